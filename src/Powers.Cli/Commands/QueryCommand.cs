@@ -1,0 +1,238 @@
+using System.CommandLine;
+using Newtonsoft.Json;
+using Powers.Cli.Output;
+using Powers.Evaluation;
+using Powers.Model;
+
+namespace Powers.Cli.Commands;
+
+/// <summary><c>powers query</c>: decide a query document, NDJSON stream or a query given by flags.</summary>
+internal static class QueryCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new Option<string?>("--input", "-i") { Description = "A query document (JSON), or NDJSON with one query per line (.ndjson/.jsonl, or --ndjson); '-' reads standard input.", HelpName = "FILE" };
+        var ndjson = new Option<bool>("--ndjson") { Description = "Treat the input as NDJSON: one query per line, one result per line." };
+        var date = new Option<string?>("--date", "-d") { Description = "The date, YYYY-MM-DD.", HelpName = "DATE" };
+        var designation = new Option<string?>("--designation") { Description = "The id of a designation in the rule library.", HelpName = "ID" };
+        var force = new Option<string?>("--force") { Description = "The designating force of an ad-hoc designation (with --grant).", HelpName = "FORCE" };
+        var grant = new Option<string?>("--grant") { Description = "Powers of an ad-hoc designation, comma-separated.", HelpName = "P,P" };
+        var fact = new Option<string[]>("--fact") { Description = "A fact, name=value (repeatable). Facts not given are unknown.", HelpName = "NAME=VALUE", AllowMultipleArgumentsPerToken = false };
+        var ruleset = new Option<string?>("--ruleset") { Description = "A rule set version ID@VERSION (e.g. pra2002-sch4@bill-2002-04-25), instead of selecting by date.", HelpName = "ID" };
+        var power = new Option<string?>("--power") { Description = "Show only this power.", HelpName = "ID" };
+        var format = CommonOptions.Format("text", "text", "json", "outcomes");
+        var rules = CommonOptions.Rules();
+        var command = new Command("query", "Decide which powers a CSO may exercise. Exit code 0 when decided, 2 on bad input.")
+        {
+            input, ndjson, date, designation, force, grant, fact, ruleset, power, format, rules,
+        };
+        command.SetAction(parse =>
+        {
+            var library = LibraryLoader.Load(parse.GetValue(rules), console);
+            if (library is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var engine = new PowersEngine(library);
+            string outputFormat = parse.GetValue(format)!;
+            string? onlyPower = parse.GetValue(power);
+            if (onlyPower is not null && library.IndexOfPower(onlyPower) < 0)
+            {
+                var errors = new List<QueryError>();
+                QueryReader.CheckPower(library, onlyPower, "--power", errors);
+                return BadInput(console, errors);
+            }
+
+            if (parse.GetValue(input) is { } path)
+            {
+                bool flags = parse.GetValue(date) is not null || parse.GetValue(designation) is not null || parse.GetValue(force) is not null
+                    || parse.GetValue(grant) is not null || parse.GetValue(ruleset) is not null || (parse.GetValue(fact)?.Length ?? 0) > 0;
+                if (flags)
+                {
+                    return BadInput(console, [new QueryError("--input", "give the query either in the input or by flags, not both")]);
+                }
+
+                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, onlyPower);
+            }
+
+            var query = FromFlags(library, parse.GetValue(date), parse.GetValue(designation), parse.GetValue(force), parse.GetValue(grant), parse.GetValue(fact) ?? [], parse.GetValue(ruleset), out var flagErrors);
+            if (query is null)
+            {
+                return BadInput(console, flagErrors);
+            }
+
+            WriteDecision(console.Out, engine.Decide(query), outputFormat, onlyPower);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, string? onlyPower)
+    {
+        TextReader reader;
+        try
+        {
+            reader = path == "-" ? console.In : new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return BadInput(console, [new QueryError("--input", "cannot read '" + path + "': " + e.Message)]);
+        }
+
+        try
+        {
+            bool isNdjson = ndjson || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+            if (isNdjson)
+            {
+                return NdjsonQueries.Run(console, engine, reader, null, format, onlyPower);
+            }
+
+            string text;
+            if (path == "-")
+            {
+                // Standard input may be one document (possibly over many lines) or NDJSON: sniff the first line.
+                string? first = reader.ReadLine();
+                while (first is not null && first.Trim().Length == 0)
+                {
+                    first = reader.ReadLine();
+                }
+
+                if (first is not null && NdjsonQueries.IsCompleteDocument(first))
+                {
+                    string? second = reader.ReadLine();
+                    while (second is not null && second.Trim().Length == 0)
+                    {
+                        second = reader.ReadLine();
+                    }
+
+                    if (second is not null)
+                    {
+                        return NdjsonQueries.Run(console, engine, reader, [first, second], format, onlyPower);
+                    }
+                }
+
+                text = first + "\n" + reader.ReadToEnd();
+            }
+            else
+            {
+                text = reader.ReadToEnd();
+            }
+
+            var errors = new List<QueryError>();
+            var decision = engine.Decide(text, errors);
+            if (decision is null)
+            {
+                return BadInput(console, errors);
+            }
+
+            WriteDecision(console.Out, decision, format, onlyPower);
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            return BadInput(console, [new QueryError("--input", "cannot read '" + path + "': " + e.Message)]);
+        }
+        finally
+        {
+            if (path != "-")
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    internal static Query? FromFlags(RuleLibrary library, string? dateText, string? designationId, string? force, string? grant, string[] facts, string? ruleset, out List<QueryError> errors)
+    {
+        errors = [];
+        DateOnly? date = dateText is null ? null : QueryReader.ParseDate(dateText, "--date", errors);
+        var version = QueryReader.ResolveVersion(library, ruleset, date, dateText is not null, errors);
+        Designation? designation = null;
+        if (designationId is not null)
+        {
+            if (force is not null || grant is not null)
+            {
+                errors.Add(new QueryError("--designation", "give either --designation or --force with --grant, not both"));
+            }
+            else if (library.TryGetDesignation(designationId, out var stored))
+            {
+                designation = stored;
+            }
+            else
+            {
+                errors.Add(new QueryError("--designation", "unknown designation '" + designationId + "'" + Diagnostics.DidYouMean.Suffix(designationId, library.Designations.Select(d => d.Id!))));
+            }
+        }
+        else if (force is not null)
+        {
+            var powers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string p in (grant ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (QueryReader.CheckPower(library, p, "--grant", errors))
+                {
+                    powers.Add(p);
+                }
+            }
+
+            if (QueryReader.CheckForce(library, force, "--force", errors))
+            {
+                designation = Designation.AdHoc(force, powers);
+            }
+        }
+        else
+        {
+            errors.Add(new QueryError("--designation", "a designation is required: --designation ID, or --force F --grant P,P"));
+        }
+
+        var situation = new Situation(library.Schema);
+        foreach (string f in facts)
+        {
+            int eq = f.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                errors.Add(new QueryError("--fact", "'" + f + "' is not name=value, e.g. inUniform=true"));
+                continue;
+            }
+
+            QueryReader.SetFactFromText(library.Schema, f[..eq].Trim(), f[(eq + 1)..].Trim(), situation, errors);
+        }
+
+        return errors.Count > 0 || designation is null ? null : new Query(date, version, designation, situation);
+    }
+
+    internal static void WriteDecision(TextWriter output, Decision decision, string format, string? onlyPower)
+    {
+        switch (format)
+        {
+            case "json":
+            case "outcomes":
+                using (var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false })
+                {
+                    if (format == "json")
+                    {
+                        DecisionJsonWriter.Write(w, decision);
+                    }
+                    else
+                    {
+                        DecisionJsonWriter.WriteOutcomes(w, decision);
+                    }
+                }
+
+                output.WriteLine();
+                break;
+            default:
+                DecisionTextWriter.Write(output, decision, onlyPower);
+                break;
+        }
+    }
+
+    internal static int BadInput(CliConsole console, IEnumerable<QueryError> errors)
+    {
+        foreach (var error in errors)
+        {
+            console.Error.WriteLine("powers: bad input: " + error);
+        }
+
+        return ExitCodes.BadInput;
+    }
+}

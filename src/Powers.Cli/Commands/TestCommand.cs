@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Powers.Compilation;
+using Powers.Evaluation;
+
+namespace Powers.Cli.Commands;
+
+/// <summary><c>powers test [DIR]</c>: run the golden cases; ends with <c>N passed, N failed</c>.</summary>
+internal static class TestCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var directory = new Argument<string?>("DIR") { Description = "The rule library directory (default: the library embedded in the package).", Arity = ArgumentArity.ZeroOrOne };
+        var evaluator = new Option<string>("--evaluator") { Description = "compiled (default) or interpreter, the reference specification.", DefaultValueFactory = _ => "compiled" };
+        evaluator.AcceptOnlyFromAmong("compiled", "interpreter");
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every case, not only failures." };
+        var command = new Command("test", "Run the golden cases of the rule library. Exit code 0 when all pass, 1 otherwise.")
+        {
+            directory, evaluator, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            var library = LibraryLoader.Load(parse.GetValue(directory), console);
+            if (library is null)
+            {
+                console.Out.WriteLine("0 passed, 1 failed");
+                return ExitCodes.Failure;
+            }
+
+            IClauseEvaluator chosen = parse.GetValue(evaluator) == "interpreter" ? ReferenceInterpreter.Instance : CompiledEvaluator.Instance;
+            var results = GoldenCaseRunner.Run(new PowersEngine(library, chosen));
+            int passed = 0;
+            int failed = 0;
+            bool all = parse.GetValue(verbose);
+            foreach (var r in results)
+            {
+                var start = r.Case.Location.Start;
+                string where = r.Case.Location.Path + "(" + start.Line + "," + start.Column + ")";
+                if (r.Passed)
+                {
+                    passed++;
+                    if (all)
+                    {
+                        console.Out.WriteLine("PASS " + r.Case.Name);
+                    }
+
+                    continue;
+                }
+
+                failed++;
+                console.Out.WriteLine(where + ": FAIL " + r.Case.Name);
+                foreach (string f in r.Failures)
+                {
+                    console.Out.WriteLine("    " + f);
+                }
+
+                if (r.Case.Cite is { } cite)
+                {
+                    console.Out.WriteLine("    cite: " + cite);
+                }
+            }
+
+            console.Out.WriteLine(passed + " passed, " + failed + " failed");
+            return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Powers.Cli.Commands;
+
+namespace Powers.Cli;
+
+/// <summary>The <c>powers</c> command line: builds the commands and runs one.</summary>
+public static class PowersCli
+{
+    /// <summary>Runs the tool with arguments and streams; returns the exit code.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var root = new RootCommand("Decide which powers a police community support officer may exercise under the Police Reform Act 2002, Sch. 4 (2002-2017), and check and test the rule files that encode the law.");
+        root.Subcommands.Add(QueryCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(TestCommand.Create(console));
+        root.Subcommands.Add(ListCommand.Create(console));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine("powers: " + error.Message);
+            }
+
+            console.Error.WriteLine("Run 'powers --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return parse.Invoke(configuration);
+    }
+}

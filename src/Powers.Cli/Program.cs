@@ -1,0 +1,3 @@
+using Powers.Cli;
+
+return PowersCli.Run(args, CliConsole.System());

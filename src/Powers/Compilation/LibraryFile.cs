@@ -1,0 +1,8 @@
+namespace Powers.Compilation;
+
+/// <summary>One file of a rule library, wherever it lives (a directory, embedded resources, memory).</summary>
+/// <param name="RelativePath">The path below the library root, with forward slashes: <c>pra2002/2012-07-10.json</c>.</param>
+/// <param name="DisplayPath">The path shown in diagnostics: <c>rules/pra2002/2012-07-10.json</c>.</param>
+/// <param name="Length">The size in bytes.</param>
+/// <param name="Open">Opens the file's bytes.</param>
+public sealed record LibraryFile(string RelativePath, string DisplayPath, long Length, Func<Stream> Open);

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Powers.Text;
+
+namespace Powers.Diagnostics;
+
+/// <summary>A message about an author's input, with a stable id and an exact location.</summary>
+public sealed class Diagnostic
+{
+    private Diagnostic(DiagnosticDescriptor descriptor, Location? location, string message)
+    {
+        Descriptor = descriptor;
+        Location = location;
+        Message = message;
+    }
+
+    /// <summary>The catalogue entry.</summary>
+    public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The id, e.g. <c>PWR0201</c>.</summary>
+    public string Id => Descriptor.Id;
+
+    /// <summary>The severity.</summary>
+    public DiagnosticSeverity Severity => Descriptor.Severity;
+
+    /// <summary>Where the mistake is; null for a diagnostic about no particular file.</summary>
+    public Location? Location { get; }
+
+    /// <summary>The formatted message, including any "did you mean" suggestion.</summary>
+    public string Message { get; }
+
+    /// <summary>Creates a diagnostic from a catalogue entry and its message arguments.</summary>
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        string message = args.Length == 0
+            ? descriptor.MessageFormat
+            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+        return new Diagnostic(descriptor, location, message);
+    }
+
+    /// <summary>The MSBuild form: <c>path(line,col): error PWR0201: message</c>.</summary>
+    public override string ToString() => MsBuildFormatter.Format(this);
+}

@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+using Powers.Binding;
+using Expr = System.Linq.Expressions.Expression;
+
+namespace Powers.Evaluation;
+
+/// <summary>
+/// Compiles a bound expression into a delegate over packed facts. Kleene logic is done on the two-bit
+/// encoding of <see cref="Tri"/> with no branches for <c>and</c>/<c>or</c>/<c>not</c>; a comparison is
+/// unknown unless every fact it reads is known, tested with one mask.
+/// </summary>
+internal static class ClauseCompiler
+{
+    public static ClauseFunction Compile(BoundExpression expression)
+    {
+        var values = Expr.Parameter(typeof(int[]), "values");
+        var known = Expr.Parameter(typeof(ulong), "known");
+        var body = Emit(expression, values, known);
+        var lambda = Expr.Lambda<ClauseFunction>(Expr.Convert(body, typeof(Tri)), values, known);
+        return lambda.Compile();
+    }
+
+    private static Expr Emit(BoundExpression e, ParameterExpression values, ParameterExpression known)
+    {
+        switch (e)
+        {
+            case BoundNot not:
+                var x = Expr.Variable(typeof(int), "x");
+                return Expr.Block(
+                    typeof(int),
+                    [x],
+                    Expr.Assign(x, Emit(not.Operand, values, known)),
+                    Expr.Or(
+                        Expr.LeftShift(Expr.And(x, Expr.Constant(1)), Expr.Constant(1)),
+                        Expr.RightShift(Expr.And(x, Expr.Constant(2)), Expr.Constant(1))));
+            case BoundLogical logical:
+                var a = Expr.Variable(typeof(int), "a");
+                var b = Expr.Variable(typeof(int), "b");
+                Expr trueBits = logical.IsAnd ? Expr.And(a, b) : Expr.Or(a, b);
+                Expr falseBits = logical.IsAnd ? Expr.Or(a, b) : Expr.And(a, b);
+                return Expr.Block(
+                    typeof(int),
+                    [a, b],
+                    Expr.Assign(a, Emit(logical.Left, values, known)),
+                    Expr.Assign(b, Emit(logical.Right, values, known)),
+                    Expr.Or(Expr.And(trueBits, Expr.Constant(1)), Expr.And(falseBits, Expr.Constant(2))));
+            case BoundComparison comparison:
+                return Guarded(
+                    FactUsage.Mask(comparison),
+                    Compare(comparison.Operator, Value(comparison.Left, values), Value(comparison.Right, values)),
+                    known);
+            case BoundIn @in:
+                var operand = Expr.Variable(typeof(int), "v");
+                Expr test = Expr.Constant(false);
+                foreach (int candidate in @in.Values)
+                {
+                    test = Expr.OrElse(test, Expr.Equal(operand, Expr.Constant(candidate)));
+                }
+
+                var membership = Expr.Block(typeof(bool), [operand], Expr.Assign(operand, Value(@in.Operand, values)), test);
+                return Guarded(FactUsage.Mask(@in), membership, known);
+            case BoundFact fact:
+                return Guarded(1UL << fact.Fact.Index, Expr.NotEqual(Value(fact, values), Expr.Constant(0)), known);
+            case BoundConstant constant:
+                return Expr.Constant(constant.Value != 0 ? (int)Tri.True : (int)Tri.False);
+            default:
+                return Expr.Constant((int)Tri.Unknown);
+        }
+    }
+
+    private static ConditionalExpression Guarded(ulong mask, Expr condition, ParameterExpression known)
+    {
+        var decided = Expr.Condition(condition, Expr.Constant((int)Tri.True), Expr.Constant((int)Tri.False));
+        if (mask == 0)
+        {
+            return decided;
+        }
+
+        var allKnown = Expr.Equal(Expr.And(known, Expr.Constant(mask)), Expr.Constant(mask));
+        return Expr.Condition(allKnown, decided, Expr.Constant((int)Tri.Unknown));
+    }
+
+    private static Expr Value(BoundExpression e, ParameterExpression values) => e switch
+    {
+        BoundFact fact => Expr.ArrayIndex(values, Expr.Constant(fact.Fact.Index)),
+        BoundConstant constant => Expr.Constant(constant.Value),
+        _ => Expr.Constant(0),
+    };
+
+    private static BinaryExpression Compare(ComparisonOperator op, Expr left, Expr right) => op switch
+    {
+        ComparisonOperator.Equal => Expr.Equal(left, right),
+        ComparisonOperator.NotEqual => Expr.NotEqual(left, right),
+        ComparisonOperator.Less => Expr.LessThan(left, right),
+        ComparisonOperator.LessOrEqual => Expr.LessThanOrEqual(left, right),
+        ComparisonOperator.Greater => Expr.GreaterThan(left, right),
+        _ => Expr.GreaterThanOrEqual(left, right),
+    };
+}

@@ -1,0 +1,20 @@
+using Powers.Binding;
+
+namespace Powers.Evaluation;
+
+/// <summary>The decision for one power: its outcome and the clauses that decided it.</summary>
+/// <param name="Plan">The power's plan (catalogue entry, rule, reason).</param>
+/// <param name="Outcome">The outcome.</param>
+/// <param name="Clauses">Every clause with its status, in report order.</param>
+/// <param name="Missing">For an undetermined power, the unknown facts its unknown clauses read.</param>
+public sealed record PowerDecision(PowerPlan Plan, Outcome Outcome, IReadOnlyList<ClauseResult> Clauses, IReadOnlyList<FactSymbol> Missing)
+{
+    /// <summary>The power id.</summary>
+    public string Power => Plan.Power.Id;
+
+    /// <summary>The title (from the version when in force, otherwise the catalogue).</summary>
+    public string Title => Plan.Rule?.Title ?? Plan.Power.Title;
+
+    /// <summary>The provision conferring the power, when in force.</summary>
+    public string? Cite => Plan.Rule?.Cite;
+}

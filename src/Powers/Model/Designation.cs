@@ -1,0 +1,55 @@
+using Powers.Text;
+
+namespace Powers.Model;
+
+/// <summary>What a chief officer conferred on a CSO. Includes are resolved: <see cref="Powers"/> and <see cref="Restrictions"/> are complete.</summary>
+public sealed class Designation
+{
+    internal Designation(string? id, string title, string force, EffectiveRange effective, string? source, IReadOnlyList<string> includes, IReadOnlySet<string> powers, IReadOnlyList<Restriction> restrictions, string? note, Location? location)
+    {
+        Id = id;
+        Title = title;
+        Force = force;
+        Effective = effective;
+        Source = source;
+        Includes = includes;
+        Powers = powers;
+        Restrictions = restrictions;
+        Note = note;
+        Location = location;
+    }
+
+    /// <summary>The id, or null for an ad-hoc designation given in a query.</summary>
+    public string? Id { get; }
+
+    /// <summary>The title.</summary>
+    public string Title { get; }
+
+    /// <summary>The designating force.</summary>
+    public string Force { get; }
+
+    /// <summary>When it confers anything.</summary>
+    public EffectiveRange Effective { get; }
+
+    /// <summary>The instrument or document it comes from.</summary>
+    public string? Source { get; }
+
+    /// <summary>The designations it includes directly.</summary>
+    public IReadOnlyList<string> Includes { get; }
+
+    /// <summary>Every power it confers, includes resolved.</summary>
+    public IReadOnlySet<string> Powers { get; }
+
+    /// <summary>Every restriction, includes resolved.</summary>
+    public IReadOnlyList<Restriction> Restrictions { get; }
+
+    /// <summary>A note, e.g. that it is an illustration.</summary>
+    public string? Note { get; }
+
+    /// <summary>Where it is written, or null for an ad-hoc designation.</summary>
+    public Location? Location { get; }
+
+    /// <summary>An ad-hoc designation: a force and the powers granted, with no restrictions.</summary>
+    public static Designation AdHoc(string force, IReadOnlySet<string> powers) =>
+        new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, [], null, null);
+}

@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text.Unicode;
+using Powers.Diagnostics;
+using Powers.Text;
+
+namespace Powers.Syntax;
+
+/// <summary>Turns the bytes of a file into a <see cref="SourceText"/>, reporting size limits and invalid UTF-8.</summary>
+public static class SourceLoader
+{
+    /// <summary>The largest file accepted, in bytes.</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>Reads and decodes a file; returns null after reporting why it cannot.</summary>
+    public static SourceText? Load(string filePath, string displayPath, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var placeholder = new SourceText(displayPath, string.Empty);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(filePath);
+            if (info.Length > MaxFileBytes)
+            {
+                diagnostics.Report(DiagnosticDescriptors.FileTooLarge, placeholder, default, info.Length, MaxFileBytes);
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(filePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            diagnostics.Report(DiagnosticDescriptors.FileUnreadable, placeholder, default, e.Message);
+            return null;
+        }
+
+        return Decode(displayPath, bytes, diagnostics);
+    }
+
+    /// <summary>Decodes bytes as strict UTF-8 (a leading byte order mark is skipped).</summary>
+    public static SourceText? Decode(string displayPath, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (bytes.Length > MaxFileBytes)
+        {
+            diagnostics.Report(DiagnosticDescriptors.FileTooLarge, new SourceText(displayPath, string.Empty), default, (long)bytes.Length, MaxFileBytes);
+            return null;
+        }
+
+        int skip = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var input = bytes[skip..];
+        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, input.Length));
+        try
+        {
+            var status = Utf8.ToUtf16(input, buffer, out int read, out int written, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                // Report at the character position of the last good text, so an editor shows where it breaks.
+                string good = new(buffer, 0, written);
+                var source = new SourceText(displayPath, good);
+                byte bad = read < input.Length ? input[read] : (byte)0;
+                diagnostics.Report(DiagnosticDescriptors.InvalidUtf8, source, new TextSpan(good.Length, 0), bad, read + skip);
+                return null;
+            }
+
+            return new SourceText(displayPath, new string(buffer, 0, written));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A path with forward slashes, for display.</summary>
+    public static string NormalizePath(string path) => path.Replace('\\', '/');
+}

@@ -1,0 +1,70 @@
+namespace Powers.Text;
+
+/// <summary>
+/// The text of one file with its path. Line and column are computed on demand from a table of line starts,
+/// so spans stay cheap offsets until a diagnostic is printed.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    /// <summary>Creates a source text.</summary>
+    public SourceText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        Path = path;
+        Text = text;
+        _lineStarts = ComputeLineStarts(text);
+    }
+
+    /// <summary>The path as it is shown in diagnostics (forward slashes, relative to the library root).</summary>
+    public string Path { get; }
+
+    /// <summary>The whole text.</summary>
+    public string Text { get; }
+
+    /// <summary>The number of characters.</summary>
+    public int Length => Text.Length;
+
+    /// <summary>The 1-based line and column of an offset (clamped into the text).</summary>
+    public LinePosition GetLinePosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        int index = Array.BinarySearch(_lineStarts, offset);
+        int line = index >= 0 ? index : ~index - 1;
+        return new LinePosition(line + 1, offset - _lineStarts[line] + 1);
+    }
+
+    /// <summary>The text of a span (clamped into the text).</summary>
+    public string GetText(TextSpan span)
+    {
+        int start = Math.Clamp(span.Start, 0, Text.Length);
+        int end = Math.Clamp(span.End, start, Text.Length);
+        return Text[start..end];
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
+}
