@@ -116,7 +116,6 @@ internal sealed class Lexer
             case '|' when next == '|': return Unsupported(2, "'or'");
             case '"': return Unsupported(1, "single quotes for values, e.g. 's47a'");
             default:
-                _pos++;
                 Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 1), c);
                 return new Token(TokenKind.Bad, new TextSpan(start, 1), c.ToString());
         }
@@ -138,11 +137,14 @@ internal sealed class Lexer
     {
         var span = new TextSpan(_pos, length);
         string text = _text.Substring(_pos, length);
-        _pos += length;
         Report(DiagnosticDescriptors.UnsupportedSyntax, span, text, instead);
         return new Token(TokenKind.Bad, span, text);
     }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
-        => _diagnostics.Report(descriptor, _source, _origin.SourceSpan(span), args);
+    {
+        // One mistake, one diagnostic: the rest of the expression is not tokenized.
+        _diagnostics.Report(descriptor, _source, _origin.SourceSpan(span), args);
+        _pos = _text.Length;
+    }
 }
