@@ -33,9 +33,15 @@ public static class QueryReader
             return null;
         }
 
-        foreach (var d in diagnostics.ToSortedList())
+        if (diagnostics.Count > 0)
         {
-            errors.Add(new QueryError(string.Empty, d.Message));
+            // A duplicate property is ambiguous input: refuse it rather than guess which value was meant.
+            foreach (var d in diagnostics.ToSortedList())
+            {
+                errors.Add(new QueryError(string.Empty, d.Message));
+            }
+
+            return null;
         }
 
         return Read(library, node, errors);

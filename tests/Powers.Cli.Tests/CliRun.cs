@@ -1,0 +1,20 @@
+using System.Reflection;
+
+namespace Powers.Cli.Tests;
+
+/// <summary>Runs the powers command in-process with captured streams.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public static string RulesDirectory { get; } = Path.GetFullPath(
+        typeof(CliRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RulesDirectory").Value!);
+
+    public static CliRun WithInput(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = PowersCli.Run(args, new CliConsole(output, error, new StringReader(stdin), ErrorIsTerminal: false));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public static CliRun Of(params string[] args) => WithInput(string.Empty, args);
+}

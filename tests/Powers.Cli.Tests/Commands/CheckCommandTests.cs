@@ -1,0 +1,115 @@
+using Newtonsoft.Json.Linq;
+
+namespace Powers.Cli.Tests.Commands;
+
+public class CheckCommandTests
+{
+    private static (string Path, int Line, int Column) Misspell(TempLibrary library)
+    {
+        string path = library.PathOf("pra2002/2012-07-10.json");
+        string text = File.ReadAllText(path);
+        const string Token = "constableInCompany";
+        int index = text.IndexOf(Token, StringComparison.Ordinal);
+        Assert.True(index > 0, "the 2012 version mentions constableInCompany");
+        File.WriteAllText(path, text[..index] + "constablePresnt" + text[(index + Token.Length)..]);
+        int line = text[..index].Count(c => c == '\n') + 1;
+        int column = index - (text.LastIndexOf('\n', index - 1) + 1) + 1;
+        return (path, line, column);
+    }
+
+    [Fact]
+    public void Check_ShippedRules_NoErrors()
+    {
+        var run = CliRun.Of("check", CliRun.RulesDirectory);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^0 error\(s\), \d+ warning\(s\), \d+ info$", run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim());
+        Assert.Contains("info PWR0403: Low confidence:", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_Embedded_NoErrors()
+    {
+        Assert.Equal(0, CliRun.Of("check").ExitCode);
+    }
+
+    [Fact]
+    public void Check_MisspelledFact_TextPointsAtTokenWithSuggestion()
+    {
+        using var library = new TempLibrary();
+        var (_, line, column) = Misspell(library);
+        var run = CliRun.Of("check", library.Root, "--severity", "error");
+        Assert.Equal(1, run.ExitCode);
+        string expected = library.Root.Replace('\\', '/') + "/pra2002/2012-07-10.json(" + line + "," + column + "): error PWR0201: Unknown fact 'constablePresnt'; did you mean 'constableInCompany'?";
+        Assert.Contains(expected, run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MisspelledFact_SarifHasRegionAndRule()
+    {
+        using var library = new TempLibrary();
+        var (_, line, column) = Misspell(library);
+        var run = CliRun.Of("check", library.Root, "--format", "sarif", "--severity", "error");
+        Assert.Equal(1, run.ExitCode);
+        var log = JObject.Parse(run.Out);
+        Assert.Equal("2.1.0", (string?)log["version"]);
+        var result = log["runs"]![0]!["results"]!.Single(r => (string?)r["ruleId"] == "PWR0201");
+        Assert.Equal("error", (string?)result["level"]);
+        Assert.Equal("Unknown fact 'constablePresnt'; did you mean 'constableInCompany'?", (string?)result["message"]!["text"]);
+        var region = result["locations"]![0]!["physicalLocation"]!["region"]!;
+        Assert.Equal(line, (int)region["startLine"]!);
+        Assert.Equal(column, (int)region["startColumn"]!);
+        Assert.Equal(column + "constablePresnt".Length, (int)region["endColumn"]!);
+        var rules = log["runs"]![0]!["tool"]!["driver"]!["rules"]!;
+        Assert.Equal("PWR0201", (string?)rules[(int)result["ruleIndex"]!]!["id"]);
+    }
+
+    [Fact]
+    public void Check_Json_ListsDiagnostics()
+    {
+        using var library = new TempLibrary();
+        var (_, line, column) = Misspell(library);
+        var run = CliRun.Of("check", library.Root, "--format", "json", "--severity", "error");
+        var item = JArray.Parse(run.Out).Single();
+        Assert.Equal("PWR0201", (string?)item["id"]);
+        Assert.Equal(line, (int)item["line"]!);
+        Assert.Equal(column, (int)item["column"]!);
+    }
+
+    [Theory]
+    [InlineData("{ \"ruleset\": \"pra2002-sch4\", ", "PWR0005")]
+    [InlineData("{ \"a\": 1, \"a\": 2 }", "PWR0006")]
+    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "PWR0010")]
+    public void Check_HostileFile_ReportsDiagnosticNotCrash(string content, string id)
+    {
+        using var library = new TempLibrary();
+        File.WriteAllText(library.PathOf("pra2002/zz-hostile.json"), content);
+        var run = CliRun.Of("check", library.Root);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("pra2002/zz-hostile.json(", run.Out, StringComparison.Ordinal);
+        Assert.Contains(" " + id + ": ", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_InvalidUtf8AndHugeFile_ReportDiagnostics()
+    {
+        using var library = new TempLibrary();
+        File.WriteAllBytes(library.PathOf("designations/bad-utf8.json"), [(byte)'{', 0xFF, (byte)'}']);
+        using (var stream = File.Create(library.PathOf("cases/huge.json")))
+        {
+            stream.SetLength(50L * 1024 * 1024);
+        }
+
+        var run = CliRun.Of("check", library.Root);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("designations/bad-utf8.json(1,2): error PWR0002: The file is not valid UTF-8 (byte 0xFF at byte offset 1)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("cases/huge.json(1,1): error PWR0003: The file is 52,428,800 bytes", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MissingDirectory_Fails()
+    {
+        var run = CliRun.Of("check", "/nonexistent/powers-rules");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("PWR0001", run.Out, StringComparison.Ordinal);
+    }
+}

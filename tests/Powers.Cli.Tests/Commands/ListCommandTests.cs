@@ -1,0 +1,27 @@
+namespace Powers.Cli.Tests.Commands;
+
+public class ListCommandTests
+{
+    [Fact]
+    public void List_ShowsVersionsWithDatesAndChanges()
+    {
+        var run = CliRun.Of("list");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("pra2002-sch4@bill-2002-04-25  (never in force", run.Out, StringComparison.Ordinal);
+        Assert.Contains("pra2002-sch4@2012-07-10  (2012-07-10 to 2017-12-14", run.Out, StringComparison.Ordinal);
+        Assert.Contains("changed: ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("met-2002-security", run.Out, StringComparison.Ordinal);
+        Assert.Contains("terrorismAuthorisation", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_ListsCommands()
+    {
+        var run = CliRun.Of("--help");
+        Assert.Equal(0, run.ExitCode);
+        foreach (string command in new[] { "query", "check", "test", "list" })
+        {
+            Assert.Contains(command, run.Out, StringComparison.Ordinal);
+        }
+    }
+}

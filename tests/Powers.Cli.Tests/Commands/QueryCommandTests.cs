@@ -1,0 +1,160 @@
+using Newtonsoft.Json.Linq;
+
+namespace Powers.Cli.Tests.Commands;
+
+public class QueryCommandTests
+{
+    private const string Query2013 = """
+        { "date": "2013-03-01", "designation": "met-2002-security",
+          "facts": { "inUniform": true, "inPoliceArea": true, "terrorismAuthorisation": "s47a" } }
+        """;
+
+    [Fact]
+    public void Query_JsonFromStdin_HasEveryPowerInCatalogueOrder()
+    {
+        var run = CliRun.WithInput(Query2013, "query", "--input", "-", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        var doc = JObject.Parse(run.Out);
+        Assert.Equal("2013-03-01", (string?)doc["date"]);
+        Assert.Equal("met-2002-security", (string?)doc["designation"]);
+        Assert.Equal("pra2002-sch4", (string?)doc["ruleset"]!["id"]);
+        Assert.Equal(64, ((string?)doc["ruleset"]!["sha256"])!.Length);
+        var powers = doc["decisions"]!.Select(d => (string?)d["power"]).ToList();
+        Assert.Equal(
+            ["require-name-and-address", "detain-pending-constable", "reasonable-force-to-detain", "entry-to-save-life", "control-traffic-abnormal-load", "road-check", "cordon", "stop-search-authorised-area"],
+            powers);
+        var search = doc["decisions"]!.Single(d => (string?)d["power"] == "stop-search-authorised-area");
+        Assert.Equal("undetermined", (string?)search["outcome"]);
+        Assert.Contains("constableInCompany", search["missing"]!.Select(m => (string?)m));
+        Assert.All(search["clauses"]!, c => Assert.Contains((string?)c["status"], new[] { "held", "failed", "unknown" }));
+    }
+
+    [Fact]
+    public void Query_UnknownFact_ExitsTwoNamingIt()
+    {
+        var run = CliRun.WithInput("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "constablePresent": true } }""", "query", "--input", "-");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("powers: bad input: facts.constablePresent: unknown fact 'constablePresent'; did you mean 'constableInCompany'?" + Environment.NewLine, run.Error);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Theory]
+    [InlineData("""{ "date": "2013-02-30", "designation": "met-2002-security" }""", "date: '2013-02-30' is not a date; use YYYY-MM-DD, e.g. 2013-03-01")]
+    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-securty" }""", "designation: unknown designation 'met-2002-securty'; did you mean 'met-2002-security'?")]
+    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "inUniform": "yes" } }""", "facts.inUniform: expected true or false (or null for unknown), not a string")]
+    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "searchOf": "pocket" } }""", "facts.searchOf: 'pocket' is not one of 'vehicle', 'item-carried', 'person'")]
+    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "minutesDetained": -1 } }""", "facts.minutesDetained: must be 0 or more, not -1")]
+    [InlineData("""{ "date": "2013-03-01", "designation": { "force": "kent", "powers": ["cordn"] } }""", "designation.powers[0]: unknown power 'cordn'; did you mean 'cordon'?")]
+    [InlineData("""{ "date": "2013-03-01", "designation": { "force": "kents", "powers": [] } }""", "designation.force: unknown force 'kents'; did you mean 'kent'?")]
+    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "ruleset": "pra2002-sch4@2099" }""", "ruleset: rule set 'pra2002-sch4' has no version '2099'")]
+    [InlineData("""{ "designation": "met-2002-security" }""", "date: a date (YYYY-MM-DD) is required unless 'ruleset' names a version (ID@VERSION)")]
+    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "fact": {} }""", "fact: unknown property; did you mean 'facts'?")]
+    public void Query_BadInput_ExitsTwoNamingField(string json, string message)
+    {
+        var run = CliRun.WithInput(json, "query", "--input", "-");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("powers: bad input: " + message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"date\": \"2013-03-01\", ")]
+    [InlineData("{ \"date\": \"2013-03-01\", \"date\": \"2014-01-01\", \"designation\": \"met-2002-security\" }")]
+    [InlineData("[1, 2]")]
+    public void Query_MalformedJson_ExitsTwo(string json)
+    {
+        var run = CliRun.WithInput(json, "query", "--input", "-");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("powers: bad input: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_Flags_DecideLikeDocument()
+    {
+        var flags = CliRun.Of("query", "--date", "2013-03-01", "--designation", "met-2002-security", "--fact", "inUniform=true", "--fact", "inPoliceArea=true", "--fact", "terrorismAuthorisation=s47a", "--format", "json");
+        var document = CliRun.WithInput(Query2013, "query", "--input", "-", "--format", "json");
+        Assert.Equal(0, flags.ExitCode);
+        Assert.Equal(document.Out, flags.Out);
+    }
+
+    [Fact]
+    public void Query_AdHocDesignationByFlags_Works()
+    {
+        var run = CliRun.Of("query", "--date", "2006-01-10", "--force", "kent", "--grant", "entry-to-save-life", "--fact", "inUniform=true", "--fact", "inPoliceArea=true", "--fact", "riskToLifeOrLimb=true", "--format", "outcomes");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("permitted", (string?)JObject.Parse(run.Out)["entry-to-save-life"]);
+    }
+
+    [Fact]
+    public void Query_BadFlagValue_ExitsTwo()
+    {
+        var run = CliRun.Of("query", "--date", "2013-03-01", "--designation", "met-2002-security", "--fact", "minutesDetained=ten");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("facts.minutesDetained: expected a whole number, not 'ten'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_UnknownOption_ExitsTwo()
+    {
+        var run = CliRun.Of("query", "--dat", "2013-03-01");
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public void Query_TextFormat_ShowsTableAndReasons()
+    {
+        var run = CliRun.WithInput(Query2013, "query", "--input", "-");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("POWER", run.Out, StringComparison.Ordinal);
+        Assert.Contains("stop-search-authorised-area", run.Out, StringComparison.Ordinal);
+        Assert.Contains("missing facts: ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("pra2002-sch4@2012-07-10", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_Bill_SelectedByRuleset()
+    {
+        var run = CliRun.Of("query", "--ruleset", "pra2002-sch4@bill-2002-04-25", "--designation", "met-2002-security", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        var doc = JObject.Parse(run.Out);
+        Assert.Equal("bill-2002-04-25", (string?)doc["ruleset"]!["version"]);
+        var entry = doc["decisions"]!.Single(d => (string?)d["power"] == "entry-to-save-life");
+        Assert.Contains("para. 10", (string?)entry["cite"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_Ndjson_OneResultPerLineInOrderWithErrorLines()
+    {
+        string input = string.Join("\n", [
+            """{"date":"2001-01-01","designation":"met-2002-security"}""",
+            """{"date":"2013-03-01","designation":"nope"}""",
+            """not json""",
+            """{"date":"2013-03-01","designation":{"force":"kent","powers":["road-check"]},"facts":{"inUniform":true,"inPoliceArea":true,"roadCheckAuthorised":true}}""",
+        ]) + "\n";
+        var run = CliRun.WithInput(input, "query", "--input", "-", "--format", "outcomes");
+        Assert.Equal(2, run.ExitCode);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.All(JObject.Parse(lines[0]).Properties(), p => Assert.Equal("not-in-force", (string?)p.Value));
+        Assert.Equal(2, (int)JObject.Parse(lines[1])["line"]!);
+        Assert.Equal(3, (int)JObject.Parse(lines[2])["line"]!);
+        Assert.Equal("permitted", (string?)JObject.Parse(lines[3])["road-check"]);
+    }
+
+    [Fact]
+    public void Query_NdjsonFile_FullDecisionsPerLine()
+    {
+        string path = Path.GetTempFileName() + ".ndjson";
+        try
+        {
+            File.WriteAllText(path, """{"date":"2013-03-01","designation":"met-2002-security"}""" + "\n" + """{"date":"2003-03-01","designation":"met-2002-security"}""" + "\n");
+            var run = CliRun.Of("query", "--input", path, "--format", "json");
+            Assert.Equal(0, run.ExitCode);
+            var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["2013-03-01", "2003-03-01"], lines.Select(l => (string?)JObject.Parse(l)["date"]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
