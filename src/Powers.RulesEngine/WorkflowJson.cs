@@ -1,6 +1,5 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
-using Newtonsoft.Json.Serialization;
 using RulesEngine.Models;
 
 namespace Powers.RulesEngine;
@@ -16,7 +15,7 @@ public static class WorkflowJson
     {
         NullValueHandling = NullValueHandling.Ignore,
         Formatting = Formatting.Indented,
-        ContractResolver = new DefaultContractResolver(),
+        ContractResolver = new WorkflowContractResolver(),
         Converters = { new StringEnumConverter() },
     };
 

@@ -1,0 +1,38 @@
+using Powers.Evaluation;
+using Powers.RulesEngine.Tests.TestSupport;
+
+namespace Powers.RulesEngine.Tests;
+
+public class RulesEngineEvaluatorTests
+{
+    [Fact]
+    public void Evaluate_CompleteSituations_AgreesWithCompiledEvaluator()
+    {
+        var library = ShippedLibrary.Instance;
+        var random = new Random(7);
+        var clauses = library.Versions.SelectMany(v => v.General.Select(g => g.Clause).Concat(v.Powers.Values.SelectMany(p => p.Clauses))).Distinct().ToList();
+        for (int n = 0; n < 20; n++)
+        {
+            var situation = RandomSituations.Complete(library.Schema, random);
+            foreach (var clause in clauses)
+            {
+                Assert.Equal(CompiledEvaluator.Instance.Evaluate(clause, situation), RulesEngineEvaluator.Instance.Evaluate(clause, situation));
+            }
+        }
+    }
+
+    [Fact]
+    public void Evaluate_FactUnknown_IsUnknown()
+    {
+        var library = ShippedLibrary.Instance;
+        var clause = library.Versions.SelectMany(v => v.General).First(g => g.Clause.ExpressionText == "inUniform").Clause;
+
+        Assert.Equal(Tri.Unknown, RulesEngineEvaluator.Instance.Evaluate(clause, new Situation(library.Schema)));
+    }
+
+    [Fact]
+    public void Name_IsRulesEngine()
+    {
+        Assert.Equal("rulesengine", RulesEngineEvaluator.Instance.Name);
+    }
+}
