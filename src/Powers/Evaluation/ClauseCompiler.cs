@@ -20,7 +20,8 @@ internal static class ClauseCompiler
         return lambda.Compile();
     }
 
-    private static Expr Emit(BoundExpression e, ParameterExpression values, ParameterExpression known)
+    /// <summary>The body of a compiled clause: an int holding the <see cref="Tri"/> bits, reading facts from <paramref name="values"/>.</summary>
+    internal static Expr Emit(BoundExpression e, ParameterExpression values, ParameterExpression known)
     {
         switch (e)
         {
