@@ -91,10 +91,17 @@ public static class SarifFormatter
                 w.WriteStartObject();
                 w.WritePropertyName("artifactLocation");
                 w.WriteStartObject();
-                Property(w, "uri", Uri.EscapeDataString(location.Path).Replace("%2F", "/", StringComparison.Ordinal));
-                if (sourceRoot is not null)
+                if (Path.IsPathRooted(location.Path))
                 {
-                    Property(w, "uriBaseId", "%SRCROOT%");
+                    Property(w, "uri", new Uri(location.Path).AbsoluteUri);
+                }
+                else
+                {
+                    Property(w, "uri", Uri.EscapeDataString(location.Path).Replace("%2F", "/", StringComparison.Ordinal));
+                    if (sourceRoot is not null)
+                    {
+                        Property(w, "uriBaseId", "%SRCROOT%");
+                    }
                 }
 
                 w.WriteEndObject();

@@ -98,8 +98,10 @@ public static class PlanBuilder
         }
 
         memo[index] = false; // a requires cycle is rejected by the compiler; this guard keeps recursion finite regardless
-        bool result = InForce(version, powerId, designation, out var rule, out _)
-            && ((designationActive && designation.Powers.Contains(powerId)) || version.Standard.Contains(powerId));
+        // Standard powers belong to every CSO, and a person is a CSO only while a designation is in force.
+        bool inForce = InForce(version, powerId, designation, out var rule, out _);
+        bool result = designationActive && inForce
+            && (designation.Powers.Contains(powerId) || version.Standard.Contains(powerId));
         if (result)
         {
             foreach (string required in rule!.Requires)
@@ -118,17 +120,17 @@ public static class PlanBuilder
 
     private static string NotConferredReason(RuleLibrary library, RuleSetVersion version, Designation designation, bool designationActive, PowerRule rule, bool?[] memo)
     {
-        bool granted = (designationActive && designation.Powers.Contains(rule.Id)) || version.Standard.Contains(rule.Id);
+        string who = designation.Id is null ? "the designation" : "designation '" + designation.Id + "'";
+        if (!designationActive)
+        {
+            return who + " is not in force on that date (" + designation.Effective + "), so it confers nothing, standard powers included: they belong only to a designated CSO.";
+        }
+
+        bool granted = designation.Powers.Contains(rule.Id) || version.Standard.Contains(rule.Id);
         if (granted)
         {
             var missing = rule.Requires.Where(r => memo[library.IndexOfPower(r)] != true);
             return "Conferred only together with " + string.Join(", ", missing) + ", which this CSO does not have (" + rule.Cite + ").";
-        }
-
-        string who = designation.Id is null ? "the designation" : "designation '" + designation.Id + "'";
-        if (!designationActive && designation.Powers.Contains(rule.Id))
-        {
-            return who + " is not in force on that date (" + designation.Effective + "), and this is not a standard power.";
         }
 
         return "Not conferred by " + who + ", and not a standard power in " + version.Id + ".";

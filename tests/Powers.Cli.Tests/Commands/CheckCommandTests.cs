@@ -55,12 +55,27 @@ public class CheckCommandTests
         var result = log["runs"]![0]!["results"]!.Single(r => (string?)r["ruleId"] == "PWR0201");
         Assert.Equal("error", (string?)result["level"]);
         Assert.Equal("Unknown fact 'constablePresnt'; did you mean 'constableInCompany'?", (string?)result["message"]!["text"]);
-        var region = result["locations"]![0]!["physicalLocation"]!["region"]!;
+        var physical = result["locations"]![0]!["physicalLocation"]!;
+        Assert.Equal(new Uri(Path.Combine(library.Root, "pra2002", "2012-07-10.json")).AbsoluteUri, (string?)physical["artifactLocation"]!["uri"]);
+        var region = physical["region"]!;
         Assert.Equal(line, (int)region["startLine"]!);
         Assert.Equal(column, (int)region["startColumn"]!);
         Assert.Equal(column + "constablePresnt".Length, (int)region["endColumn"]!);
         var rules = log["runs"]![0]!["tool"]!["driver"]!["rules"]!;
         Assert.Equal("PWR0201", (string?)rules[(int)result["ruleIndex"]!]!["id"]);
+    }
+
+    [Fact]
+    public void Check_RelativeDirectory_SarifUsesSourceRoot()
+    {
+        var run = CliRun.Of("check", Path.GetRelativePath(Directory.GetCurrentDirectory(), CliRun.RulesDirectory), "--format", "sarif");
+        Assert.Equal(0, run.ExitCode);
+        var log = JObject.Parse(run.Out);
+        var located = log["runs"]![0]!["results"]!.First(r => r["locations"] is not null);
+        var artifact = located["locations"]![0]!["physicalLocation"]!["artifactLocation"]!;
+        Assert.Equal("%SRCROOT%", (string?)artifact["uriBaseId"]);
+        Assert.EndsWith(".json", (string?)artifact["uri"], StringComparison.Ordinal);
+        Assert.NotNull(log["runs"]![0]!["originalUriBaseIds"]!["%SRCROOT%"]!["uri"]);
     }
 
     [Fact]

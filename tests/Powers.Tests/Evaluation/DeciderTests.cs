@@ -111,6 +111,15 @@ public class DeciderTests
     }
 
     [Fact]
+    public void Decide_StoredDesignationOutsideItsRange_NoStandardPowersEither()
+    {
+        Assert.True(Library.TryGetDesignation("kent-cordon", out var kent));
+        var d = Decide("2010-06-01", kent, ("inUniform", "true"), ("roadCheckAuthorised", "true"));
+        Assert.Equal(Outcome.NotDesignated, OutcomeOf(d, "road-check"));
+        Assert.Contains("standard powers included", d.Find("road-check")!.Plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_DesignationRestriction_IsAClause()
     {
         Assert.True(Library.TryGetDesignation("kent-cordon", out var kent));
