@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Powers.Hosting;
+
+namespace Powers.ControlRoom;
+
+/// <summary>
+/// The control-room host: a worker that answers Powers queries over HTTP on 127.0.0.1 only.
+/// <c>POST /decide</c> takes a query document and returns the decision document (400 with the errors for bad
+/// input); <c>GET /health</c> reports the rule set in service and the last reload error.
+/// </summary>
+public static class ControlRoomApp
+{
+    /// <summary>The port used when <c>ControlRoom:Port</c> is not configured.</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>The largest query document accepted, in bytes.</summary>
+    public const int MaxQueryBytes = 64 * 1024;
+
+    /// <summary>Builds the host; configuration comes from appsettings.json, the environment and <paramref name="args"/>.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        int port = builder.Configuration.GetValue("ControlRoom:Port", DefaultPort);
+
+        // Loopback only: the endpoint is for software on the same machine.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+
+        builder.Services.AddPowers().AddHealthCheck();
+
+        var app = builder.Build();
+        app.MapPost("/decide", DecideAsync);
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        return app;
+    }
+
+    private static async Task<IResult> DecideAsync(HttpRequest request, IPowersService powers)
+    {
+        string? query = await ReadBodyAsync(request).ConfigureAwait(false);
+        if (query is null)
+        {
+            return Results.Text("""{"errors":[{"field":"","message":"the query document is larger than 64 KiB"}]}""", "application/json", Encoding.UTF8, StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var answer = powers.Decide(query);
+        request.HttpContext.Response.Headers["X-Decision-Id"] = answer.DecisionId;
+        return Results.Text(answer.ToJson(), "application/json", Encoding.UTF8, answer.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxQueryBytes)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[MaxQueryBytes + 1];
+        int total = 0;
+        int read;
+        while (total < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(total)).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        return total > MaxQueryBytes ? null : new string(buffer, 0, total);
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var entries = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, entry) in report.Entries)
+        {
+            entries[name] = new { status = entry.Status.ToString(), description = entry.Description, data = entry.Data };
+        }
+
+        return context.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), entries });
+    }
+}

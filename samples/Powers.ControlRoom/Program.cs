@@ -1,0 +1,4 @@
+using Powers.ControlRoom;
+
+var app = ControlRoomApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,37 @@
+using Powers.Evaluation;
+
+namespace Powers.Hosting;
+
+/// <summary>
+/// The hosted Powers engine: a singleton, safe to use from any number of threads at once. Each query is read and
+/// decided against one <see cref="PowersSnapshot"/>, never a mix of an old and a new library.
+/// </summary>
+public interface IPowersService
+{
+    /// <summary>
+    /// The library in service now. Hold on to it to decide many queries against one library, e.g. with the
+    /// allocation-free <see cref="PowersEngine.Decide(DecisionPlan, Situation, DecisionBuffer)"/>.
+    /// </summary>
+    PowersSnapshot Current { get; }
+
+    /// <summary>Why the last reload failed, or null when it succeeded (or none has been tried).</summary>
+    ReloadFailure? LastReloadFailure { get; }
+
+    /// <summary>
+    /// Reads and decides a query document (domain.md) against the current library and, when decision records
+    /// are on, records the decision. Bad input gives an answer with <see cref="PowersAnswer.Errors"/>, never an exception.
+    /// </summary>
+    PowersAnswer Decide(string queryJson);
+
+    /// <summary>
+    /// Decides a query that was resolved against <paramref name="snapshot"/>'s library (for example with
+    /// <see cref="QueryReader"/>) and records the decision when decision records are on.
+    /// </summary>
+    PowersAnswer Decide(PowersSnapshot snapshot, Query query);
+
+    /// <summary>
+    /// Reloads the rules directory now, without waiting for a file event: compiles it and swaps it in when it has
+    /// no errors. Returns true when a new library was swapped in. Does nothing for the embedded library.
+    /// </summary>
+    Task<bool> ReloadAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Powers.Evaluation;
+
+namespace Powers.Hosting;
+
+/// <summary>The answer to one query: the decision, or the errors in the query, and the library it was made with.</summary>
+public sealed class PowersAnswer
+{
+    internal PowersAnswer(string decisionId, DateTimeOffset time, PowersSnapshot snapshot, Decision? decision, IReadOnlyList<QueryError> errors)
+    {
+        DecisionId = decisionId;
+        Time = time;
+        Snapshot = snapshot;
+        Decision = decision;
+        Errors = errors;
+    }
+
+    /// <summary>A unique, time-ordered id (a version 7 UUID), also written to the decision record.</summary>
+    public string DecisionId { get; }
+
+    /// <summary>When the query was decided.</summary>
+    public DateTimeOffset Time { get; }
+
+    /// <summary>The library the query was read and decided against.</summary>
+    public PowersSnapshot Snapshot { get; }
+
+    /// <summary>The decision, or null when the query had errors.</summary>
+    public Decision? Decision { get; }
+
+    /// <summary>What is wrong with the query, each naming its field; empty when decided.</summary>
+    public IReadOnlyList<QueryError> Errors { get; }
+
+    /// <summary>Whether the query was decided.</summary>
+    public bool Succeeded => Decision is not null;
+
+    /// <summary>The decision document of domain.md, or <c>{"errors": [...]}</c> when the query had errors.</summary>
+    public string ToJson(bool indented = false)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = indented ? Formatting.Indented : Formatting.None })
+        {
+            if (Decision is not null)
+            {
+                DecisionJsonWriter.Write(writer, Decision);
+            }
+            else
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("errors");
+                writer.WriteStartArray();
+                foreach (var error in Errors)
+                {
+                    writer.WriteStartObject();
+                    writer.WritePropertyName("field");
+                    writer.WriteValue(error.Field);
+                    writer.WritePropertyName("message");
+                    writer.WriteValue(error.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The compact form <c>{"power-id": "outcome", ...}</c>, or the errors form when the query had errors.</summary>
+    public string ToOutcomesJson()
+    {
+        if (Decision is null)
+        {
+            return ToJson();
+        }
+
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+        {
+            DecisionJsonWriter.WriteOutcomes(writer, Decision);
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+
+namespace Powers.Hosting;
+
+/// <summary>
+/// Every log message of Powers.Hosting, with fixed event ids (documented in docs/embedding.md):
+/// 1000–1009 loading at start, 1010–1029 hot reload, 1100–1109 decision records.
+/// </summary>
+internal static partial class PowersLog
+{
+    [LoggerMessage(EventId = 1000, EventName = "LibraryLoaded", Level = LogLevel.Information,
+        Message = "Loaded rule library {Source} (sha256 {Sha256}): {VersionCount} rule set versions, {DesignationCount} designations, in {ElapsedMs} ms")]
+    public static partial void LibraryLoaded(ILogger logger, string source, string sha256, int versionCount, int designationCount, long elapsedMs);
+
+    [LoggerMessage(EventId = 1001, EventName = "LibraryDiagnostic", Message = "{Diagnostic}")]
+    public static partial void LibraryDiagnostic(ILogger logger, LogLevel level, string diagnostic);
+
+    [LoggerMessage(EventId = 1002, EventName = "LibraryLoadFailed", Level = LogLevel.Critical,
+        Message = "Rule library {Source} has {ErrorCount} errors (listed above); Powers cannot start")]
+    public static partial void LibraryLoadFailed(ILogger logger, string source, int errorCount);
+
+    [LoggerMessage(EventId = 1003, EventName = "LibraryUnreadable", Level = LogLevel.Critical,
+        Message = "Rule library {Source} cannot be read; Powers cannot start")]
+    public static partial void LibraryUnreadable(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 1010, EventName = "ReloadSucceeded", Level = LogLevel.Information,
+        Message = "Reloaded rule library {Source}: sha256 {OldSha256} replaced by {NewSha256} (generation {Generation}) in {ElapsedMs} ms")]
+    public static partial void ReloadSucceeded(ILogger logger, string source, string oldSha256, string newSha256, int generation, long elapsedMs);
+
+    [LoggerMessage(EventId = 1011, EventName = "ReloadFailed", Level = LogLevel.Error,
+        Message = "Reload of rule library {Source} failed with {ErrorCount} errors (listed above); still serving sha256 {Sha256}")]
+    public static partial void ReloadFailed(ILogger logger, string source, int errorCount, string sha256);
+
+    [LoggerMessage(EventId = 1012, EventName = "ReloadUnchanged", Level = LogLevel.Debug,
+        Message = "Rule library {Source} unchanged (sha256 {Sha256}); nothing to reload")]
+    public static partial void ReloadUnchanged(ILogger logger, string source, string sha256);
+
+    [LoggerMessage(EventId = 1013, EventName = "ReloadSuperseded", Level = LogLevel.Debug,
+        Message = "Rule library {Source} changed while it was being compiled; compiling again")]
+    public static partial void ReloadSuperseded(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 1014, EventName = "ReloadUnreadable", Level = LogLevel.Error,
+        Message = "Rule library {Source} cannot be read; still serving sha256 {Sha256}")]
+    public static partial void ReloadUnreadable(ILogger logger, Exception exception, string source, string sha256);
+
+    [LoggerMessage(EventId = 1015, EventName = "WatchStarted", Level = LogLevel.Information,
+        Message = "Watching {Source} for changes (quiet period {ReloadDelayMs} ms)")]
+    public static partial void WatchStarted(ILogger logger, string source, double reloadDelayMs);
+
+    [LoggerMessage(EventId = 1016, EventName = "WatcherError", Level = LogLevel.Warning,
+        Message = "The file watcher on {Source} reported an error; the directory will be read again")]
+    public static partial void WatcherError(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 1017, EventName = "ReloadCrashed", Level = LogLevel.Error,
+        Message = "Reload of rule library {Source} threw; still serving the last good library")]
+    public static partial void ReloadCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 1100, EventName = "DecisionRecorded", Level = LogLevel.Information,
+        Message = "Decision {DecisionId}: {Record}")]
+    public static partial void DecisionRecorded(ILogger logger, string decisionId, string record);
+
+    [LoggerMessage(EventId = 1101, EventName = "DecisionRecordFailed", Level = LogLevel.Error,
+        Message = "Decision {DecisionId} could not be recorded by {Sink}")]
+    public static partial void DecisionRecordFailed(ILogger logger, Exception exception, string decisionId, string sink);
+}

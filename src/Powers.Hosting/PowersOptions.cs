@@ -1,0 +1,46 @@
+namespace Powers.Hosting;
+
+/// <summary>
+/// Options for the hosted Powers engine, bound from the <c>Powers</c> configuration section
+/// (<see cref="SectionName"/>) and validated when the host starts.
+/// </summary>
+/// <example>
+/// <code language="json">
+/// { "Powers": { "RulesDirectory": "rules", "WatchForChanges": true, "RecordDecisions": true, "DecisionRecordsPath": "records/decisions.ndjson" } }
+/// </code>
+/// </example>
+public sealed class PowersOptions
+{
+    /// <summary>The configuration section the options are bound from: <c>Powers</c>.</summary>
+    public const string SectionName = "Powers";
+
+    /// <summary>The longest <see cref="ReloadDelay"/> allowed: one minute.</summary>
+    public static readonly TimeSpan MaxReloadDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A directory holding a rule library (see docs/rule-format.md), relative to the host's content root.
+    /// Null or empty (the default): the rule library embedded in the <c>Powers</c> package.
+    /// </summary>
+    public string? RulesDirectory { get; set; }
+
+    /// <summary>
+    /// Whether to watch <see cref="RulesDirectory"/> and reload the library when its files change. Default true.
+    /// Has no effect on the embedded library.
+    /// </summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>
+    /// How long the rule files must stay quiet before a reload compiles them, so that a burst of file events
+    /// (an editor's save, a deployment copying many files) compiles once. Default 250 ms; at most one minute.
+    /// </summary>
+    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Whether each decision is recorded through the registered decision record sinks. Default false.</summary>
+    public bool RecordDecisions { get; set; }
+
+    /// <summary>
+    /// When decisions are recorded: the append-only NDJSON file the default sink writes to, relative to the
+    /// host's content root. Null or empty (the default): the default sink writes records to the log.
+    /// </summary>
+    public string? DecisionRecordsPath { get; set; }
+}

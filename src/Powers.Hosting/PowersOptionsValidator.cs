@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Powers.Hosting;
+
+/// <summary>Checks <see cref="PowersOptions"/> when the host starts; every problem is reported at once.</summary>
+internal sealed class PowersOptionsValidator(IServiceProvider services) : IValidateOptions<PowersOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, PowersOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var environment = (IHostEnvironment?)services.GetService(typeof(IHostEnvironment));
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.RulesDirectory))
+        {
+            string? full = TryResolve(options.RulesDirectory, environment, "RulesDirectory", failures);
+            if (full is not null && !Directory.Exists(full))
+            {
+                failures.Add($"Powers:RulesDirectory: no directory '{full}'.");
+            }
+        }
+
+        if (options.ReloadDelay < TimeSpan.Zero || options.ReloadDelay > PowersOptions.MaxReloadDelay)
+        {
+            failures.Add($"Powers:ReloadDelay: {options.ReloadDelay} is outside 00:00:00 to {PowersOptions.MaxReloadDelay}.");
+        }
+
+        if (options.RecordDecisions && !string.IsNullOrWhiteSpace(options.DecisionRecordsPath))
+        {
+            string? full = TryResolve(options.DecisionRecordsPath, environment, "DecisionRecordsPath", failures);
+            if (full is not null)
+            {
+                if (Directory.Exists(full))
+                {
+                    failures.Add($"Powers:DecisionRecordsPath: '{full}' is a directory; name a file.");
+                }
+                else if (Path.GetDirectoryName(full) is { } parent && !Directory.Exists(parent))
+                {
+                    failures.Add($"Powers:DecisionRecordsPath: no directory '{parent}' for the records file.");
+                }
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? TryResolve(string path, IHostEnvironment? environment, string field, List<string> failures)
+    {
+        try
+        {
+            return PowersPaths.Resolve(path, environment);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            failures.Add($"Powers:{field}: '{path}' is not a valid path ({e.Message}).");
+            return null;
+        }
+    }
+}

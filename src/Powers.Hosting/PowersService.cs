@@ -1,0 +1,291 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Powers.Compilation;
+using Powers.Diagnostics;
+using Powers.Evaluation;
+using Powers.Hosting.Loading;
+using Powers.Hosting.Reloading;
+
+namespace Powers.Hosting;
+
+/// <summary>
+/// The singleton behind <see cref="IPowersService"/>. The library in service is one immutable
+/// <see cref="PowersSnapshot"/> behind a single reference: a reload reads the files into memory, compiles them
+/// on the watcher's background loop, and only a library without errors, whose files did not change while it
+/// was compiled, replaces the reference. Queries read the reference once and use that snapshot throughout.
+/// </summary>
+internal sealed class PowersService : IPowersService, IDisposable
+{
+    private readonly PowersOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly DecisionRecorder _recorder;
+    private readonly LibrarySource _source;
+    private readonly Lock _initGate = new();
+    private readonly Lock _reloadGate = new();
+    private PowersSnapshot? _current;
+    private ReloadFailure? _lastFailure;
+    private RulesDirectoryWatcher? _watcher;
+    private int _compilations;
+    private bool _disposed;
+
+    public PowersService(IOptions<PowersOptions> options, TimeProvider time, ILogger<PowersService> logger, DecisionRecorder recorder, IServiceProvider services)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _recorder = recorder;
+        var environment = (IHostEnvironment?)services.GetService(typeof(IHostEnvironment));
+        _source = string.IsNullOrWhiteSpace(_options.RulesDirectory)
+            ? LibrarySource.Embedded
+            : LibrarySource.FromDirectory(PowersPaths.Resolve(_options.RulesDirectory, environment));
+    }
+
+    /// <inheritdoc />
+    public PowersSnapshot Current => Volatile.Read(ref _current) ?? Initialize();
+
+    /// <inheritdoc />
+    public ReloadFailure? LastReloadFailure => Volatile.Read(ref _lastFailure);
+
+    /// <summary>How many times a library has been compiled (for tests of the quiet period).</summary>
+    internal int Compilations => Volatile.Read(ref _compilations);
+
+    /// <summary>Whether the rules directory is watched.</summary>
+    internal bool IsWatching => _watcher is not null;
+
+    /// <inheritdoc />
+    public PowersAnswer Decide(string queryJson)
+    {
+        ArgumentNullException.ThrowIfNull(queryJson);
+        var snapshot = Current;
+        var errors = new List<QueryError>();
+        var query = QueryReader.Parse(snapshot.Library, queryJson, errors);
+        var now = _time.GetUtcNow();
+        string id = Guid.CreateVersion7(now).ToString();
+        return query is null ? new PowersAnswer(id, now, snapshot, null, errors) : DecideCore(id, now, snapshot, query, query.Situation);
+    }
+
+    /// <inheritdoc />
+    public PowersAnswer Decide(PowersSnapshot snapshot, Query query)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(query);
+        var library = snapshot.Library;
+        bool ownDesignation = query.Designation.Id is not { } designationId || (library.TryGetDesignation(designationId, out var designation) && ReferenceEquals(designation, query.Designation));
+        if (!ReferenceEquals(query.Situation.Schema, library.Schema) || !ownDesignation || (query.Version is not null && !library.Versions.Contains(query.Version)))
+        {
+            throw new ArgumentException("The query was resolved against another rule library than the snapshot's.", nameof(query));
+        }
+
+        var now = _time.GetUtcNow();
+        return DecideCore(Guid.CreateVersion7(now).ToString(), now, snapshot, query, query.Situation.Clone());
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_source.Directory is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        return Task.Run(
+            () =>
+            {
+                _ = Current;
+                return Reload() == ReloadOutcome.Swapped;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Loads the library if it is not loaded yet; throws <see cref="RuleCompilationException"/> when it has errors.</summary>
+    internal PowersSnapshot Initialize()
+    {
+        lock (_initGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_current is { } existing)
+            {
+                return existing;
+            }
+
+            // Watch before reading, so that no change between the read and the watch is missed.
+            RulesDirectoryWatcher? watcher = null;
+            if (_options.WatchForChanges && _source.Directory is { } directory)
+            {
+                watcher = new RulesDirectoryWatcher(directory, _options.ReloadDelay, _time, Reload, _logger);
+            }
+
+            try
+            {
+                long started = _time.GetTimestamp();
+                LibraryContent content;
+                try
+                {
+                    content = _source.Read();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    PowersLog.LibraryUnreadable(_logger, e, _source.Name);
+                    throw;
+                }
+
+                var result = Compile(content);
+                LogDiagnostics(result.Diagnostics);
+                if (!result.Success)
+                {
+                    int errorCount = CountErrors(result.Diagnostics);
+                    PowersLog.LibraryLoadFailed(_logger, _source.Name, errorCount);
+                    throw new RuleCompilationException(result.Diagnostics);
+                }
+
+                var snapshot = new PowersSnapshot(new PowersEngine(result.Library!), content.Sha256, _source.Name, _time.GetUtcNow(), 1, result.Diagnostics);
+                long elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+                int versions = snapshot.Library.Versions.Count;
+                int designations = snapshot.Library.Designations.Count;
+                PowersLog.LibraryLoaded(_logger, _source.Name, snapshot.Sha256, versions, designations, elapsed);
+                if (watcher is not null)
+                {
+                    PowersLog.WatchStarted(_logger, _source.Name, _options.ReloadDelay.TotalMilliseconds);
+                }
+
+                _watcher = watcher;
+                watcher = null;
+                Volatile.Write(ref _current, snapshot);
+                return snapshot;
+            }
+            finally
+            {
+                watcher?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>One reload attempt; attempts never overlap.</summary>
+    internal ReloadOutcome Reload()
+    {
+        lock (_reloadGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (Volatile.Read(ref _current) is not { } current)
+            {
+                // Still loading at start: try again after the quiet period, when the first library is in.
+                return ReloadOutcome.Superseded;
+            }
+
+            long started = _time.GetTimestamp();
+            LibraryContent content;
+            try
+            {
+                content = _source.Read();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Volatile.Write(ref _lastFailure, new ReloadFailure(_time.GetUtcNow(), null, e.Message, []));
+                PowersLog.ReloadUnreadable(_logger, e, _source.Name, current.Sha256);
+                return ReloadOutcome.Failed;
+            }
+
+            if (content.Sha256 == current.Sha256)
+            {
+                Volatile.Write(ref _lastFailure, null);
+                PowersLog.ReloadUnchanged(_logger, _source.Name, current.Sha256);
+                return ReloadOutcome.Unchanged;
+            }
+
+            if (LastReloadFailure?.Sha256 == content.Sha256)
+            {
+                return ReloadOutcome.Failed;
+            }
+
+            var result = Compile(content);
+            if (ChangedSince(content))
+            {
+                // A torn read (files rewritten while read or compiled) must neither be served nor reported.
+                PowersLog.ReloadSuperseded(_logger, _source.Name);
+                return ReloadOutcome.Superseded;
+            }
+
+            LogDiagnostics(result.Diagnostics);
+            if (!result.Success)
+            {
+                var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+                string message = errors.Length + " error(s); the first: " + MsBuildFormatter.Format(errors.Length > 0 ? errors[0] : result.Diagnostics[0]);
+                Volatile.Write(ref _lastFailure, new ReloadFailure(_time.GetUtcNow(), content.Sha256, message, result.Diagnostics));
+                PowersLog.ReloadFailed(_logger, _source.Name, errors.Length, current.Sha256);
+                return ReloadOutcome.Failed;
+            }
+
+            var next = new PowersSnapshot(new PowersEngine(result.Library!), content.Sha256, _source.Name, _time.GetUtcNow(), current.Generation + 1, result.Diagnostics);
+            Volatile.Write(ref _current, next);
+            Volatile.Write(ref _lastFailure, null);
+            long elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            PowersLog.ReloadSucceeded(_logger, _source.Name, current.Sha256, next.Sha256, next.Generation, elapsed);
+            return ReloadOutcome.Swapped;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        RulesDirectoryWatcher? watcher;
+        lock (_initGate)
+        {
+            _disposed = true;
+            watcher = _watcher;
+            _watcher = null;
+        }
+
+        watcher?.Dispose();
+    }
+
+    private PowersAnswer DecideCore(string id, DateTimeOffset now, PowersSnapshot snapshot, Query query, Situation facts)
+    {
+        var decision = snapshot.Engine.Decide(query);
+        if (_recorder.Enabled)
+        {
+            _recorder.Record(new DecisionRecord(id, now, snapshot.Sha256, decision, facts));
+        }
+
+        return new PowersAnswer(id, now, snapshot, decision, []);
+    }
+
+    private CompilationResult Compile(LibraryContent content)
+    {
+        Interlocked.Increment(ref _compilations);
+        return LibraryCompiler.Compile(content.Files);
+    }
+
+    private bool ChangedSince(LibraryContent content)
+    {
+        try
+        {
+            return _source.Read().Sha256 != content.Sha256;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    private void LogDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var level = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => LogLevel.Error,
+                DiagnosticSeverity.Warning => LogLevel.Warning,
+                _ => LogLevel.Debug,
+            };
+            if (_logger.IsEnabled(level))
+            {
+                string text = MsBuildFormatter.Format(diagnostic);
+                PowersLog.LibraryDiagnostic(_logger, level, text);
+            }
+        }
+    }
+
+    private static int CountErrors(IReadOnlyList<Diagnostic> diagnostics) => diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Json;
+using Powers.Binding;
+using Powers.Evaluation;
+using Powers.Model;
+
+namespace Powers.Hosting;
+
+/// <summary>Writes decision records as single-line JSON with <see cref="Utf8JsonWriter"/>.</summary>
+internal static class DecisionRecordJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = false };
+
+    /// <summary>The record as UTF-8 JSON, one line.</summary>
+    public static byte[] SerializeToUtf8(DecisionRecord record)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(w, record);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The record as a JSON string, one line.</summary>
+    public static string Serialize(DecisionRecord record) => Encoding.UTF8.GetString(SerializeToUtf8(record));
+
+    /// <summary>A query document that asks the same question again.</summary>
+    public static string SerializeReplayQuery(DecisionRecord record)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            WriteDate(w, record.Decision.Date);
+            if (record.Version is { } version)
+            {
+                w.WriteString("ruleset", version.Id);
+            }
+
+            WriteDesignation(w, record.Decision.Designation);
+            WriteFacts(w, record.Facts);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Write(Utf8JsonWriter w, DecisionRecord record)
+    {
+        w.WriteStartObject();
+        w.WriteString("decisionId", record.DecisionId);
+        w.WriteString("time", record.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        WriteRuleSet(w, record.Version);
+        w.WriteString("librarySha256", record.LibrarySha256);
+        WriteDate(w, record.Decision.Date);
+        WriteDesignation(w, record.Decision.Designation);
+        WriteFacts(w, record.Facts);
+        w.WriteStartObject("outcomes");
+        foreach (var power in record.Decision.Powers)
+        {
+            w.WriteString(power.Power, OutcomeNames.Name(power.Outcome));
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRuleSet(Utf8JsonWriter w, RuleSetVersion? version)
+    {
+        if (version is null)
+        {
+            w.WriteNull("ruleset");
+            return;
+        }
+
+        w.WriteStartObject("ruleset");
+        w.WriteString("id", version.Family);
+        w.WriteString("version", version.Version);
+        w.WriteNumber("revision", version.Revision);
+        w.WriteString("sha256", version.Sha256);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter w, DateOnly? date)
+    {
+        if (date is { } d)
+        {
+            w.WriteString("date", EffectiveRange.Format(d));
+        }
+    }
+
+    private static void WriteDesignation(Utf8JsonWriter w, Designation designation)
+    {
+        if (designation.Id is { } id)
+        {
+            w.WriteString("designation", id);
+            return;
+        }
+
+        w.WriteStartObject("designation");
+        w.WriteString("force", designation.Force);
+        w.WriteStartArray("powers");
+        foreach (var power in designation.Powers.Order(StringComparer.Ordinal))
+        {
+            w.WriteStringValue(power);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFacts(Utf8JsonWriter w, Situation facts)
+    {
+        w.WriteStartObject("facts");
+        foreach (var fact in facts.Schema.Facts)
+        {
+            if (!facts.IsKnown(fact.Index))
+            {
+                continue;
+            }
+
+            int value = facts.ValueAt(fact.Index);
+            switch (fact.Kind)
+            {
+                case FactKind.Bool:
+                    w.WriteBoolean(fact.Name, value != 0);
+                    break;
+                case FactKind.Int:
+                    w.WriteNumber(fact.Name, value);
+                    break;
+                default:
+                    w.WriteString(fact.Name, fact.FormatValue(value));
+                    break;
+            }
+        }
+
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Powers.Hosting;
+
+/// <summary>
+/// The sink <c>AddPowers</c> registers: the NDJSON file at <see cref="PowersOptions.DecisionRecordsPath"/>
+/// when one is set, otherwise the log. Created on the first record, so it costs nothing while records are off.
+/// </summary>
+internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposable
+{
+    private readonly Lazy<IDecisionRecordSink> _inner;
+
+    public DefaultDecisionRecordSink(IOptions<PowersOptions> options, ILoggerFactory loggerFactory, IServiceProvider services)
+    {
+        _inner = new Lazy<IDecisionRecordSink>(() =>
+        {
+            string? path = options.Value.DecisionRecordsPath;
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                return new LoggingDecisionRecordSink(loggerFactory.CreateLogger<LoggingDecisionRecordSink>());
+            }
+
+            var environment = (IHostEnvironment?)services.GetService(typeof(IHostEnvironment));
+            return new NdjsonFileDecisionRecordSink(PowersPaths.Resolve(path, environment));
+        });
+    }
+
+    /// <inheritdoc />
+    public void Write(DecisionRecord record) => _inner.Value.Write(record);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_inner.IsValueCreated && _inner.Value is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+}
