@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json;
 using Powers.Diagnostics;
 using Powers.Evaluation;
@@ -8,111 +9,103 @@ namespace Powers.Cli.Commands;
 /// <summary>
 /// Streams NDJSON: one query per line in, one result per line out, in order, with flat memory. A bad line gives
 /// an error object for that line (<c>{"line": n, "errors": [...]}</c>) and the rest go on; the exit code is then 2.
+/// Lines of the common shape are read by <see cref="CompactQueryReader"/> straight into a reused situation; any
+/// other line goes through <see cref="QueryReader"/>, which decides it the same way or names the error.
 /// </summary>
 internal static class NdjsonQueries
 {
     public static int Run(CliConsole console, PowersEngine engine, TextReader reader, IReadOnlyList<string>? firstLines, string format, string? onlyPower)
     {
-        var output = console.Out;
-        long lineNumber = 0;
-        long bad = 0;
-        var plans = new PlanCache(engine);
-        var lastProgress = DateTime.UtcNow;
-        foreach (string line in Lines(reader, firstLines))
+        // The process's own stdout flushes on every write; a stream of results wants a large buffer instead.
+        bool ownStdout = ReferenceEquals(console.Out, Console.Out);
+        var output = ownStdout ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : console.Out;
+        try
         {
-            lineNumber++;
-            var errors = new List<QueryError>();
-            var query = line.Trim().Length == 0 ? null : QueryReader.Parse(engine.Library, line, errors);
-            if (query is null)
+            return Run(console, output, engine, new NdjsonLineReader(reader, firstLines), format == "outcomes", onlyPower);
+        }
+        finally
+        {
+            output.Flush();
+            if (ownStdout)
             {
-                bad++;
-                if (errors.Count == 0)
-                {
-                    errors.Add(new QueryError(string.Empty, "empty line"));
-                }
-
-                WriteError(output, lineNumber, errors);
-                continue;
-            }
-
-            // A cached plan carries the date of the query that built it, so the full form plans each line itself.
-            var plan = format == "outcomes" ? plans.Get(query) : engine.Plan(query);
-            var buffer = plans.Buffer(plan);
-            engine.Decide(plan, query.Situation, buffer);
-            if (format == "outcomes")
-            {
-                WriteOutcomes(output, plan, buffer, onlyPower);
-            }
-            else
-            {
-                using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
-                DecisionJsonWriter.Write(w, Decision.FromBuffer(plan, buffer));
-                w.Flush();
-                output.WriteLine();
-            }
-
-            if (console.ErrorIsTerminal && (lineNumber & 0x3FF) == 0 && (DateTime.UtcNow - lastProgress).TotalMilliseconds > 250)
-            {
-                lastProgress = DateTime.UtcNow;
-                console.Error.Write("\rpowers: " + lineNumber.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " queries");
+                output.Dispose();
             }
         }
-
-        if (console.ErrorIsTerminal && lineNumber >= 1024)
-        {
-            console.Error.WriteLine("\rpowers: " + lineNumber.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " queries, " + bad + " bad");
-        }
-
-        output.Flush();
-        return bad > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
     /// <summary>Whether a line is a whole JSON document on its own.</summary>
     public static bool IsCompleteDocument(string line) =>
         JsonParser.Parse(new Text.SourceText("<line>", line), new DiagnosticBag()) is not null;
 
-    private static IEnumerable<string> Lines(TextReader reader, IReadOnlyList<string>? firstLines)
+    private static int Run(CliConsole console, TextWriter output, PowersEngine engine, NdjsonLineReader lines, bool outcomesOnly, string? onlyPower)
     {
-        if (firstLines is not null)
+        long lineNumber = 0;
+        long bad = 0;
+        var plans = new PlanCache(engine);
+        var compact = new CompactQueryReader(engine.Library);
+        var situation = new Situation(engine.Library.Schema);
+        long lastProgress = Environment.TickCount64;
+        while (lines.TryRead(out var line))
         {
-            foreach (string line in firstLines)
+            lineNumber++;
+            if (compact.TryRead(line, situation, out var date, out var designation, out var version))
             {
-                yield return line;
+                Decide(output, plans.Get(version, designation!, date, exactDate: !outcomesOnly), situation, outcomesOnly, onlyPower);
+            }
+            else if (!DecideSlowly(output, engine, plans, line.ToString(), lineNumber, outcomesOnly, onlyPower))
+            {
+                bad++;
+            }
+
+            if (console.ErrorIsTerminal && (lineNumber & 0x3FF) == 0 && Environment.TickCount64 - lastProgress > 250)
+            {
+                lastProgress = Environment.TickCount64;
+                console.Error.Write("\rpowers: " + lineNumber.ToString("N0", CultureInfo.InvariantCulture) + " queries");
             }
         }
 
-        while (reader.ReadLine() is { } line)
+        if (console.ErrorIsTerminal && lineNumber >= 1024)
         {
-            yield return line;
+            console.Error.WriteLine("\rpowers: " + lineNumber.ToString("N0", CultureInfo.InvariantCulture) + " queries, " + bad + " bad");
         }
+
+        return bad > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static void WriteOutcomes(TextWriter output, DecisionPlan plan, DecisionBuffer buffer, string? onlyPower)
+    private static bool DecideSlowly(TextWriter output, PowersEngine engine, PlanCache plans, string line, long lineNumber, bool outcomesOnly, string? onlyPower)
     {
-        output.Write('{');
-        bool first = true;
-        for (int p = 0; p < plan.Powers.Count; p++)
+        var errors = new List<QueryError>();
+        var query = line.Trim().Length == 0 ? null : QueryReader.Parse(engine.Library, line, errors);
+        if (query is null)
         {
-            string id = plan.Powers[p].Power.Id;
-            if (onlyPower is not null && id != onlyPower)
+            if (errors.Count == 0)
             {
-                continue;
+                errors.Add(new QueryError(string.Empty, "empty line"));
             }
 
-            if (!first)
-            {
-                output.Write(',');
-            }
-
-            first = false;
-            output.Write('"');
-            output.Write(id);
-            output.Write("\":\"");
-            output.Write(OutcomeNames.Name(buffer.Outcomes[p]));
-            output.Write('"');
+            WriteError(output, lineNumber, errors);
+            return false;
         }
 
-        output.Write('}');
+        // A cached plan may carry another query's date, so the full form plans such a line itself.
+        var entry = outcomesOnly ? plans.GetForOutcomes(query) : new PlanEntry(engine, engine.Plan(query));
+        Decide(output, entry, query.Situation, outcomesOnly, onlyPower);
+        return true;
+    }
+
+    private static void Decide(TextWriter output, PlanEntry entry, Situation situation, bool outcomesOnly, string? onlyPower)
+    {
+        if (outcomesOnly)
+        {
+            entry.DecideOutcomes(situation);
+            output.Write(entry.OutcomesLine(onlyPower));
+            return;
+        }
+
+        entry.Decide(situation);
+        using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, entry.Buffer));
+        w.Flush();
         output.Write('\n');
     }
 

@@ -2,7 +2,7 @@ namespace Powers.Evaluation;
 
 /// <summary>
 /// A <see cref="DecisionPlan"/> compiled into two straight-line delegates: one that decides every power of the
-/// plan (outcomes only), and one that also explains (clause statuses, missing facts) into a
+/// plan (outcomes only), and one, compiled on first use, that also explains (clause statuses, missing facts) into a
 /// <see cref="DecisionBuffer"/>. Compiling takes milliseconds, so build one per plan and reuse it; deciding
 /// allocates nothing and is thread-safe (each thread with its own buffer). Agrees exactly with
 /// <see cref="Decider"/> over the <see cref="ReferenceInterpreter"/>.
@@ -10,7 +10,7 @@ namespace Powers.Evaluation;
 public sealed class DecisionProgram
 {
     private readonly OutcomeFunction _outcomes;
-    private readonly ExplainedFunction _explained;
+    private ExplainedFunction? _explained;
     private readonly int _facts;
 
     private DecisionProgram(DecisionPlan plan)
@@ -18,7 +18,6 @@ public sealed class DecisionProgram
         Plan = plan;
         _facts = plan.Library.Schema.Count;
         _outcomes = DecisionProgramCompiler.CompileOutcomes(plan);
-        _explained = DecisionProgramCompiler.CompileExplained(plan);
     }
 
     /// <summary>The plan compiled.</summary>
@@ -54,7 +53,16 @@ public sealed class DecisionProgram
             throw new ArgumentException("The buffer was not made for this plan.", nameof(buffer));
         }
 
-        _explained(situation.Values, situation.KnownMask, buffer.Statuses, buffer.Outcomes, buffer.Missing);
+        var explained = _explained ?? CompileExplained();
+        explained(situation.Values, situation.KnownMask, buffer.Statuses, buffer.Outcomes, buffer.Missing);
+    }
+
+    private ExplainedFunction CompileExplained()
+    {
+        // Compiled on first use: a stream that asks only for outcomes never pays for it. Racing threads may both
+        // compile; the first to publish wins and both results are equivalent.
+        var compiled = DecisionProgramCompiler.CompileExplained(Plan);
+        return Interlocked.CompareExchange(ref _explained, compiled, null) ?? compiled;
     }
 
     private void Check(Situation situation, int outcomes)

@@ -1,0 +1,279 @@
+using System.Globalization;
+using Powers.Binding;
+using Powers.Model;
+
+namespace Powers.Evaluation;
+
+/// <summary>
+/// Reads the common shape of a query document, <c>{"date": "...", "designation": "id", "facts": {...}}</c>, straight
+/// from text into a reused <see cref="Situation"/>, with no tree and no allocation: the fast path for NDJSON streams.
+/// Anything else (ad-hoc designations, <c>ruleset</c>, <c>power</c>, escapes, numbers that are not plain whole
+/// numbers, unknown names, any mistake) returns false, and the caller reads the line with <see cref="QueryReader"/>,
+/// which decides it the same way or reports the error. Not thread-safe only through the situation it fills.
+/// </summary>
+public sealed class CompactQueryReader
+{
+    private readonly Dictionary<string, Designation>.AlternateLookup<ReadOnlySpan<char>> _designations;
+    private readonly Dictionary<string, FactSymbol>.AlternateLookup<ReadOnlySpan<char>> _facts;
+
+    /// <summary>Creates a reader for a library.</summary>
+    public CompactQueryReader(RuleLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        Library = library;
+        _designations = library.Designations.ToDictionary(d => d.Id!, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _facts = library.Schema.Facts.ToDictionary(f => f.Name, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The library names are resolved against.</summary>
+    public RuleLibrary Library { get; }
+
+    /// <summary>
+    /// Reads a query; on success <paramref name="situation"/> holds its facts and the version in force on the date
+    /// (as <see cref="QueryReader"/> resolves it) is returned in <paramref name="version"/>.
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<char> json, Situation situation, out DateOnly date, out Designation? designation, out RuleSetVersion? version)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        situation.Clear();
+        date = default;
+        designation = null;
+        version = null;
+        int pos = 0;
+        bool hasDate = false;
+        bool hasFacts = false;
+        if (!Expect(json, ref pos, '{'))
+        {
+            return false;
+        }
+
+        if (!Peek(json, ref pos, '}'))
+        {
+            while (true)
+            {
+                if (!ReadString(json, ref pos, out var name) || !Expect(json, ref pos, ':'))
+                {
+                    return false;
+                }
+
+                if (name.SequenceEqual("date") && !hasDate)
+                {
+                    if (!ReadString(json, ref pos, out var text) || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                    {
+                        return false;
+                    }
+
+                    hasDate = true;
+                }
+                else if (name.SequenceEqual("designation") && designation is null)
+                {
+                    if (!ReadString(json, ref pos, out var id) || !_designations.TryGetValue(id, out designation))
+                    {
+                        return false;
+                    }
+                }
+                else if (name.SequenceEqual("facts") && !hasFacts)
+                {
+                    if (!ReadFacts(json, ref pos, situation))
+                    {
+                        return false;
+                    }
+
+                    hasFacts = true;
+                }
+                else
+                {
+                    return false;
+                }
+
+                if (Peek(json, ref pos, ','))
+                {
+                    continue;
+                }
+
+                if (Peek(json, ref pos, '}'))
+                {
+                    break;
+                }
+
+                return false;
+            }
+        }
+
+        SkipSpace(json, ref pos);
+        if (pos != json.Length || !hasDate || designation is null || Library.DefaultFamily is not { } family)
+        {
+            return false;
+        }
+
+        version = Library.VersionInForce(family, date);
+        return true;
+    }
+
+    private bool ReadFacts(ReadOnlySpan<char> json, ref int pos, Situation situation)
+    {
+        if (!Expect(json, ref pos, '{'))
+        {
+            return false;
+        }
+
+        if (Peek(json, ref pos, '}'))
+        {
+            return true;
+        }
+
+        ulong seen = 0;
+        while (true)
+        {
+            if (!ReadString(json, ref pos, out var name) || !Expect(json, ref pos, ':') || !_facts.TryGetValue(name, out var fact))
+            {
+                return false;
+            }
+
+            ulong bit = 1UL << fact.Index;
+            if ((seen & bit) != 0)
+            {
+                return false;
+            }
+
+            seen |= bit;
+            SkipSpace(json, ref pos);
+            if (pos >= json.Length)
+            {
+                return false;
+            }
+
+            char c = json[pos];
+            if (c == 'n')
+            {
+                if (!Literal(json, ref pos, "null"))
+                {
+                    return false;
+                }
+            }
+            else if (!ReadValue(json, ref pos, fact, c, situation))
+            {
+                return false;
+            }
+
+            if (Peek(json, ref pos, ','))
+            {
+                continue;
+            }
+
+            return Peek(json, ref pos, '}');
+        }
+    }
+
+    private static bool ReadValue(ReadOnlySpan<char> json, ref int pos, FactSymbol fact, char first, Situation situation)
+    {
+        switch (fact.Kind)
+        {
+            case FactKind.Bool when first == 't' && Literal(json, ref pos, "true"):
+                situation.Set(fact.Index, 1);
+                return true;
+            case FactKind.Bool when first == 'f' && Literal(json, ref pos, "false"):
+                situation.Set(fact.Index, 0);
+                return true;
+            case FactKind.Int when ReadWholeNumber(json, ref pos, out int value) && value >= fact.Min:
+                situation.Set(fact.Index, value);
+                return true;
+            case FactKind.Enum when first == '"' && ReadString(json, ref pos, out var text):
+                for (int i = 0; i < fact.Values.Count; i++)
+                {
+                    if (text.SequenceEqual(fact.Values[i]))
+                    {
+                        situation.Set(fact.Index, i);
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ReadWholeNumber(ReadOnlySpan<char> json, ref int pos, out int value)
+    {
+        value = 0;
+        int start = pos;
+        long acc = 0;
+        while (pos < json.Length && json[pos] is >= '0' and <= '9')
+        {
+            acc = acc * 10 + (json[pos] - '0');
+            if (acc > int.MaxValue)
+            {
+                return false;
+            }
+
+            pos++;
+        }
+
+        int digits = pos - start;
+        if (digits == 0 || (digits > 1 && json[start] == '0') || (pos < json.Length && json[pos] is '.' or 'e' or 'E'))
+        {
+            return false;
+        }
+
+        value = (int)acc;
+        return true;
+    }
+
+    private static bool Literal(ReadOnlySpan<char> json, ref int pos, string literal)
+    {
+        if (!json[pos..].StartsWith(literal, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        pos += literal.Length;
+        return pos >= json.Length || !char.IsAsciiLetterOrDigit(json[pos]);
+    }
+
+    private static bool ReadString(ReadOnlySpan<char> json, ref int pos, out ReadOnlySpan<char> value)
+    {
+        value = default;
+        if (!Expect(json, ref pos, '"'))
+        {
+            return false;
+        }
+
+        int end = json[pos..].IndexOfAny('"', '\\');
+        if (end < 0 || json[pos + end] != '"')
+        {
+            return false;
+        }
+
+        value = json.Slice(pos, end);
+        if (value.ContainsAnyInRange('\0', '\u001f'))
+        {
+            return false;
+        }
+
+        pos += end + 1;
+        return true;
+    }
+
+    private static bool Expect(ReadOnlySpan<char> json, ref int pos, char c)
+    {
+        SkipSpace(json, ref pos);
+        if (pos < json.Length && json[pos] == c)
+        {
+            pos++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool Peek(ReadOnlySpan<char> json, ref int pos, char c) => Expect(json, ref pos, c);
+
+    private static void SkipSpace(ReadOnlySpan<char> json, ref int pos)
+    {
+        while (pos < json.Length && json[pos] is ' ' or '\t' or '\r' or '\n')
+        {
+            pos++;
+        }
+    }
+}
