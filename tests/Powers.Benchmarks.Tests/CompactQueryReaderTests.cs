@@ -1,0 +1,124 @@
+using System.Text;
+using Powers.Benchmarks;
+using Powers.Evaluation;
+
+namespace Powers.Benchmarks.Tests;
+
+/// <summary>
+/// The NDJSON fast path reads a line only when <see cref="QueryReader"/> reads it the same way: same date,
+/// designation, version and facts. Everything else it must decline, so the full reader decides or reports it.
+/// </summary>
+public class CompactQueryReaderTests
+{
+    private static readonly string[] Handwritten =
+    [
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true}}""",
+        """ { "facts" : { "inUniform" : null , "minutesDetained" : 0 } , "designation" : "met-2002-security" , "date" : "2013-03-01" } """,
+        """{"date":"2013-03-01","designation":"met-2002-security"}""",
+        """{"date":"1999-01-01","designation":"met-2002-security","facts":{}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"minutesDetained":-1}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"minutesDetained":1.0}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"minutesDetained":007}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"minutesDetained":99999999999}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":1}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"inUniform":false}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"searchOf":"car"}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"searchOf":"vehic\u006ce"}}""",
+        """{"date":"2013-03-01","designation":"met-2002-securty","facts":{}}""",
+        """{"date":"2013-02-30","designation":"met-2002-security","facts":{}}""",
+        """{"date":"2013-03-01","designation":{"force":"kent","powers":[]},"facts":{}}""",
+        """{"date":"2013-03-01","ruleset":"pra2002-sch4@2012-07-10","designation":"met-2002-security"}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true}} x""",
+        """{"date":"2013-03-01","designation":"met-2002-security","date":"2013-03-02"}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":truex}}""",
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,}}""",
+        """[]""",
+        "",
+    ];
+
+    [Fact]
+    public void TryRead_AgreesWithQueryReader_OnHandwrittenLines()
+    {
+        int accepted = Handwritten.Count(Agrees);
+        Assert.Equal(4, accepted);
+    }
+
+    [Fact]
+    public void TryRead_AgreesWithQueryReader_OnGeneratedAndMutatedLines()
+    {
+        var library = BenchmarkData.Library;
+        using var writer = new StringWriter();
+        NdjsonGenerator.Write(library, writer, 2000, seed: 11);
+        var random = new Random(5);
+        int accepted = 0;
+        int mutatedAccepted = 0;
+        foreach (string line in writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Assert.True(Agrees(line), line);
+            accepted++;
+            for (int k = 0; k < 5; k++)
+            {
+                if (Agrees(Mutate(line, random)))
+                {
+                    mutatedAccepted++;
+                }
+            }
+        }
+
+        Assert.Equal(2000, accepted);
+        Assert.InRange(mutatedAccepted, 1, 9999);
+    }
+
+    private static bool Agrees(string line)
+    {
+        var library = BenchmarkData.Library;
+        var reader = new CompactQueryReader(library);
+        var situation = new Powers.Evaluation.Situation(library.Schema);
+        if (!reader.TryRead(line, situation, out var date, out var designation, out var version))
+        {
+            return false;
+        }
+
+        var errors = new List<QueryError>();
+        var query = QueryReader.Parse(library, line, errors);
+        Assert.True(query is not null, "compact read a line the full reader rejects: " + line + " — " + string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Empty(errors);
+        Assert.Equal(query.Date, date);
+        Assert.Same(query.Designation, designation);
+        Assert.Same(query.Version, version);
+        Assert.Equal(query.Situation.KnownMask, situation.KnownMask);
+        for (int f = 0; f < library.Schema.Count; f++)
+        {
+            if (situation.IsKnown(f))
+            {
+                Assert.Equal(query.Situation.ValueAt(f), situation.ValueAt(f));
+            }
+        }
+
+        return true;
+    }
+
+    private static string Mutate(string line, Random random)
+    {
+        var text = new StringBuilder(line);
+        int at = random.Next(text.Length);
+        const string Alphabet = "{}[]\":,. -0123456789truefalsenull\\ux\t\r";
+        switch (random.Next(4))
+        {
+            case 0:
+                text.Remove(at, 1);
+                break;
+            case 1:
+                text.Insert(at, Alphabet[random.Next(Alphabet.Length)]);
+                break;
+            case 2:
+                text[at] = Alphabet[random.Next(Alphabet.Length)];
+                break;
+            default:
+                text.Insert(at, ' ');
+                break;
+        }
+
+        return text.ToString();
+    }
+}
