@@ -17,7 +17,9 @@ public static class ExpressionPrinter
 
     private static void Write(StringBuilder b, ExpressionSyntax syntax, int depth)
     {
-        if (depth > ExpressionParser.MaxDepth * 4)
+        // A tree from the parser is at most MaxLength deep (every level consumes a token), e.g. a long
+        // left-deep chain 'a or b or ...'; deeper hand-built trees are cut off rather than overflow the stack.
+        if (depth > ExpressionParser.MaxLength)
         {
             b.Append("...");
             return;

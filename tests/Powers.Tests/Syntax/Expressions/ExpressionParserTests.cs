@@ -98,5 +98,6 @@ public class ExpressionParserTests
         var syntax = Parse(text, out var diagnostics);
         Assert.Empty(diagnostics);
         Assert.IsType<BinarySyntax>(syntax);
+        Assert.Equal(text, ExpressionPrinter.Print(syntax));
     }
 }
