@@ -20,7 +20,12 @@ public static class PowersServiceCollectionExtensions
     public static IPowersBuilder AddPowers(this IServiceCollection services, Action<PowersOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<PowersOptions>().ValidateOnStart();
+        if (!services.Any(static d => d.ServiceType == typeof(PowersService)))
+        {
+            // ValidateOnStart adds a configuration step on every call; the rest below is TryAdd.
+            services.AddOptions<PowersOptions>().ValidateOnStart();
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<PowersOptions>, PowersConfigureOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PowersOptions>, PowersOptionsValidator>());
         if (configure is not null)

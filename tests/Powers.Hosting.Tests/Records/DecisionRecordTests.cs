@@ -1,0 +1,115 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Powers.Hosting.Tests.TestSupport;
+
+namespace Powers.Hosting.Tests.Records;
+
+public sealed class DecisionRecordTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 11, 22, 16, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ToJson_Decision_HasIdTimeRuleSetDesignationFactsAndOutcomes()
+    {
+        var sink = new ListSink();
+        using var host = RecordingHost(sink);
+
+        var answer = host.Powers.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"cordonAgeDays":3,"terrorismAuthorisation":"s47a"}}""");
+
+        var record = Assert.Single(sink.Records);
+        var version = answer.Decision!.Version!;
+        string expected = "{\"decisionId\":\"" + answer.DecisionId + "\",\"time\":\"2025-11-22T16:30:00.0000000Z\","
+            + "\"ruleset\":{\"id\":\"pra2002-sch4\",\"version\":\"2012-07-10\",\"revision\":" + version.Revision + ",\"sha256\":\"" + version.Sha256 + "\"},"
+            + "\"librarySha256\":\"" + answer.Snapshot.Sha256 + "\",\"date\":\"2013-03-01\",\"designation\":\"met-2002-security\","
+            + "\"facts\":{\"inUniform\":true,\"cordonAgeDays\":3,\"terrorismAuthorisation\":\"s47a\"},\"outcomes\":{";
+        Assert.StartsWith(expected, record.ToJson(), StringComparison.Ordinal);
+        Assert.EndsWith("\"stop-search-authorised-area\":\"undetermined\"}}", record.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(answer.DecisionId, record.DecisionId);
+        Assert.Equal(Now, record.Time);
+    }
+
+    [Fact]
+    public void ToJson_AdHocDesignation_WritesForceAndPowers()
+    {
+        var sink = new ListSink();
+        using var host = RecordingHost(sink);
+
+        host.Powers.Decide("""{"date":"2013-03-01","designation":{"force":"kent","powers":["road-check","cordon"]},"facts":{}}""");
+
+        Assert.Contains("\"designation\":{\"force\":\"kent\",\"powers\":[\"cordon\",\"road-check\"]},\"facts\":{}", Assert.Single(sink.Records).ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToReplayQueryJson_DecidedAgain_GivesTheSameDecision()
+    {
+        var sink = new ListSink();
+        using var host = RecordingHost(sink);
+        var first = host.Powers.Decide(RulesDirectory.Query);
+
+        var replay = host.Powers.Decide(Assert.Single(sink.Records).ToReplayQueryJson());
+
+        Assert.Equal(first.ToJson(), replay.ToJson());
+        Assert.StartsWith("""{"date":"2013-03-01","ruleset":"pra2002-sch4@2012-07-10","designation":"met-2002-security","facts":{"inUniform":true,""", sink.Records[0].ToReplayQueryJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_RecordsOff_WritesNothing()
+    {
+        var sink = new ListSink();
+        using var host = new TestHost(_ => { }, s => s.AddSingleton<IDecisionRecordSink>(sink));
+
+        host.Powers.Decide(RulesDirectory.Query);
+
+        Assert.Empty(sink.Records);
+    }
+
+    [Fact]
+    public void Decide_BadQuery_RecordsNothing()
+    {
+        var sink = new ListSink();
+        using var host = RecordingHost(sink);
+
+        host.Powers.Decide("""{"date":"2013-02-30","designation":"met-2002-security"}""");
+
+        Assert.Empty(sink.Records);
+    }
+
+    [Fact]
+    public void Decide_SinkThrows_DecisionStillAnsweredAndFailureLogged()
+    {
+        using var host = new TestHost(o => o.RecordDecisions = true, s => s.AddPowers().AddDecisionRecordSink<ThrowingSink>());
+
+        var answer = host.Powers.Decide(RulesDirectory.Query);
+
+        Assert.True(answer.Succeeded);
+        var logged = Assert.Single(host.Logs.WithEvent(1101));
+        Assert.Contains(answer.DecisionId, logged.Message, StringComparison.Ordinal);
+        Assert.Single(host.Logs.WithEvent(1100));
+    }
+
+    private static TestHost RecordingHost(ListSink sink) => new(
+        o => o.RecordDecisions = true,
+        s =>
+        {
+            s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+            s.AddSingleton<IDecisionRecordSink>(sink);
+        });
+
+    internal sealed class ListSink : IDecisionRecordSink
+    {
+        public List<DecisionRecord> Records { get; } = [];
+
+        public void Write(DecisionRecord record)
+        {
+            lock (Records)
+            {
+                Records.Add(record);
+            }
+        }
+    }
+
+    internal sealed class ThrowingSink : IDecisionRecordSink
+    {
+        public void Write(DecisionRecord record) => throw new IOException("disk full");
+    }
+}

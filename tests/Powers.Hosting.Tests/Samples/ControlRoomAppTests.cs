@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Powers.ControlRoom;
+using Powers.Hosting.Tests.TestSupport;
+
+namespace Powers.Hosting.Tests.Samples;
+
+/// <summary>The control-room sample, over a real socket on 127.0.0.1.</summary>
+public sealed class ControlRoomAppTests : IAsyncLifetime, IDisposable
+{
+    private Microsoft.AspNetCore.Builder.WebApplication? _app;
+    private HttpClient? _client;
+
+    public async Task InitializeAsync()
+    {
+        _app = ControlRoomApp.Build(["--ControlRoom:Port=0", "--Logging:LogLevel:Default=Warning"]);
+        await _app.StartAsync();
+        string address = Assert.Single(_app.Urls);
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+        _client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => _client?.Dispose();
+
+    [Fact]
+    public async Task PostDecide_Query_ReturnsDecisionDocument()
+    {
+        using var response = await _client!.PostAsync(new Uri("/decide", UriKind.Relative), new StringContent(RulesDirectory.Query, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(Guid.TryParse(Assert.Single(response.Headers.GetValues("X-Decision-Id")), out _));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("2012-07-10", document.RootElement.GetProperty("ruleset").GetProperty("version").GetString());
+        var entry = document.RootElement.GetProperty("decisions").EnumerateArray().Single(d => d.GetProperty("power").GetString() == "entry-to-save-life");
+        Assert.Equal("permitted", entry.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task PostDecide_BadQuery_Returns400NamingTheField()
+    {
+        using var response = await _client!.PostAsync(new Uri("/decide", UriKind.Relative), new StringContent("""{"date":"2013-03-01","designation":"met-2002-securty"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("designation", document.RootElement.GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task PostDecide_HugeBody_Returns413()
+    {
+        string huge = "{\"date\":\"" + new string('x', ControlRoomApp.MaxQueryBytes) + "\"}";
+
+        using var response = await _client!.PostAsync(new Uri("/decide", UriKind.Relative), new StringContent(huge, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetHealth_Started_HealthyWithRuleSet()
+    {
+        using var response = await _client!.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", document.RootElement.GetProperty("status").GetString());
+        var data = document.RootElement.GetProperty("entries").GetProperty("powers").GetProperty("data");
+        Assert.StartsWith("pra2002-sch4@", data.GetProperty("ruleset").GetString(), StringComparison.Ordinal);
+        Assert.Equal(64, data.GetProperty("sha256").GetString()!.Length);
+    }
+}
