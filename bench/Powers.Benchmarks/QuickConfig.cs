@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace Powers.Benchmarks;
 
 /// <summary>
-/// The CI smoke configuration: in process (no generated project to build), one warm-up and three short
+/// The CI smoke configuration: in process (no generated project to build), four warm-ups and three short
 /// iterations per benchmark. The numbers are rough; it proves every benchmark runs and checks its result.
 /// </summary>
 public static class QuickConfig
@@ -14,10 +14,10 @@ public static class QuickConfig
     /// <summary>The configuration.</summary>
     public static IConfig Create() => DefaultConfig.Instance
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(1)
+            .WithWarmupCount(4)
             .WithIterationCount(3)
             .WithLaunchCount(1)
-            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(50))
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100))
             .WithId("quick"))
         .AddDiagnoser(MemoryDiagnoser.Default)
         .WithOptions(ConfigOptions.DisableLogFile);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Powers.Binding;
 using Powers.Model;
 
@@ -58,7 +57,7 @@ public sealed class CompactQueryReader
 
                 if (name.SequenceEqual("date") && !hasDate)
                 {
-                    if (!ReadString(json, ref pos, out var text) || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                    if (!ReadString(json, ref pos, out var text) || !TryParseDate(text, out date))
                     {
                         return false;
                     }
@@ -192,6 +191,55 @@ public sealed class CompactQueryReader
             default:
                 return false;
         }
+    }
+
+    // Exactly YYYY-MM-DD with a real day: what DateOnly.TryParseExact(text, "yyyy-MM-dd") accepts, at a fraction of
+    // its cost. Anything else declines, and the full reader parses or reports it.
+    private static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        int year = 0;
+        int month = 0;
+        int day = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+
+            int digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            if (i < 4)
+            {
+                year = year * 10 + digit;
+            }
+            else if (i < 7)
+            {
+                month = month * 10 + digit;
+            }
+            else
+            {
+                day = day * 10 + digit;
+            }
+        }
+
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     private static bool ReadWholeNumber(ReadOnlySpan<char> json, ref int pos, out int value)

@@ -57,7 +57,13 @@ internal static class DecisionProgramCompiler
             status[i] = Expr.Variable(typeof(int), "s" + i);
             locals.Add(status[i]);
             body.Add(Expr.Assign(status[i], ClauseCompiler.Emit(clauses[i].Expression, values, known)));
-            if (explained)
+        }
+
+        // Stores go from the highest index down: once the JIT has checked the highest constant index of an array,
+        // it drops the range checks of the lower ones.
+        if (explained)
+        {
+            for (int i = clauses.Length - 1; i >= 0; i--)
             {
                 body.Add(Expr.Assign(Expr.ArrayAccess(statuses, Expr.Constant(i)), Expr.Convert(Expr.Convert(status[i], typeof(byte)), typeof(Tri))));
             }
@@ -72,7 +78,7 @@ internal static class DecisionProgramCompiler
 
         var all = Expr.Variable(typeof(int), "all");
         locals.Add(all);
-        for (int p = 0; p < powers.Length; p++)
+        for (int p = powers.Length - 1; p >= 0; p--)
         {
             var power = powers[p];
             var outcomeSlot = Expr.ArrayAccess(outcomes, Expr.Constant(p));
@@ -98,9 +104,9 @@ internal static class DecisionProgramCompiler
                 falseBits = Expr.Or(falseBits, status[index]);
                 if (explained && clauses[index].FactMask != 0)
                 {
-                    // All ones when the clause is unknown (both bits set), else zero.
-                    var whenUnknown = Expr.Convert(Expr.Negate(Expr.Convert(Expr.And(Expr.And(status[index], Expr.RightShift(status[index], Expr.Constant(1))), Expr.Constant(1)), typeof(long))), typeof(ulong));
-                    unknownMask = Expr.Or(unknownMask, Expr.And(whenUnknown, Expr.Constant(clauses[index].FactMask)));
+                    // The clause's facts when it is unknown (both bits set), else nothing.
+                    var isUnknown = Expr.Equal(status[index], Expr.Constant((int)Tri.Unknown));
+                    unknownMask = Expr.Or(unknownMask, Expr.Condition(isUnknown, Expr.Constant(clauses[index].FactMask), Expr.Constant(0UL)));
                 }
             }
 
@@ -109,9 +115,10 @@ internal static class DecisionProgramCompiler
             body.Add(Expr.Assign(outcomeSlot, Expr.Convert(Expr.Convert(outcome, typeof(byte)), typeof(Outcome))));
             if (explained)
             {
-                // Undetermined exactly when the fold is 3; only then are missing facts reported.
-                var undetermined = Expr.Convert(Expr.Negate(Expr.Convert(Expr.And(Expr.And(all, Expr.RightShift(all, Expr.Constant(1))), Expr.Constant(1)), typeof(long))), typeof(ulong));
-                body.Add(Expr.Assign(missingSlot, Expr.And(Expr.And(unknownMask, unknownFacts), undetermined)));
+                // Undetermined exactly when the fold is 3; only then are missing facts gathered (a branch that a
+                // complete situation never takes).
+                var undetermined = Expr.Equal(all, Expr.Constant((int)Tri.Unknown));
+                body.Add(Expr.Assign(missingSlot, Expr.Condition(undetermined, Expr.And(unknownMask, unknownFacts), Expr.Constant(0UL))));
             }
         }
 

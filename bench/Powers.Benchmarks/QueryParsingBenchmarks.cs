@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using Powers.Evaluation;
+
+namespace Powers.Benchmarks;
+
+/// <summary>
+/// Reading one NDJSON query line (the cost that dominates <c>powers query --input FILE.ndjson</c>): the full
+/// <see cref="QueryReader"/> against the allocation-free <see cref="CompactQueryReader"/> fast path.
+/// </summary>
+[MemoryDiagnoser]
+public class QueryParsingBenchmarks
+{
+    private string _line = null!;
+    private CompactQueryReader _compact = null!;
+    private Situation _situation = null!;
+    private List<QueryError> _errors = null!;
+
+    /// <summary>Takes a typical generated line and checks both readers agree on it.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        using var writer = new StringWriter();
+        NdjsonGenerator.Write(BenchmarkData.Library, writer, 1, seed: 4);
+        _line = writer.ToString().TrimEnd('\n');
+        _compact = new CompactQueryReader(BenchmarkData.Library);
+        _situation = new Situation(BenchmarkData.Library.Schema);
+        _errors = [];
+        var full = Full() ?? throw new InvalidOperationException("the full reader rejects " + _line);
+        if (!Compact() || full.Situation.KnownMask != _situation.KnownMask)
+        {
+            throw new InvalidOperationException("the readers disagree on " + _line);
+        }
+    }
+
+    /// <summary>The full reader: JSON tree with positions, then resolution.</summary>
+    [Benchmark(Baseline = true)]
+    public Query? Full()
+    {
+        _errors.Clear();
+        return QueryReader.Parse(BenchmarkData.Library, _line, _errors);
+    }
+
+    /// <summary>The fast path: straight into a reused situation.</summary>
+    [Benchmark]
+    public bool Compact() => _compact.TryRead(_line, _situation, out _, out _, out _);
+}
