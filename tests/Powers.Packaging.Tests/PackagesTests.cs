@@ -56,13 +56,24 @@ public sealed partial class PackagesTests(ITestOutputHelper output) : IDisposabl
         Assert.Matches(@"require-name-and-address\s+Undetermined", run);
         var ran = clock.Elapsed;
 
+        // The control-room sample, built against the packages as an outside application would.
+        string sample = Directory.CreateDirectory(Path.Combine(_work, "sample")).FullName;
+        foreach (string file in new[] { "Powers.ControlRoom.csproj", "ControlRoomApp.cs", "Program.cs", "appsettings.json" })
+        {
+            File.Copy(Path.Combine(RepositoryRoot, "samples/Powers.ControlRoom", file), Path.Combine(sample, file));
+        }
+
+        File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(sample, "nuget.config"));
+        Step(sample, "build", "-c", "Release", "-p:PowersPackageVersion=" + version, "-p:UseSharedCompilation=false", "-nodeReuse:false", "-v", "q");
+
         string tools = Path.Combine(_work, "tools");
         Step(app, "tool", "install", "Powers.Tool", "--version", version, "--tool-path", tools, "--configfile", Path.Combine(app, "nuget.config"));
         var (exit, list) = DotnetCli.RunExecutable(Path.Combine(tools, OperatingSystem.IsWindows() ? "powers.exe" : "powers"), app, TimeSpan.FromMinutes(1), "list");
         Assert.True(exit == 0, list);
         Assert.Contains("pra2002-sch4", list, StringComparison.Ordinal);
 
-        output.WriteLine($"packed {packages.Count} packages in {packed.TotalSeconds:F0} s; console app restored, built and ran by {ran.TotalSeconds:F0} s; tool installed and ran by {clock.Elapsed.TotalSeconds:F0} s");
+        output.WriteLine(run);
+        output.WriteLine($"packed {packages.Count} packages in {packed.TotalSeconds:F0} s; console app restored, built and ran by {ran.TotalSeconds:F0} s; sample built and tool installed and ran by {clock.Elapsed.TotalSeconds:F0} s");
     }
 
     public void Dispose()
