@@ -13,7 +13,8 @@ namespace Powers.Evaluation;
 public sealed class CompactQueryReader
 {
     private readonly Dictionary<string, Designation>.AlternateLookup<ReadOnlySpan<char>> _designations;
-    private readonly Dictionary<string, FactSymbol>.AlternateLookup<ReadOnlySpan<char>> _facts;
+    private readonly FactSymbol?[] _factTable;
+    private readonly int _factMask;
 
     /// <summary>Creates a reader for a library.</summary>
     public CompactQueryReader(RuleLibrary library)
@@ -21,7 +22,25 @@ public sealed class CompactQueryReader
         ArgumentNullException.ThrowIfNull(library);
         Library = library;
         _designations = library.Designations.ToDictionary(d => d.Id!, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _facts = library.Schema.Facts.ToDictionary(f => f.Name, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Open addressing over a cheap hash of the name, at most half full: a probe or two per fact name.
+        int size = 16;
+        while (size < library.Schema.Count * 2)
+        {
+            size *= 2;
+        }
+
+        _factTable = new FactSymbol?[size];
+        _factMask = size - 1;
+        foreach (var fact in library.Schema.Facts)
+        {
+            int slot = Hash(fact.Name) & _factMask;
+            while (_factTable[slot] is not null)
+            {
+                slot = (slot + 1) & _factMask;
+            }
+
+            _factTable[slot] = fact;
+        }
     }
 
     /// <summary>The library names are resolved against.</summary>
@@ -124,7 +143,7 @@ public sealed class CompactQueryReader
         ulong seen = 0;
         while (true)
         {
-            if (!ReadString(json, ref pos, out var name) || !Expect(json, ref pos, ':') || !_facts.TryGetValue(name, out var fact))
+            if (!ReadString(json, ref pos, out var name) || !Expect(json, ref pos, ':') || !TryGetFact(name, out var fact))
             {
                 return false;
             }
@@ -162,6 +181,27 @@ public sealed class CompactQueryReader
 
             return Peek(json, ref pos, '}');
         }
+    }
+
+    private static int Hash(ReadOnlySpan<char> name) =>
+        name.Length == 0 ? 0 : (name.Length * 31) ^ (name[0] * 7) ^ (name[^1] * 13) ^ (name[name.Length / 2] * 17) ^ (name[name.Length / 3] * 5);
+
+    private bool TryGetFact(ReadOnlySpan<char> name, out FactSymbol fact)
+    {
+        int slot = Hash(name) & _factMask;
+        while (_factTable[slot] is { } candidate)
+        {
+            if (name.SequenceEqual(candidate.Name))
+            {
+                fact = candidate;
+                return true;
+            }
+
+            slot = (slot + 1) & _factMask;
+        }
+
+        fact = null!;
+        return false;
     }
 
     private static bool ReadValue(ReadOnlySpan<char> json, ref int pos, FactSymbol fact, char first, Situation situation)
@@ -287,20 +327,27 @@ public sealed class CompactQueryReader
             return false;
         }
 
-        int end = json[pos..].IndexOfAny('"', '\\');
-        if (end < 0 || json[pos + end] != '"')
+        // Names and enum values are short: a plain loop beats setting up a vectorized search.
+        int start = pos;
+        while (pos < json.Length)
         {
-            return false;
+            char c = json[pos];
+            if (c == '"')
+            {
+                value = json[start..pos];
+                pos++;
+                return true;
+            }
+
+            if (c == '\\' || c < ' ')
+            {
+                return false;
+            }
+
+            pos++;
         }
 
-        value = json.Slice(pos, end);
-        if (value.ContainsAnyInRange('\0', '\u001f'))
-        {
-            return false;
-        }
-
-        pos += end + 1;
-        return true;
+        return false;
     }
 
     private static bool Expect(ReadOnlySpan<char> json, ref int pos, char c)
