@@ -1,0 +1,46 @@
+using Powers.Evaluation;
+using Powers.Properties.Tests.Generators;
+using Powers.Properties.Tests.Support;
+using Powers.RulesEngine;
+
+namespace Powers.Properties.Tests.Evaluation;
+
+public class EvaluatorAgreementProperties
+{
+    [PowersProperty(300)]
+    public void Decide_ShippedLibrary_CompiledAgreesWithInterpreter(PartialQuery query) =>
+        DecisionComparer.AssertAgree(query.Case.Plan(), query.Case.Situation, CompiledEvaluator.Instance, ReferenceInterpreter.Instance);
+
+    [PowersProperty(50)]
+    public void Decide_GeneratedRuleSet_CompiledAgreesWithInterpreter(GeneratedCase generated)
+    {
+        foreach (var query in generated.Queries)
+        {
+            DecisionComparer.AssertAgree(query.Plan(), query.Situation, CompiledEvaluator.Instance, ReferenceInterpreter.Instance);
+        }
+    }
+
+    [PowersProperty(100)]
+    public void Decide_ShippedLibraryCompleteSituation_RulesEngineAgreesWithBoth(CompleteQuery query)
+    {
+        var plan = query.Case.Plan();
+        DecisionComparer.AssertAgree(plan, query.Case.Situation, RulesEngineEvaluator.Instance, CompiledEvaluator.Instance);
+        DecisionComparer.AssertAgree(plan, query.Case.Situation, RulesEngineEvaluator.Instance, ReferenceInterpreter.Instance);
+    }
+
+    [PowersProperty(20)]
+    public void Decide_GeneratedRuleSetCompleteSituation_RulesEngineAgreesWithBoth(GeneratedCase generated)
+    {
+        foreach (var query in generated.Queries)
+        {
+            var complete = query.Situation.Clone();
+            foreach (var fact in complete.Schema.Facts.Where(f => !complete.IsKnown(f.Index)))
+            {
+                complete.Set(fact.Index, fact.Min);
+            }
+
+            DecisionComparer.AssertAgree(query.Plan(), complete, RulesEngineEvaluator.Instance, CompiledEvaluator.Instance);
+            DecisionComparer.AssertAgree(query.Plan(), complete, RulesEngineEvaluator.Instance, ReferenceInterpreter.Instance);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Powers.Properties.Tests.Support;
+
+namespace Powers.Properties.Tests.Generators;
+
+/// <summary>The arbitraries (generator and shrinker) of this suite, registered by <see cref="PowersPropertyAttribute"/>.</summary>
+public static class PowersArbitraries
+{
+    /// <summary>Queries against the shipped library where each fact is known with probability 0.6.</summary>
+    public static Arbitrary<PartialQuery> PartialQueries() =>
+        Arb.From(QueryGenerators.Queries(ShippedLibrary.Instance, 60).Select(q => new PartialQuery(q)), p => QueryGenerators.Shrink(p.Case, unknowing: true).Select(q => new PartialQuery(q)));
+
+    /// <summary>Queries against the shipped library that give every fact.</summary>
+    public static Arbitrary<CompleteQuery> CompleteQueries() =>
+        Arb.From(QueryGenerators.Queries(ShippedLibrary.Instance, 100).Select(q => new CompleteQuery(q)), p => QueryGenerators.Shrink(p.Case, unknowing: false).Select(q => new CompleteQuery(q)));
+
+    /// <summary>Generated rule sets with eight partial queries each.</summary>
+    public static Arbitrary<GeneratedCase> GeneratedCases() => Arb.From(LibraryGenerators.Cases(ShippedLibrary.Instance, 8, 60));
+
+    /// <summary>Syntactically valid expression text.</summary>
+    public static Arbitrary<ExpressionText> ExpressionTexts() => Arb.From(SyntaxGenerators.Expressions().Select(t => new ExpressionText(t)));
+
+    /// <summary>The shipped files with one mutated.</summary>
+    public static Arbitrary<MutatedLibrary> MutatedLibraries() => Arb.From(MutationGenerators.Libraries());
+}
