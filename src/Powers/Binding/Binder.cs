@@ -132,6 +132,12 @@ public sealed class Binder
         }
 
         string op = TokenFacts.Text(bin.Operator);
+        if (!IsOperand(left) || !IsOperand(right))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ConditionComparedAsValue, _source, bin.OperatorSpan, op);
+            return new BoundError(bin.Span);
+        }
+
         var @operator = ToOperator(bin.Operator);
         bool ordered = @operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual);
         if (!left.Type.SameAs(right.Type) || (ordered && left.Type.Kind != FactKind.Int))
@@ -148,6 +154,12 @@ public sealed class Binder
         var operand = Bind(@in.Operand);
         if (operand.Type.IsError)
         {
+            return new BoundError(@in.Span);
+        }
+
+        if (!IsOperand(operand))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ConditionComparedAsValue, _source, @in.Operand.Span, "in");
             return new BoundError(@in.Span);
         }
 
@@ -176,6 +188,9 @@ public sealed class Binder
 
         return ok ? new BoundIn(@in.Span, operand, values) : new BoundError(@in.Span);
     }
+
+    /// <summary>Comparisons read values: a fact or a constant, never a compound condition.</summary>
+    private static bool IsOperand(BoundExpression e) => e is BoundFact or BoundConstant;
 
     private bool RequireBool(BoundExpression operand, string op)
     {

@@ -114,6 +114,9 @@ public static class DiagnosticDescriptors
     /// <summary>A comparison that can never be true or never be false.</summary>
     public static readonly DiagnosticDescriptor ConstantComparison = Warning("PWR0209", "Constant comparison", "This comparison is always {0}");
 
+    /// <summary>A comparison whose operand is a condition rather than a fact or a value.</summary>
+    public static readonly DiagnosticDescriptor ConditionComparedAsValue = Error("PWR0210", "Condition used as a value", "'{0}' compares a condition; compare a fact with a value or another fact, and combine conditions with 'and', 'or' and 'not'");
+
     // PWR0300-0399: library semantics.
 
     /// <summary>An id defined twice.</summary>
@@ -193,7 +196,7 @@ public static class DiagnosticDescriptors
         UnexpectedCharacter, UnexpectedToken, ExpressionTooDeep, ExpressionTooLong, UnterminatedLiteral,
         IntegerOutOfRange, EmptyExpression, UnsupportedSyntax,
         UnknownFact, TypeMismatch, UnknownEnumValue, NotBoolean, UntypedLiteral, UnknownPower, UnknownForce,
-        UnknownFactType, ConstantComparison,
+        UnknownFactType, ConstantComparison, ConditionComparedAsValue,
         DuplicateId, OverlappingRanges, UnknownDesignationPower, UnknownDesignation, IncludeCycle, ExtendsCycle,
         UnknownVersion, DesignatedPowerNotInForce, EmptyRange, RemovesNothing, DuplicateClause, GapBetweenVersions,
         CaseFailed, InvalidQuery, InvalidRequires, PowerNeverInForce, StandardPowerNotInForce,

@@ -64,6 +64,27 @@ public class BinderTests
     }
 
     [Fact]
+    public void Bind_ConditionComparedWithEquals_IsRejected()
+    {
+        // Found by the property suite: the compiled evaluator read a compound operand as 0 and so permitted.
+        VerifyClause("(inUniform and inPoliceArea) == false", "PWR0210", "==", "'==' compares a condition; compare a fact with a value or another fact, and combine conditions with 'and', 'or' and 'not'");
+    }
+
+    [Fact]
+    public void Bind_ConditionInList_IsRejected()
+    {
+        VerifyClause("(inUniform or inPoliceArea) in [true]", "PWR0210", "(inUniform", "'in' compares a condition; compare a fact with a value or another fact, and combine conditions with 'and', 'or' and 'not'");
+    }
+
+    [Fact]
+    public void Bind_ParenthesizedFactCompared_IsAccepted()
+    {
+        string text = TestLibrary.RuleSet("v1", "{ \"from\": \"2010-01-01\" }", TestLibrary.Power("road-check", "(inUniform) == true and (minutesDetained) < 30"));
+        var result = TestLibrary.Compile(("test/v1.json", text));
+        DiagnosticAssert.Verify(result.Diagnostics);
+    }
+
+    [Fact]
     public void Bind_TwoMistakes_ReportsBoth()
     {
         string text = TestLibrary.RuleSet("v1", "{ \"from\": \"2010-01-01\" }", TestLibrary.Power("road-check", "inUnifrom and searchOf == 'persn'"));

@@ -41,8 +41,8 @@ public sealed class ExpressionParser
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (origin.Value.Length > MaxLength)
         {
-            diagnostics.Report(DiagnosticDescriptors.ExpressionTooLong, source, origin.Span, origin.Value.Length, MaxLength);
-            return new ErrorSyntax(origin.Span);
+            diagnostics.Report(DiagnosticDescriptors.ExpressionTooLong, source, origin.SourceSpan(new TextSpan(0, 0)), origin.Value.Length, MaxLength);
+            return new ErrorSyntax(origin.SourceSpan(new TextSpan(0, origin.Value.Length)));
         }
 
         var lexerDiagnostics = new DiagnosticBag();
@@ -50,13 +50,13 @@ public sealed class ExpressionParser
         if (lexerDiagnostics.Count > 0)
         {
             diagnostics.AddRange(lexerDiagnostics.ToSortedList());
-            return new ErrorSyntax(origin.Span);
+            return new ErrorSyntax(origin.SourceSpan(new TextSpan(0, origin.Value.Length)));
         }
 
         if (tokens.Count == 1)
         {
-            diagnostics.Report(DiagnosticDescriptors.EmptyExpression, source, origin.Span);
-            return new ErrorSyntax(origin.Span);
+            diagnostics.Report(DiagnosticDescriptors.EmptyExpression, source, origin.SourceSpan(new TextSpan(0, origin.Value.Length)));
+            return new ErrorSyntax(origin.SourceSpan(new TextSpan(0, origin.Value.Length)));
         }
 
         var parser = new ExpressionParser(origin, source, diagnostics, tokens);
@@ -66,7 +66,7 @@ public sealed class ExpressionParser
             parser.Expected("an operator ('and', 'or', a comparison) or the end of the expression");
         }
 
-        return parser._failed ? new ErrorSyntax(origin.Span) : result;
+        return parser._failed ? new ErrorSyntax(origin.SourceSpan(new TextSpan(0, origin.Value.Length))) : result;
     }
 
     /// <summary>Parses an expression that is not inside a file (tests, tools); positions are offsets in the text.</summary>

@@ -492,6 +492,8 @@ public sealed class JsonParser
 
     private void ReportSyntax(int at, int length, string message)
     {
+        at = Math.Min(at, _text.Length);
+        length = Math.Clamp(length, 0, _text.Length - at);
         _diagnostics.Report(DiagnosticDescriptors.JsonSyntax, _source, new TextSpan(at, length), message);
         _failed = true;
     }

@@ -80,7 +80,9 @@ public class ExpressionParserTests
         string text = new string('(', 100_000) + "a" + new string(')', 100_000);
         var syntax = Parse(text, out var diagnostics);
         Assert.IsType<ErrorSyntax>(syntax);
-        Assert.Equal("PWR0104", Assert.Single(diagnostics).Id);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PWR0104", diagnostic.Id);
+        Assert.InRange(diagnostic.Location!.Value.Span.Start, 0, text.Length);
     }
 
     [Fact]

@@ -80,6 +80,20 @@ public class JsonParserTests
         DiagnosticAssert.Verify(diagnostics, new ExpectedDiagnostic("PWR0010", "f.json", 1, JsonParser.MaxDepth + 1, "[", "JSON is nested more than 64 levels deep"));
     }
 
+    [Theory]
+    [InlineData("-")]
+    [InlineData("1.")]
+    [InlineData("\"\\u12")]
+    [InlineData("{\"a\"")]
+    public void Parse_ErrorAtEnd_SpanStaysInsideFile(string text)
+    {
+        var (node, diagnostics) = Parse(text);
+        Assert.Null(node);
+        var location = Assert.Single(diagnostics).Location!.Value;
+        Assert.InRange(location.Span.Start, 0, text.Length);
+        Assert.InRange(location.Span.End, location.Span.Start, text.Length);
+    }
+
     [Fact]
     public void Parse_ControlCharacterInString_IsError()
     {
