@@ -12,7 +12,7 @@ public class ExpressionTranslatorTests
         { "authorisationAgeHours < 48 or authorisationConfirmed", "(situation.authorisationAgeHours < 48) || situation.authorisationConfirmed" },
         { "searchOf in ['vehicle', 'item-carried']", "(situation.searchOf == \"vehicle\" || situation.searchOf == \"item-carried\")" },
         { "'none' != terrorismAuthorisation", "\"none\" != situation.terrorismAuthorisation" },
-        { "(inUniform and inPoliceArea) == true", "(situation.inUniform && situation.inPoliceArea) == true" },
+        { "(inUniform) == true and not (inPoliceArea and inUniform)", "(situation.inUniform == true) && (!(situation.inPoliceArea && situation.inUniform))" },
         { "minutesDetained >= cordonAgeDays", "situation.minutesDetained >= situation.cordonAgeDays" },
     };
 
