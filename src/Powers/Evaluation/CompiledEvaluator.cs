@@ -25,6 +25,14 @@ public sealed class CompiledEvaluator : IClauseEvaluator
         return function(situation.Values, situation.KnownMask);
     }
 
+    /// <summary>The clause's value over packed facts, for callers that have checked their arguments.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Tri Evaluate(Clause clause, int[] values, ulong known)
+    {
+        var function = Unsafe.As<ClauseFunction?>(clause.CompiledSlot) ?? CompileSlow(clause);
+        return function(values, known);
+    }
+
     /// <summary>Compiles a clause now rather than on first use.</summary>
     public static void Prepare(Clause clause)
     {

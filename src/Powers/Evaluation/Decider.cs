@@ -18,9 +18,22 @@ public static class Decider
         ArgumentNullException.ThrowIfNull(buffer);
         Clause[] clauses = plan.ClauseArray;
         Tri[] statuses = buffer.Statuses;
-        for (int i = 0; i < clauses.Length; i++)
+        if (evaluator is CompiledEvaluator)
         {
-            statuses[i] = evaluator.Evaluate(clauses[i], situation);
+            // The engine's default: call each clause's delegate directly, without interface dispatch.
+            int[] values = situation.Values;
+            ulong known = situation.KnownMask;
+            for (int i = 0; i < clauses.Length; i++)
+            {
+                statuses[i] = CompiledEvaluator.Evaluate(clauses[i], values, known);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < clauses.Length; i++)
+            {
+                statuses[i] = evaluator.Evaluate(clauses[i], situation);
+            }
         }
 
         ulong unknownFacts = ~situation.KnownMask;

@@ -12,11 +12,15 @@ public sealed class DecisionProgram
     private readonly OutcomeFunction _outcomes;
     private ExplainedFunction? _explained;
     private readonly int _facts;
+    private readonly int _powers;
+    private readonly int _clauses;
 
     private DecisionProgram(DecisionPlan plan)
     {
         Plan = plan;
         _facts = plan.Library.Schema.Count;
+        _powers = plan.PowerArray.Length;
+        _clauses = plan.ClauseArray.Length;
         _outcomes = DecisionProgramCompiler.CompileOutcomes(plan);
     }
 
@@ -24,7 +28,7 @@ public sealed class DecisionProgram
     public DecisionPlan Plan { get; }
 
     /// <summary>The number of powers, the length of an outcome array.</summary>
-    public int PowerCount => Plan.PowerArray.Length;
+    public int PowerCount => _powers;
 
     /// <summary>Compiles a plan.</summary>
     public static DecisionProgram Compile(DecisionPlan plan)
@@ -48,7 +52,7 @@ public sealed class DecisionProgram
         ArgumentNullException.ThrowIfNull(situation);
         ArgumentNullException.ThrowIfNull(buffer);
         Check(situation, buffer.Outcomes.Length);
-        if (buffer.Statuses.Length < Plan.ClauseArray.Length || buffer.Missing.Length < PowerCount)
+        if (buffer.Statuses.Length < _clauses || buffer.Missing.Length < _powers)
         {
             throw new ArgumentException("The buffer was not made for this plan.", nameof(buffer));
         }
@@ -72,7 +76,7 @@ public sealed class DecisionProgram
             throw new ArgumentException("The situation follows another fact schema.", nameof(situation));
         }
 
-        if (outcomes < PowerCount)
+        if (outcomes < _powers)
         {
             throw new ArgumentException("The outcome array is shorter than the plan's powers.", nameof(outcomes));
         }
