@@ -16,7 +16,9 @@ internal static class NdjsonQueries
 {
     public static int Run(CliConsole console, PowersEngine engine, TextReader reader, IReadOnlyList<string>? firstLines, string format, string? onlyPower)
     {
-        // The process's own stdout flushes on every write; a stream of results wants a large buffer instead.
+        // The process's own stdout writer flushes on every write, 256 bytes at a time: a system call per few hundred
+        // bytes. When the console is the process's own (CliConsole.System), results go to the standard output stream
+        // through a 64 K buffer instead; any other writer (tests) is written directly.
         bool ownStdout = ReferenceEquals(console.Out, Console.Out);
         var output = ownStdout ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : console.Out;
         try
