@@ -49,9 +49,11 @@ public sealed class ReferenceInterpreter : IClauseEvaluator
                     return Tri.Unknown;
                 }
 
-                foreach (int candidate in @in.Values)
+                var values = @in.Values;
+                for (int i = 0; i < values.Count; i++)
                 {
-                    if (candidate == value)
+                    // An index loop: foreach over the interface would box an enumerator per evaluation.
+                    if (values[i] == value)
                     {
                         return Tri.True;
                     }
