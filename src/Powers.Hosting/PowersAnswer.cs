@@ -48,18 +48,7 @@ public sealed class PowersAnswer
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("errors");
-                writer.WriteStartArray();
-                foreach (var error in Errors)
-                {
-                    writer.WriteStartObject();
-                    writer.WritePropertyName("field");
-                    writer.WriteValue(error.Field);
-                    writer.WritePropertyName("message");
-                    writer.WriteValue(error.Message);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                DecisionJsonWriter.WriteErrors(writer, Errors);
                 writer.WriteEndObject();
             }
         }

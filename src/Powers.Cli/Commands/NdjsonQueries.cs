@@ -118,18 +118,7 @@ internal static class NdjsonQueries
         w.WritePropertyName("line");
         w.WriteValue(line);
         w.WritePropertyName("errors");
-        w.WriteStartArray();
-        foreach (var e in errors)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("field");
-            w.WriteValue(e.Field);
-            w.WritePropertyName("message");
-            w.WriteValue(e.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        DecisionJsonWriter.WriteErrors(w, errors);
         w.WriteEndObject();
         w.Flush();
         output.Write('\n');

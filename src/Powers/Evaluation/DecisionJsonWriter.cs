@@ -86,6 +86,25 @@ public static class DecisionJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>Writes query errors as <c>[{"field": ..., "message": ...}, ...]</c>.</summary>
+    public static void WriteErrors(JsonWriter w, IEnumerable<QueryError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(errors);
+        w.WriteStartArray();
+        foreach (var error in errors)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("field");
+            w.WriteValue(error.Field);
+            w.WritePropertyName("message");
+            w.WriteValue(error.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     private static void WritePower(JsonWriter w, PowerDecision power)
     {
         w.WriteStartObject();
