@@ -118,7 +118,6 @@ public sealed partial class LibraryCompiler
         if (complete && _schemaLoaded)
         {
             library = new RuleLibrary(_schema, _powers.ToArray(), _forces.ToArray(), versions, designations, cases);
-            library.MaxClausesPerDecision = versions.Count == 0 ? 0 : versions.Max(v => v.General.Count + v.Powers.Values.Sum(p => p.Clauses.Count)) + designations.Select(d => d.Restrictions.Count).DefaultIfEmpty(0).Max();
             CheckCaseQueries(library, cases);
         }
 

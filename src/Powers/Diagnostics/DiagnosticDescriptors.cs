@@ -111,8 +111,7 @@ public static class DiagnosticDescriptors
     /// <summary>A fact declared with a type the schema does not know.</summary>
     public static readonly DiagnosticDescriptor UnknownFactType = Error("PWR0208", "Unknown fact type", "Unknown fact type '{0}'; use bool, int or enum");
 
-    /// <summary>A comparison that can never be true or never be false.</summary>
-    public static readonly DiagnosticDescriptor ConstantComparison = Warning("PWR0209", "Constant comparison", "This comparison is always {0}");
+    // PWR0209 retired unused: "Constant comparison" was catalogued but never reported.
 
     /// <summary>A comparison whose operand is a condition rather than a fact or a value.</summary>
     public static readonly DiagnosticDescriptor ConditionComparedAsValue = Error("PWR0210", "Condition used as a value", "'{0}' compares a condition; compare a fact with a value or another fact, and combine conditions with 'and', 'or' and 'not'");
@@ -196,7 +195,7 @@ public static class DiagnosticDescriptors
         UnexpectedCharacter, UnexpectedToken, ExpressionTooDeep, ExpressionTooLong, UnterminatedLiteral,
         IntegerOutOfRange, EmptyExpression, UnsupportedSyntax,
         UnknownFact, TypeMismatch, UnknownEnumValue, NotBoolean, UntypedLiteral, UnknownPower, UnknownForce,
-        UnknownFactType, ConstantComparison, ConditionComparedAsValue,
+        UnknownFactType, ConditionComparedAsValue,
         DuplicateId, OverlappingRanges, UnknownDesignationPower, UnknownDesignation, IncludeCycle, ExtendsCycle,
         UnknownVersion, DesignatedPowerNotInForce, EmptyRange, RemovesNothing, DuplicateClause, GapBetweenVersions,
         CaseFailed, InvalidQuery, InvalidRequires, PowerNeverInForce, StandardPowerNotInForce,

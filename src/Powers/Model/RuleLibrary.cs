@@ -50,9 +50,6 @@ public sealed class RuleLibrary
     /// <summary>The family a query without <c>ruleset</c> uses: the first family.</summary>
     public string? DefaultFamily => Families.Count > 0 ? Families[0] : null;
 
-    /// <summary>An upper bound on the clauses one decision evaluates, for sizing buffers.</summary>
-    public int MaxClausesPerDecision { get; internal set; }
-
     /// <summary>The catalogue index of a power id, or -1.</summary>
     public int IndexOfPower(string id) => _powerIndex.TryGetValue(id, out int index) ? index : -1;
 

@@ -11,32 +11,6 @@ public static class SourceLoader
     /// <summary>The largest file accepted, in bytes.</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
-    /// <summary>Reads and decodes a file; returns null after reporting why it cannot.</summary>
-    public static SourceText? Load(string filePath, string displayPath, DiagnosticBag diagnostics)
-    {
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        var placeholder = new SourceText(displayPath, string.Empty);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(filePath);
-            if (info.Length > MaxFileBytes)
-            {
-                diagnostics.Report(DiagnosticDescriptors.FileTooLarge, placeholder, default, info.Length, MaxFileBytes);
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(filePath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
-        {
-            diagnostics.Report(DiagnosticDescriptors.FileUnreadable, placeholder, default, e.Message);
-            return null;
-        }
-
-        return Decode(displayPath, bytes, diagnostics);
-    }
-
     /// <summary>Decodes bytes as strict UTF-8 (a leading byte order mark is skipped).</summary>
     public static SourceText? Decode(string displayPath, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
     {
@@ -70,7 +44,4 @@ public static class SourceLoader
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
-
-    /// <summary>A path with forward slashes, for display.</summary>
-    public static string NormalizePath(string path) => path.Replace('\\', '/');
 }
