@@ -45,6 +45,18 @@ public sealed class FactSymbol
         return -1;
     }
 
+    /// <summary>
+    /// Why a stored value is not a value of this fact (the JSON reader's wording where it has one), or null when
+    /// it is one: a bool stores 0 or 1, an enum the index of one of its values, an int at least <see cref="Min"/>.
+    /// </summary>
+    internal string? RejectStored(int value) => Kind switch
+    {
+        FactKind.Bool when value is not (0 or 1) => "expected true or false (stored as 0 or 1), not " + Format(value),
+        FactKind.Int when value < Min => "must be " + Format(Min) + " or more, not " + Format(value),
+        FactKind.Enum when value < 0 || value >= Values.Count => "stored value " + Format(value) + " is not the index of one of '" + string.Join("', '", Values) + "' (0 to " + Format(Values.Count - 1) + ")",
+        _ => null,
+    };
+
     /// <summary>The type as written in messages: <c>bool</c>, <c>int</c>, <c>enum terrorismAuthorisation</c>.</summary>
     public string TypeName => Kind switch
     {
@@ -58,6 +70,8 @@ public sealed class FactSymbol
     {
         FactKind.Bool => value != 0 ? "true" : "false",
         FactKind.Enum => value >= 0 && value < Values.Count ? Values[value] : "?",
-        _ => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => Format(value),
     };
+
+    private static string Format(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

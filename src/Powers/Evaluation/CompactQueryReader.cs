@@ -209,20 +209,20 @@ public sealed class CompactQueryReader
         switch (fact.Kind)
         {
             case FactKind.Bool when first == 't' && Literal(json, ref pos, "true"):
-                situation.Set(fact.Index, 1);
+                situation.Store(fact.Index, 1);
                 return true;
             case FactKind.Bool when first == 'f' && Literal(json, ref pos, "false"):
-                situation.Set(fact.Index, 0);
+                situation.Store(fact.Index, 0);
                 return true;
             case FactKind.Int when ReadWholeNumber(json, ref pos, out int value) && value >= fact.Min:
-                situation.Set(fact.Index, value);
+                situation.Store(fact.Index, value);
                 return true;
             case FactKind.Enum when first == '"' && ReadString(json, ref pos, out var text):
                 for (int i = 0; i < fact.Values.Count; i++)
                 {
                     if (text.SequenceEqual(fact.Values[i]))
                     {
-                        situation.Set(fact.Index, i);
+                        situation.Store(fact.Index, i);
                         return true;
                     }
                 }

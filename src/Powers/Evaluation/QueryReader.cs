@@ -170,14 +170,14 @@ public static class QueryReader
         string field = "facts." + name;
         if (!schema.TryGet(name, out var fact))
         {
-            errors.Add(new QueryError(field, "unknown fact '" + name + "'" + DidYouMean.Suffix(name, schema.Names)));
+            errors.Add(new QueryError(field, schema.UnknownFact(name)));
             return;
         }
 
         switch (fact.Kind)
         {
             case FactKind.Bool when text is "true" or "false":
-                situation.Set(fact.Index, text == "true" ? 1 : 0);
+                situation.Store(fact.Index, text == "true" ? 1 : 0);
                 return;
             case FactKind.Bool:
                 errors.Add(new QueryError(field, "expected true or false, not '" + text + "'"));
@@ -212,7 +212,7 @@ public static class QueryReader
             string field = "facts." + p.Name;
             if (!schema.TryGet(p.Name, out var fact))
             {
-                errors.Add(new QueryError(field, "unknown fact '" + p.Name + "'" + DidYouMean.Suffix(p.Name, schema.Names)));
+                errors.Add(new QueryError(field, schema.UnknownFact(p.Name)));
                 continue;
             }
 
@@ -221,7 +221,7 @@ public static class QueryReader
                 case (_, JsonNull):
                     break; // explicitly unknown
                 case (FactKind.Bool, JsonBoolean b):
-                    situation.Set(fact.Index, b.Value ? 1 : 0);
+                    situation.Store(fact.Index, b.Value ? 1 : 0);
                     break;
                 case (FactKind.Int, JsonNumber n):
                     if (n.TryGetInt32(out int value))
@@ -258,7 +258,7 @@ public static class QueryReader
             return;
         }
 
-        situation.Set(fact.Index, value);
+        situation.Store(fact.Index, value);
     }
 
     private static void SetEnum(FactSymbol fact, string text, string field, Situation situation, List<QueryError> errors)
@@ -266,12 +266,16 @@ public static class QueryReader
         int index = fact.IndexOfValue(text);
         if (index < 0)
         {
-            errors.Add(new QueryError(field, "'" + text + "' is not one of '" + string.Join("', '", fact.Values) + "'" + DidYouMean.Suffix(text, fact.Values)));
+            errors.Add(new QueryError(field, NotAnEnumValue(fact, text)));
             return;
         }
 
-        situation.Set(fact.Index, index);
+        situation.Store(fact.Index, index);
     }
+
+    /// <summary>The message for a name that is not a value of an enum fact, with a suggestion.</summary>
+    internal static string NotAnEnumValue(FactSymbol fact, string text) =>
+        "'" + text + "' is not one of '" + string.Join("', '", fact.Values) + "'" + DidYouMean.Suffix(text, fact.Values);
 
     private static Designation? ReadDesignation(RuleLibrary library, JsonNode node, List<QueryError> errors)
     {

@@ -5,15 +5,15 @@ namespace Powers.Evaluation;
 
 /// <summary>
 /// The facts of a moment, packed: one integer slot per fact of the schema and a bit mask of which are known.
-/// A fact that is not set is unknown. Mutable so a caller can reuse one instance for many decisions without
-/// allocating; not safe to mutate from several threads at once.
+/// A fact that is not set is unknown. Every setter checks the value against the fact schema as the JSON reader
+/// does (type, enum values, an int's minimum) and rejects a bad one with an <see cref="ArgumentException"/>
+/// naming the fact, leaving the situation as it was: a value the reader would refuse can never reach a decision.
+/// Mutable so a caller can reuse one instance for many decisions without allocating; not safe to mutate from
+/// several threads at once.
 /// </summary>
 public sealed class Situation
 {
     private readonly int[] _values;
-
-    /// <summary>The raw value slots, for compiled evaluators.</summary>
-    internal int[] Values => _values;
     private ulong _known;
 
     /// <summary>Creates a situation where every fact of the schema is unknown.</summary>
@@ -23,6 +23,9 @@ public sealed class Situation
         Schema = schema;
         _values = new int[schema.Count];
     }
+
+    /// <summary>The raw value slots, for compiled evaluators.</summary>
+    internal int[] Values => _values;
 
     /// <summary>The schema the slots follow.</summary>
     public FactSchema Schema { get; }
@@ -34,30 +37,76 @@ public sealed class Situation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsKnown(int index) => (_known >> index & 1) != 0;
 
+    /// <summary>Whether a fact is known.</summary>
+    public bool IsKnown(FactSymbol fact) => IsKnown(Own(fact).Index);
+
     /// <summary>The stored value of a fact (meaningful only when known): 0/1 for bool, the index for an enum.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ValueAt(int index) => _values[index];
 
-    /// <summary>Sets a fact by its stored value.</summary>
+    /// <summary>
+    /// Sets a fact by its index and stored value (0/1 for bool, the value's index for an enum); throws
+    /// <see cref="ArgumentOutOfRangeException"/>, naming the fact, for a value the fact cannot take.
+    /// </summary>
     public void Set(int index, int value)
     {
-        _values[index] = value;
-        _known |= 1UL << index;
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _values.Length);
+        SetChecked(Schema.Facts[index], value);
     }
 
     /// <summary>Sets a boolean fact.</summary>
-    public void Set(FactSymbol fact, bool value)
+    public void Set(FactSymbol fact, bool value) => SetChecked(OfKind(fact, FactKind.Bool), value ? 1 : 0);
+
+    /// <summary>Sets an integer fact; throws <see cref="ArgumentOutOfRangeException"/> below its minimum.</summary>
+    public void Set(FactSymbol fact, int value) => SetChecked(OfKind(fact, FactKind.Int), value);
+
+    /// <summary>Sets an enum fact by value name; throws <see cref="ArgumentOutOfRangeException"/> for a name it does not have.</summary>
+    public void Set(FactSymbol fact, string value)
     {
-        ArgumentNullException.ThrowIfNull(fact);
-        Set(fact.Index, value ? 1 : 0);
+        ArgumentNullException.ThrowIfNull(value);
+        var symbol = OfKind(fact, FactKind.Enum);
+        int index = symbol.IndexOfValue(value);
+        if (index < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), symbol.Name + ": " + QueryReader.NotAnEnumValue(symbol, value));
+        }
+
+        Store(symbol.Index, index);
     }
+
+    /// <summary>Sets a boolean fact through its typed handle.</summary>
+    public void Set(BoolFact fact, bool value) => Set(fact.Symbol, value);
+
+    /// <summary>Sets an integer fact through its typed handle; throws <see cref="ArgumentOutOfRangeException"/> below its minimum.</summary>
+    public void Set(IntFact fact, int value) => Set(fact.Symbol, value);
+
+    /// <summary>Sets an enum fact through its typed handle, by value name.</summary>
+    public void Set(EnumFact fact, string value) => Set(fact.Symbol, value);
+
+    /// <summary>Sets a boolean fact by name; throws <see cref="ArgumentException"/> for an unknown name or a fact of another type.</summary>
+    public void Set(string name, bool value) => Set(Schema.Get(name), value);
+
+    /// <summary>Sets an integer fact by name; throws <see cref="ArgumentException"/> for an unknown name, another type or a value below the minimum.</summary>
+    public void Set(string name, int value) => Set(Schema.Get(name), value);
+
+    /// <summary>Sets an enum fact by name and value name; throws <see cref="ArgumentException"/> for an unknown name, another type or value.</summary>
+    public void Set(string name, string value) => Set(Schema.Get(name), value);
 
     /// <summary>Makes a fact unknown.</summary>
     public void Unset(int index)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _values.Length);
         _values[index] = 0;
         _known &= ~(1UL << index);
     }
+
+    /// <summary>Makes a fact unknown.</summary>
+    public void Unset(FactSymbol fact) => Unset(Own(fact).Index);
+
+    /// <summary>Makes a fact unknown by name; throws <see cref="ArgumentException"/> for an unknown name.</summary>
+    public void Unset(string name) => Unset(Schema.Get(name).Index);
 
     /// <summary>Makes every fact unknown.</summary>
     public void Clear()
@@ -70,6 +119,11 @@ public sealed class Situation
     public void CopyFrom(Situation other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (!ReferenceEquals(other.Schema, Schema))
+        {
+            throw new ArgumentException("The situation follows another fact schema.", nameof(other));
+        }
+
         other._values.CopyTo(_values, 0);
         _known = other._known;
     }
@@ -80,5 +134,41 @@ public sealed class Situation
         var copy = new Situation(Schema);
         copy.CopyFrom(this);
         return copy;
+    }
+
+    /// <summary>Stores a value a reader has already checked against the fact schema.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Store(int index, int value)
+    {
+        _values[index] = value;
+        _known |= 1UL << index;
+    }
+
+    private void SetChecked(FactSymbol fact, int value)
+    {
+        if (fact.RejectStored(value) is { } reason)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), fact.Name + ": " + reason);
+        }
+
+        Store(fact.Index, value);
+    }
+
+    private FactSymbol Own(FactSymbol fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return Schema.Contains(fact) ? fact : throw new ArgumentException(fact.Name + ": the fact belongs to another fact schema than this situation's.", nameof(fact));
+    }
+
+    private FactSymbol OfKind(FactSymbol fact, FactKind kind)
+    {
+        var own = Own(fact);
+        if (own.Kind != kind)
+        {
+            string given = kind switch { FactKind.Bool => "true or false", FactKind.Int => "a whole number", _ => "a value name" };
+            throw new ArgumentException(own.Name + ": is " + own.TypeName + "; it cannot be set to " + given, nameof(fact));
+        }
+
+        return own;
     }
 }

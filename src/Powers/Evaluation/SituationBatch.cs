@@ -99,13 +99,22 @@ public sealed class SituationBatch
         return index;
     }
 
-    /// <summary>Sets a fact of a situation already in the batch by its stored value (0/1 for bool, the index for an enum).</summary>
+    /// <summary>
+    /// Sets a fact of a situation already in the batch by its stored value (0/1 for bool, the index for an enum);
+    /// throws <see cref="ArgumentOutOfRangeException"/>, naming the fact, for a value the fact cannot take.
+    /// </summary>
     public void Set(int situation, int factIndex, int value)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(situation);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(situation, Count);
         ArgumentOutOfRangeException.ThrowIfNegative(factIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(factIndex, _facts);
+        var fact = Schema.Facts[factIndex];
+        if (fact.RejectStored(value) is { } reason)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), fact.Name + ": " + reason);
+        }
+
         int block = situation / BlockSize;
         int lane = situation % BlockSize;
         _values[(block * _facts + factIndex) * BlockSize + lane] = value;

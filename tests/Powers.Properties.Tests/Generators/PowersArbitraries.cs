@@ -21,6 +21,10 @@ public static class PowersArbitraries
     /// <summary>Syntactically valid expression text.</summary>
     public static Arbitrary<ExpressionText> ExpressionTexts() => Arb.From(SyntaxGenerators.Expressions().Select(t => new ExpressionText(t)));
 
+    /// <summary>Calls of the typed situation API on the shipped schema; shrinks by dropping calls.</summary>
+    public static Arbitrary<TypedCalls> TypedCallSequences() =>
+        Arb.From(TypedCallGenerators.Sequences(ShippedLibrary.Instance.Schema), s => Enumerable.Range(0, s.Calls.Count).Select(i => new TypedCalls([.. s.Calls.Take(i), .. s.Calls.Skip(i + 1)])));
+
     /// <summary>The shipped files with one mutated.</summary>
     public static Arbitrary<MutatedLibrary> MutatedLibraries() => Arb.From(MutationGenerators.Libraries());
 }
