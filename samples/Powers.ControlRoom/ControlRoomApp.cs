@@ -29,10 +29,12 @@ public static class ControlRoomApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
         builder.Services.AddPowers().AddHealthCheck();
+        ControlRoomTelemetry.Add(builder);
 
         var app = builder.Build();
         app.MapPost("/decide", DecideAsync);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        ControlRoomTelemetry.Map(app);
         return app;
     }
 

@@ -6,6 +6,7 @@ using Powers.Diagnostics;
 using Powers.Evaluation;
 using Powers.Hosting.Loading;
 using Powers.Hosting.Reloading;
+using Powers.Hosting.Telemetry;
 
 namespace Powers.Hosting;
 
@@ -21,6 +22,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DecisionRecorder _recorder;
+    private readonly PowersMetrics _metrics;
     private readonly LibrarySource _source;
     private readonly Lock _initGate = new();
     private readonly Lock _reloadGate = new();
@@ -30,8 +32,9 @@ internal sealed class PowersService : IPowersService, IDisposable
     private int _compilations;
     private bool _disposed;
 
-    public PowersService(IOptions<PowersOptions> options, TimeProvider time, ILogger<PowersService> logger, DecisionRecorder recorder, IServiceProvider services)
+    public PowersService(IOptions<PowersOptions> options, TimeProvider time, ILogger<PowersService> logger, DecisionRecorder recorder, PowersMetrics metrics, IServiceProvider services)
     {
+        _metrics = metrics;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -58,12 +61,15 @@ internal sealed class PowersService : IPowersService, IDisposable
     public PowersAnswer Decide(string queryJson)
     {
         ArgumentNullException.ThrowIfNull(queryJson);
+        long started = _time.GetTimestamp();
+        using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
         var errors = new List<QueryError>();
         var query = QueryReader.Parse(snapshot.Library, queryJson, errors);
         var now = _time.GetUtcNow();
         string id = Guid.CreateVersion7(now).ToString();
-        return query is null ? new PowersAnswer(id, now, snapshot, null, errors) : DecideCore(id, now, snapshot, query, query.Situation);
+        var answer = query is null ? new PowersAnswer(id, now, snapshot, null, errors) : DecideCore(id, now, snapshot, query, query.Situation);
+        return Measured(answer, started, activity);
     }
 
     /// <inheritdoc />
@@ -78,8 +84,11 @@ internal sealed class PowersService : IPowersService, IDisposable
             throw new ArgumentException("The query was resolved against another rule library than the snapshot's.", nameof(query));
         }
 
+        long started = _time.GetTimestamp();
+        using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var now = _time.GetUtcNow();
-        return DecideCore(Guid.CreateVersion7(now).ToString(), now, snapshot, query, query.Situation.Clone());
+        var answer = DecideCore(Guid.CreateVersion7(now).ToString(), now, snapshot, query, query.Situation.Clone());
+        return Measured(answer, started, activity);
     }
 
     /// <inheritdoc />
@@ -153,6 +162,7 @@ internal sealed class PowersService : IPowersService, IDisposable
                 _watcher = watcher;
                 watcher = null;
                 Volatile.Write(ref _current, snapshot);
+                _metrics.LibraryInService(snapshot);
                 return snapshot;
             }
             finally
@@ -162,8 +172,28 @@ internal sealed class PowersService : IPowersService, IDisposable
         }
     }
 
-    /// <summary>One reload attempt; attempts never overlap.</summary>
+    /// <summary>One reload attempt, measured and traced; attempts never overlap.</summary>
     internal ReloadOutcome Reload()
+    {
+        using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.ReloadActivity);
+        var outcome = ReloadOutcome.Failed;
+        try
+        {
+            outcome = ReloadCore();
+            return outcome;
+        }
+        finally
+        {
+            _metrics.Reloaded(outcome);
+            PowersMetrics.Tag(activity, outcome);
+            if (outcome == ReloadOutcome.Swapped)
+            {
+                _metrics.LibraryInService(Current);
+            }
+        }
+    }
+
+    private ReloadOutcome ReloadCore()
     {
         lock (_reloadGate)
         {
@@ -238,6 +268,25 @@ internal sealed class PowersService : IPowersService, IDisposable
         }
 
         watcher?.Dispose();
+    }
+
+    private PowersAnswer Measured(PowersAnswer answer, long started, System.Diagnostics.Activity? activity)
+    {
+        string result = answer.Succeeded ? "decided" : "bad-input";
+        _metrics.Answered(result, answer.Decision, _time.GetElapsedTime(started));
+        if (activity is not null)
+        {
+            activity.SetTag("powers.decision.id", answer.DecisionId);
+            activity.SetTag("powers.result", result);
+            activity.SetTag("powers.library.sha256", answer.Snapshot.Sha256);
+            if (answer.Decision is { } decision)
+            {
+                activity.SetTag("powers.ruleset", decision.Version?.Id);
+                activity.SetTag("powers.designation", decision.Designation.Id);
+            }
+        }
+
+        return answer;
     }
 
     private PowersAnswer DecideCore(string id, DateTimeOffset now, PowersSnapshot snapshot, Query query, Situation facts)

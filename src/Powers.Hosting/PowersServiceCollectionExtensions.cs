@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Powers.Hosting;
+using Powers.Hosting.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -22,8 +23,10 @@ public static class PowersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         if (!services.Any(static d => d.ServiceType == typeof(PowersService)))
         {
-            // ValidateOnStart adds a configuration step on every call; the rest below is TryAdd.
+            // ValidateOnStart and AddMetrics (IMeterFactory, for PowersMetrics) add a registration on every call;
+            // the rest below is TryAdd.
             services.AddOptions<PowersOptions>().ValidateOnStart();
+            services.AddMetrics();
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<PowersOptions>, PowersConfigureOptions>());
@@ -35,6 +38,7 @@ public static class PowersServiceCollectionExtensions
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PowersMetrics>();
         services.TryAddSingleton<DecisionRecorder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecisionRecordSink, DefaultDecisionRecordSink>());
         services.TryAddSingleton<PowersService>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Powers.Hosting.Telemetry;
 
 namespace Powers.Hosting;
 
@@ -8,9 +9,11 @@ internal sealed class DecisionRecorder
 {
     private readonly IDecisionRecordSink[] _sinks;
     private readonly ILogger _logger;
+    private readonly PowersMetrics _metrics;
 
-    public DecisionRecorder(IOptions<PowersOptions> options, IEnumerable<IDecisionRecordSink> sinks, ILogger<DecisionRecorder> logger)
+    public DecisionRecorder(IOptions<PowersOptions> options, IEnumerable<IDecisionRecordSink> sinks, ILogger<DecisionRecorder> logger, PowersMetrics metrics)
     {
+        _metrics = metrics;
         Enabled = options.Value.RecordDecisions;
         _sinks = Enabled ? sinks.ToArray() : [];
         _logger = logger;
@@ -27,9 +30,11 @@ internal sealed class DecisionRecorder
             try
             {
                 sink.Write(record);
+                _metrics.RecordWritten(sink.GetType().Name);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
+                _metrics.RecordFailed(sink.GetType().Name);
                 PowersLog.DecisionRecordFailed(_logger, e, record.DecisionId, sink.GetType().Name);
             }
         }
