@@ -18,13 +18,14 @@ internal static class QueryCommand
         var force = new Option<string?>("--force") { Description = "The designating force of an ad-hoc designation (with --grant).", HelpName = "FORCE" };
         var grant = new Option<string?>("--grant") { Description = "Powers of an ad-hoc designation, comma-separated.", HelpName = "P,P" };
         var fact = new Option<string[]>("--fact") { Description = "A fact, name=value (repeatable). Facts not given are unknown.", HelpName = "NAME=VALUE", AllowMultipleArgumentsPerToken = false };
+        var made = new Option<string?>("--made") { Description = "The day an ad-hoc designation (--force, --grant) was made, YYYY-MM-DD; default the query's date. It selects transitional rules, such as SI 2017/1139 reg. 4 for designations made before 15 Dec 2017.", HelpName = "DATE" };
         var ruleset = new Option<string?>("--ruleset") { Description = "A rule set version ID@VERSION (e.g. pra2002-sch4@bill-2002-04-25), instead of selecting by date.", HelpName = "ID" };
         var power = new Option<string?>("--power") { Description = "Show only this power.", HelpName = "ID" };
         var format = CommonOptions.Format("text", "text", "json", "outcomes");
         var rules = CommonOptions.Rules();
         var command = new Command("query", "Decide which powers a CSO may exercise. Exit code 0 when decided, 2 on bad input.")
         {
-            input, ndjson, date, designation, force, grant, fact, ruleset, power, format, rules,
+            input, ndjson, date, designation, force, grant, made, fact, ruleset, power, format, rules,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +48,7 @@ internal static class QueryCommand
             if (parse.GetValue(input) is { } path)
             {
                 bool flags = parse.GetValue(date) is not null || parse.GetValue(designation) is not null || parse.GetValue(force) is not null
-                    || parse.GetValue(grant) is not null || parse.GetValue(ruleset) is not null || (parse.GetValue(fact)?.Length ?? 0) > 0;
+                    || parse.GetValue(grant) is not null || parse.GetValue(ruleset) is not null || parse.GetValue(made) is not null || (parse.GetValue(fact)?.Length ?? 0) > 0;
                 if (flags)
                 {
                     return BadInput(console, [new QueryError("--input", "give the query either in the input or by flags, not both")]);
@@ -56,7 +57,7 @@ internal static class QueryCommand
                 return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, onlyPower);
             }
 
-            var query = FromFlags(library, parse.GetValue(date), parse.GetValue(designation), parse.GetValue(force), parse.GetValue(grant), parse.GetValue(fact) ?? [], parse.GetValue(ruleset), out var flagErrors);
+            var query = FromFlags(library, parse.GetValue(date), parse.GetValue(designation), parse.GetValue(force), parse.GetValue(grant), parse.GetValue(fact) ?? [], parse.GetValue(ruleset), out var flagErrors, parse.GetValue(made));
             if (query is null)
             {
                 return BadInput(console, flagErrors);
@@ -142,9 +143,15 @@ internal static class QueryCommand
         }
     }
 
-    internal static Query? FromFlags(RuleLibrary library, string? dateText, string? designationId, string? force, string? grant, string[] facts, string? ruleset, out List<QueryError> errors)
+    internal static Query? FromFlags(RuleLibrary library, string? dateText, string? designationId, string? force, string? grant, string[] facts, string? ruleset, out List<QueryError> errors, string? madeText = null)
     {
         errors = [];
+        DateOnly? made = madeText is null ? null : QueryReader.ParseDate(madeText, "--made", errors);
+        if (madeText is not null && force is null)
+        {
+            errors.Add(new QueryError("--made", "--made dates an ad-hoc designation (--force with --grant); a stored designation says when it was made"));
+        }
+
         DateOnly? date = dateText is null ? null : QueryReader.ParseDate(dateText, "--date", errors);
         var version = QueryReader.ResolveVersion(library, ruleset, date, dateText is not null, errors);
         Designation? designation = null;
@@ -176,7 +183,7 @@ internal static class QueryCommand
 
             if (QueryReader.CheckForce(library, force, "--force", errors))
             {
-                designation = Designation.AdHoc(force, powers);
+                designation = Designation.AdHoc(force, powers, made);
             }
         }
         else

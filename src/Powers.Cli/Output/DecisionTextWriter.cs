@@ -19,19 +19,26 @@ internal static class DecisionTextWriter
         w.WriteLine();
         var powers = decision.Powers.Where(p => onlyPower is null || p.Power == onlyPower).ToList();
         int width = Math.Max(5, powers.Max(p => p.Power.Length));
-        w.WriteLine("POWER".PadRight(width) + "  OUTCOME          PROVISION");
+        w.WriteLine("POWER".PadRight(width) + "  OUTCOME          CONFIDENCE  PROVISION");
         foreach (var power in powers)
         {
-            w.WriteLine(power.Power.PadRight(width) + "  " + OutcomeNames.Name(power.Outcome).PadRight(15) + "  " + (power.Cite ?? "-"));
+            string confidence = power.Confidence == Confidence.Low ? "LOW" : "high";
+            w.WriteLine(power.Power.PadRight(width) + "  " + OutcomeNames.Name(power.Outcome).PadRight(15) + "  " + confidence.PadRight(10) + "  " + (power.Cite ?? "-"));
         }
 
         foreach (var power in powers)
         {
             w.WriteLine();
-            w.WriteLine(power.Power + ": " + OutcomeNames.Name(power.Outcome) + " - " + power.Title);
+            string lowMark = power.Confidence == Confidence.Low ? " (low confidence)" : string.Empty;
+            w.WriteLine(power.Power + ": " + OutcomeNames.Name(power.Outcome) + lowMark + " - " + power.Title);
             if (power.Plan.Reason is { } reason)
             {
                 w.WriteLine("  " + reason);
+            }
+
+            foreach (var reading in power.Uncertain)
+            {
+                w.WriteLine("  uncertain: " + reading.Cite + ": " + reading.Note);
             }
 
             foreach (var clause in power.Clauses)

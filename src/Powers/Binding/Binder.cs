@@ -14,13 +14,19 @@ public sealed class Binder
     private readonly FactSchema _schema;
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
+    private readonly IReadOnlyCollection<string>? _powers;
 
     /// <summary>Creates a binder for one file.</summary>
-    public Binder(FactSchema schema, SourceText source, DiagnosticBag diagnostics)
+    /// <param name="schema">The facts.</param>
+    /// <param name="source">The file, for diagnostics.</param>
+    /// <param name="diagnostics">Where mistakes go.</param>
+    /// <param name="powers">The power ids <c>granted('...')</c> may name; null where the call is not allowed.</param>
+    public Binder(FactSchema schema, SourceText source, DiagnosticBag diagnostics, IReadOnlyCollection<string>? powers = null)
     {
         _schema = schema;
         _source = source;
         _diagnostics = diagnostics;
+        _powers = powers;
     }
 
     /// <summary>Binds an expression that must be a condition (bool).</summary>
@@ -48,6 +54,7 @@ public sealed class Binder
         BinarySyntax bin when bin.Operator is TokenKind.And or TokenKind.Or => BindLogical(bin),
         BinarySyntax bin => BindComparison(bin),
         InSyntax @in => BindIn(@in),
+        GrantedSyntax granted => BindGranted(granted),
         _ => new BoundError(syntax.Span),
     };
 
@@ -60,6 +67,23 @@ public sealed class Binder
 
         _diagnostics.Report(DiagnosticDescriptors.UnknownFact, _source, name.Span, name.Name, DidYouMean.Suffix(name.Name, _schema.Names));
         return new BoundError(name.Span);
+    }
+
+    private BoundExpression BindGranted(GrantedSyntax granted)
+    {
+        if (_powers is null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedSyntax, _source, granted.Span, "granted(...)", "a fact: whether the CSO has a power is known only in a rule set or a designation");
+            return new BoundError(granted.Span);
+        }
+
+        if (!_powers.Contains(granted.PowerId))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnknownPower, _source, granted.PowerSpan, granted.PowerId, DidYouMean.Suffix(granted.PowerId, _powers));
+            return new BoundError(granted.Span);
+        }
+
+        return new BoundGranted(granted.Span, granted.PowerId);
     }
 
     private BoundExpression BindValue(ValueSyntax value, BoundType? context)

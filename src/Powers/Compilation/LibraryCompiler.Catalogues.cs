@@ -128,6 +128,7 @@ public sealed partial class LibraryCompiler
             }
 
             _powers.Add(new PowerDefinition(id.Value, title, _powers.Count));
+            _powerIds.Add(id.Value);
         }
     }
 

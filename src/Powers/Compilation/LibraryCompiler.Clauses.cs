@@ -41,7 +41,7 @@ public sealed partial class LibraryCompiler
         var syntax = ExpressionParser.Parse(when, source, _diagnostics);
         BoundExpression bound = syntax is ErrorSyntax
             ? new BoundError(syntax.Span)
-            : new Binder(_schema, source, _schemaLoaded ? _diagnostics : new DiagnosticBag()).BindCondition(syntax);
+            : new Binder(_schema, source, _schemaLoaded ? _diagnostics : new DiagnosticBag(), _powerIds).BindCondition(syntax);
         return new Clause(id.Value, when.Value, bound, cite ?? string.Empty, text ?? string.Empty, confidence, note, origin, At(source, id.Span));
     }
 

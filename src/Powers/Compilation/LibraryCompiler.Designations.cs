@@ -8,7 +8,7 @@ namespace Powers.Compilation;
 /// <content>Designations: reading, includes (with cycle detection) and checks against the law.</content>
 public sealed partial class LibraryCompiler
 {
-    private static readonly string[] DesignationProperties = ["designation", "title", "force", "effective", "source", "include", "powers", "restrictions", "note"];
+    private static readonly string[] DesignationProperties = ["designation", "title", "force", "effective", "source", "include", "powers", "restrictions", "note", "confidence", "made"];
 
     private RawDesignation? ReadDesignation(SourceText source, JsonNode root)
     {
@@ -24,6 +24,9 @@ public sealed partial class LibraryCompiler
         var effective = effectiveNode is null ? EffectiveRange.Always : ReadEffective(source, effectiveNode, allowNever: false);
         string? sourceText = reader.StringValue("source", false);
         string? note = reader.StringValue("note", false);
+        var (confidence, _) = ReadConfidence(reader, "designation '" + (id?.Value ?? "?") + "'");
+        var madeNode = reader.String("made", false);
+        var made = ReadDate(source, madeNode);
         var includes = reader.StringArray("include", false);
         var powers = reader.StringArray("powers", false).Where(p => CheckPower(source, p)).ToArray();
         var restrictions = new List<Restriction>();
@@ -59,6 +62,8 @@ public sealed partial class LibraryCompiler
             Powers = powers,
             Restrictions = restrictions,
             Note = note,
+            Confidence = confidence,
+            Made = made ?? (effectiveNode is null ? null : effective.Value.From),
         };
     }
 
@@ -130,7 +135,16 @@ public sealed partial class LibraryCompiler
                 restrictions.AddRange(r.Restrictions);
             }
 
-            result.Add(new Designation(raw.Id, raw.Title, raw.Force, raw.Effective, raw.SourceText, raw.Includes.Select(i => i.Value).ToArray(), powers, restrictions, raw.Note, new Location(raw.Source, raw.IdNode.Span)));
+            // What a designation confers is as certain as the least certain designation it includes.
+            var confidence = reached.Any(r => r.Confidence == Confidence.Low) ? Confidence.Low : Confidence.High;
+            string? note = confidence == Confidence.Low && raw.Confidence != Confidence.Low
+                ? string.Join(" ", reached.Where(r => r.Confidence == Confidence.Low).Select(r => "Includes '" + r.Id + "': " + r.Note))
+                : raw.Note;
+            result.Add(new Designation(raw.Id, raw.Title, raw.Force, raw.Effective, raw.SourceText, raw.Includes.Select(i => i.Value).ToArray(), powers, restrictions, note, new Location(raw.Source, raw.IdNode.Span))
+            {
+                Confidence = confidence,
+                Made = raw.Made,
+            });
         }
 
         result.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -141,21 +155,22 @@ public sealed partial class LibraryCompiler
     {
         foreach (var designation in designations)
         {
-            foreach (var version in versions)
+            // Only a power that no version in the designation's range confers is worth a warning: one that
+            // lapses part way (a 2002 designation's cordon after 2017) is the law changing, which nobody can act on.
+            var overlapping = versions.Where(v => v.Effective.Overlaps(designation.Effective)).ToList();
+            if (overlapping.Count == 0)
             {
-                if (!version.Effective.Overlaps(designation.Effective))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (string power in designation.Powers.Order(StringComparer.Ordinal))
+            foreach (string power in designation.Powers.Order(StringComparer.Ordinal))
+            {
+                bool everInForce = overlapping.Any(v => v.Powers.TryGetValue(power, out var rule) && (rule.Forces is null || rule.Forces.Contains(designation.Force)));
+                if (!everInForce)
                 {
-                    bool inForce = version.Powers.TryGetValue(power, out var rule) && (rule.Forces is null || rule.Forces.Contains(designation.Force));
-                    if (!inForce)
-                    {
-                        var location = designation.Location!.Value;
-                        Report(DiagnosticDescriptors.DesignatedPowerNotInForce, location.Source, location.Span, designation.Id, power, version.Id, version.Effective.ToString());
-                    }
+                    var last = overlapping[^1];
+                    var location = designation.Location!.Value;
+                    Report(DiagnosticDescriptors.DesignatedPowerNotInForce, location.Source, location.Span, designation.Id, power, last.Id, last.Effective.ToString());
                 }
             }
         }

@@ -10,7 +10,9 @@ namespace Powers.Compilation;
 /// <content>Rule set versions: reading, <c>extends</c>, overlaps and consolidation.</content>
 public sealed partial class LibraryCompiler
 {
-    private static readonly string[] RuleSetProperties = ["ruleset", "version", "revision", "title", "effective", "extends", "sources", "changes", "general", "standard", "powers", "remove"];
+    private static readonly string[] RuleSetProperties = ["ruleset", "version", "revision", "title", "effective", "extends", "sources", "changes", "general", "standard", "powers", "remove", "preserve"];
+    private static readonly string[] RemovalProperties = ["power", "cite", "text", "confidence", "note"];
+    private static readonly string[] PreserveProperties = ["id", "madeBefore", "version", "powers", "cite", "text", "confidence", "note"];
     private static readonly string[] PowerProperties = ["title", "cite", "clauses", "forces", "requires", "confidence", "note"];
 
     private RawVersion? ReadRuleSet(SourceText source, JsonNode root)
@@ -57,18 +59,25 @@ public sealed partial class LibraryCompiler
         }
 
         var powers = ReadPowerRules(reader);
-        var removePowers = new List<JsonString>();
+        var removePowers = new List<(JsonString Id, PowerRemoval? Detail)>();
         var removeGeneral = new List<JsonString>();
         if (reader.ObjectProperty("remove", false) is { } removeNode)
         {
             var remove = new JsonObjectReader(removeNode, source, _diagnostics, "remove", ["powers", "general"]);
-            removePowers.AddRange(remove.StringArray("powers", false).Where(s => CheckPower(source, s)));
-            removeGeneral.AddRange(remove.StringArray("general", false));
-            if (extends is null)
+            if (remove.Array("powers", false) is { } removeArray)
             {
-                Report(DiagnosticDescriptors.InvalidValue, source, new TextSpan(removeNode.Span.Start, 1), "remove", "property here", "'remove' only makes sense with 'extends'");
+                ReadRemovals(source, removeArray, removePowers);
+            }
+
+            removeGeneral.AddRange(remove.StringArray("general", false));
+            if (extends is null && (removeGeneral.Count > 0 || removePowers.Any(r => r.Detail is null)))
+            {
+                // A removal with its reasons may stand in a first version: it records a power never commenced.
+                Report(DiagnosticDescriptors.InvalidValue, source, new TextSpan(removeNode.Span.Start, 1), "remove", "property here", "'remove' only makes sense with 'extends', except a removal given as an object with its 'cite', which records a power never commenced");
             }
         }
+
+        var preserve = ReadPreserve(reader);
 
         if (family is null || version is null || effective is null || !CheckId(source, family, "rule set id") || !CheckId(source, version, "version id"))
         {
@@ -92,7 +101,80 @@ public sealed partial class LibraryCompiler
             Powers = powers,
             RemovePowers = removePowers,
             RemoveGeneral = removeGeneral,
+            Preserve = preserve,
         };
+    }
+
+    private void ReadRemovals(SourceText source, JsonArray array, List<(JsonString Id, PowerRemoval? Detail)> result)
+    {
+        foreach (var item in array.Items)
+        {
+            switch (item)
+            {
+                case JsonString id:
+                    if (CheckPower(source, id))
+                    {
+                        result.Add((id, null));
+                    }
+
+                    break;
+                case JsonObject obj:
+                    var reader = new JsonObjectReader(obj, source, _diagnostics, "a removal", RemovalProperties);
+                    var power = reader.String("power", true);
+                    string? cite = reader.StringValue("cite", false);
+                    string text = reader.StringValue("text", false) ?? string.Empty;
+                    var (confidence, note) = ReadConfidence(reader, "the removal of '" + (power?.Value ?? "?") + "'");
+                    if (string.IsNullOrWhiteSpace(cite))
+                    {
+                        Report(DiagnosticDescriptors.MissingCitation, source, SpanOf(reader, "cite"), "The removal of '" + (power?.Value ?? "?") + "'");
+                    }
+
+                    if (power is not null && CheckPower(source, power))
+                    {
+                        result.Add((power, new PowerRemoval(power.Value, cite ?? string.Empty, text, confidence, note, At(source, power.Span))));
+                    }
+
+                    break;
+                default:
+                    _diagnostics.Report(DiagnosticDescriptors.WrongJsonType, source, item.Span, "remove.powers[]", "a power id or an object with 'power' and 'cite'", item.KindPhrase);
+                    break;
+            }
+        }
+    }
+
+    private List<RawPreservation> ReadPreserve(JsonObjectReader reader)
+    {
+        var source = reader.Source;
+        var result = new List<RawPreservation>();
+        foreach (var item in ObjectItems(reader, "preserve", "a preserve entry", PreserveProperties))
+        {
+            var id = item.String("id", true);
+            var madeBefore = ReadDate(source, item.String("madeBefore", true));
+            var version = item.String("version", true);
+            var powers = KnownPowers(source, item.StringArray("powers", true));
+            string? cite = item.StringValue("cite", false);
+            string text = item.StringValue("text", false) ?? string.Empty;
+            var (confidence, note) = ReadConfidence(item, "preserve entry '" + (id?.Value ?? "?") + "'");
+            if (string.IsNullOrWhiteSpace(cite))
+            {
+                Report(DiagnosticDescriptors.MissingCitation, source, SpanOf(item, "cite"), "Preserve entry '" + (id?.Value ?? "?") + "'");
+            }
+
+            if (id is null || madeBefore is null || version is null || !CheckId(source, id, "preserve id"))
+            {
+                continue;
+            }
+
+            if (result.Any(r => r.Entry.Id == id.Value))
+            {
+                Report(DiagnosticDescriptors.DuplicateId, source, id.Span, "Preserve entry", id.Value, "an earlier preserve entry");
+                continue;
+            }
+
+            result.Add(new RawPreservation(version, new Preservation(id.Value, madeBefore.Value, string.Empty, powers, cite ?? string.Empty, text, confidence, note, At(source, id.Span))));
+        }
+
+        return result;
     }
 
     private List<PowerRule> ReadPowerRules(JsonObjectReader reader)
@@ -266,7 +348,9 @@ public sealed partial class LibraryCompiler
         CheckRanges(versions, unique);
         foreach (var v in versions)
         {
-            CheckVersion(v, unique.First(u => u.Id == v.Id));
+            var raw = unique.First(u => u.Id == v.Id);
+            CheckVersion(v, raw);
+            CheckPreserve(raw, byKey);
         }
 
         return versions;
@@ -304,25 +388,47 @@ public sealed partial class LibraryCompiler
         var powers = baseVersion is null
             ? new Dictionary<string, PowerRule>(StringComparer.Ordinal)
             : new Dictionary<string, PowerRule>(baseVersion.Powers, StringComparer.Ordinal);
-        foreach (var id in raw.RemovePowers)
+        var removals = baseVersion is null
+            ? new Dictionary<string, PowerRemoval>(StringComparer.Ordinal)
+            : new Dictionary<string, PowerRemoval>(baseVersion.Removals, StringComparer.Ordinal);
+        foreach (var (id, detail) in raw.RemovePowers)
         {
-            if (!powers.Remove(id.Value))
+            // A removal with its reasons may name a power absent from the base: it records why it is not in force.
+            if (!powers.Remove(id.Value) && detail is null)
             {
                 Report(DiagnosticDescriptors.RemovesNothing, raw.Source, id.Span, id.Value, raw.Extends?.Value ?? "nothing");
+            }
+
+            if (detail is not null)
+            {
+                removals[id.Value] = detail;
+            }
+            else
+            {
+                removals.Remove(id.Value);
             }
         }
 
         foreach (var power in raw.Powers)
         {
             powers[power.Id] = power;
+            removals.Remove(power.Id);
         }
+
+        var preserved = raw.Preserve.Count > 0
+            ? raw.Preserve.Select(p => p.Entry with { VersionId = raw.Family + "@" + p.Version.Value }).ToList()
+            : baseVersion?.Preserved.ToList() ?? [];
 
         IReadOnlySet<string> standard = raw.Standard is { } list
             ? list.Select(s => s.Value).ToHashSet(StringComparer.Ordinal)
             : baseVersion?.Standard ?? new HashSet<string>(StringComparer.Ordinal);
 
         string sha = Sha256((baseVersion?.Sha256 ?? string.Empty) + raw.Source.Text);
-        return new RuleSetVersion(raw.Family, raw.Version, raw.Revision, raw.Title, raw.Effective, raw.Extends?.Value, raw.Sources, raw.Changes, general, standard, powers, sha, raw.Location);
+        return new RuleSetVersion(raw.Family, raw.Version, raw.Revision, raw.Title, raw.Effective, raw.Extends?.Value, raw.Sources, raw.Changes, general, standard, powers, sha, raw.Location)
+        {
+            Removals = removals,
+            Preserved = preserved,
+        };
     }
 
     private void CheckVersion(RuleSetVersion version, RawVersion raw)
@@ -351,6 +457,23 @@ public sealed partial class LibraryCompiler
             if (own)
             {
                 CheckRequiresCycle(version, power);
+            }
+        }
+    }
+
+    private void CheckPreserve(RawVersion raw, Dictionary<string, RawVersion> byKey)
+    {
+        foreach (var p in raw.Preserve)
+        {
+            if (!byKey.TryGetValue(raw.Family + "@" + p.Version.Value, out var target))
+            {
+                var candidates = byKey.Values.Where(u => u.Family == raw.Family).Select(u => u.Version);
+                Report(DiagnosticDescriptors.UnknownVersion, raw.Source, p.Version.Span, raw.Family, p.Version.Value, DidYouMean.Suffix(p.Version.Value, candidates));
+            }
+            else if (target == raw || target.Preserve.Count > 0)
+            {
+                // One step only: preserved rules are read from a version that preserves nothing itself.
+                Report(DiagnosticDescriptors.InvalidValue, raw.Source, p.Version.Span, p.Version.Value, "preserve version", "name an earlier version that has no 'preserve' of its own");
             }
         }
     }

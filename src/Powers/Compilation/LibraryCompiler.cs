@@ -19,6 +19,7 @@ public sealed partial class LibraryCompiler
 
     private readonly DiagnosticBag _diagnostics = new();
     private readonly List<PowerDefinition> _powers = [];
+    private readonly HashSet<string> _powerIds = new(StringComparer.Ordinal);
     private readonly List<Force> _forces = [];
     private FactSchema _schema = new([]);
     private bool _schemaLoaded;

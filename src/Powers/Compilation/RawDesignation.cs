@@ -28,4 +28,8 @@ internal sealed class RawDesignation
     public required IReadOnlyList<Restriction> Restrictions { get; init; }
 
     public string? Note { get; init; }
+
+    public Confidence Confidence { get; init; }
+
+    public DateOnly? Made { get; init; }
 }

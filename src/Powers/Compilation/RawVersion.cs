@@ -35,7 +35,9 @@ internal sealed class RawVersion
 
     public required IReadOnlyList<PowerRule> Powers { get; init; }
 
-    public required IReadOnlyList<JsonString> RemovePowers { get; init; }
+    public required IReadOnlyList<(JsonString Id, PowerRemoval? Detail)> RemovePowers { get; init; }
+
+    public required IReadOnlyList<RawPreservation> Preserve { get; init; }
 
     public required IReadOnlyList<JsonString> RemoveGeneral { get; init; }
 

@@ -36,6 +36,12 @@ public static class DecisionJsonWriter
             }
 
             w.WriteEndArray();
+            if (decision.Designation.Made is { } made)
+            {
+                w.WritePropertyName("made");
+                w.WriteValue(EffectiveRange.Format(made));
+            }
+
             w.WriteEndObject();
         }
 
@@ -126,10 +132,23 @@ public static class DecisionJsonWriter
             w.WriteValue(reason);
         }
 
+        w.WritePropertyName("confidence");
+        w.WriteValue(power.Confidence == Confidence.Low ? "low" : "high");
+        w.WritePropertyName("uncertain");
+        w.WriteStartArray();
+        foreach (var reading in power.Uncertain)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("cite");
+            w.WriteValue(reading.Cite);
+            w.WritePropertyName("note");
+            w.WriteValue(reading.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         if (power.Plan.Rule is { Confidence: Confidence.Low } rule)
         {
-            w.WritePropertyName("confidence");
-            w.WriteValue("low");
             w.WritePropertyName("note");
             w.WriteValue(rule.Note);
         }

@@ -11,129 +11,64 @@ public static class PlanBuilder
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(designation);
         var catalogue = library.Powers;
-        var conferred = new bool?[catalogue.Count];
-        bool designationActive = date is null || designation.Effective.Contains(date.Value);
+        var plans = new PowerPlan[catalogue.Count];
+        if (version is null)
+        {
+            string reason = date is null ? "No version of the law is selected." : "No version of the law is in force on " + EffectiveRange.Format(date.Value) + ".";
+            for (int p = 0; p < catalogue.Count; p++)
+            {
+                plans[p] = new PowerPlan(catalogue[p], PowerPlanKind.NotInForce, null, [], reason);
+            }
+
+            return new DecisionPlan(library, version, designation, date, plans, []);
+        }
+
+        var routes = new PowerRoutes(library, version, designation, date);
         var clauses = new List<Clause>();
         var clauseIndex = new Dictionary<Clause, int>(ReferenceEqualityComparer.Instance);
-        var plans = new PowerPlan[catalogue.Count];
-
         for (int p = 0; p < catalogue.Count; p++)
         {
             var power = catalogue[p];
-            if (version is null)
+            var route = routes.RouteOf(p);
+            if (!route.InForce)
             {
-                plans[p] = new PowerPlan(power, PowerPlanKind.NotInForce, null, [], date is null ? "No version of the law is selected." : "No version of the law is in force on " + EffectiveRange.Format(date.Value) + ".");
+                plans[p] = new PowerPlan(power, PowerPlanKind.NotInForce, route.Rule, [], route.Reason) { Uncertain = route.Uncertain };
                 continue;
             }
 
-            if (!InForce(version, power.Id, designation, out var rule, out string? reason))
+            if (!routes.IsConferred(p))
             {
-                plans[p] = new PowerPlan(power, PowerPlanKind.NotInForce, rule, [], reason);
-                continue;
-            }
-
-            if (!IsConferred(library, version, designation, designationActive, power.Id, conferred, 0))
-            {
-                plans[p] = new PowerPlan(power, PowerPlanKind.NotDesignated, rule, [], NotConferredReason(library, version, designation, designationActive, rule!, conferred));
+                plans[p] = new PowerPlan(power, PowerPlanKind.NotDesignated, route.Rule, [], routes.NotConferredReason(p)) { Uncertain = routes.DesignationUncertainty() };
                 continue;
             }
 
             var indices = new List<int>();
-            foreach (var general in version.General)
+            foreach (var general in route.Version.General)
             {
                 if (!general.Except.Contains(power.Id))
                 {
-                    indices.Add(IndexOf(general.Clause, clauses, clauseIndex));
+                    indices.Add(IndexOf(routes.Specialize(general.Clause), clauses, clauseIndex));
                 }
             }
 
-            foreach (var clause in rule!.Clauses)
+            foreach (var clause in route.Rule!.Clauses)
             {
-                indices.Add(IndexOf(clause, clauses, clauseIndex));
+                indices.Add(IndexOf(routes.Specialize(clause), clauses, clauseIndex));
             }
 
             foreach (var restriction in designation.Restrictions)
             {
                 if (restriction.AppliesTo(power.Id))
                 {
-                    indices.Add(IndexOf(restriction.Clause, clauses, clauseIndex));
+                    indices.Add(IndexOf(routes.Specialize(restriction.Clause), clauses, clauseIndex));
                 }
             }
 
-            plans[p] = new PowerPlan(power, PowerPlanKind.Evaluate, rule, [.. indices], null);
+            var uncertain = designation.Powers.Contains(power.Id) ? [.. route.Uncertain, .. routes.DesignationUncertainty()] : route.Uncertain;
+            plans[p] = new PowerPlan(power, PowerPlanKind.Evaluate, route.Rule, [.. indices], null) { Uncertain = uncertain };
         }
 
         return new DecisionPlan(library, version, designation, date, plans, [.. clauses]);
-    }
-
-    private static bool InForce(RuleSetVersion version, string powerId, Designation designation, out PowerRule? rule, out string? reason)
-    {
-        if (!version.Powers.TryGetValue(powerId, out rule))
-        {
-            reason = version.Id + " does not confer this power on CSOs.";
-            return false;
-        }
-
-        if (rule.Forces is { } forces && !forces.Contains(designation.Force))
-        {
-            reason = version.Id + " brings this power into force only for the forces " + string.Join(", ", forces.Order(StringComparer.Ordinal)) + ", not for '" + designation.Force + "'.";
-            return false;
-        }
-
-        reason = null;
-        return true;
-    }
-
-    private static bool IsConferred(RuleLibrary library, RuleSetVersion version, Designation designation, bool designationActive, string powerId, bool?[] memo, int depth)
-    {
-        int index = library.IndexOfPower(powerId);
-        if (index < 0 || depth > memo.Length)
-        {
-            return false;
-        }
-
-        if (memo[index] is { } known)
-        {
-            return known;
-        }
-
-        memo[index] = false; // a requires cycle is rejected by the compiler; this guard keeps recursion finite regardless
-        // Standard powers belong to every CSO, and a person is a CSO only while a designation is in force.
-        bool inForce = InForce(version, powerId, designation, out var rule, out _);
-        bool result = designationActive && inForce
-            && (designation.Powers.Contains(powerId) || version.Standard.Contains(powerId));
-        if (result)
-        {
-            foreach (string required in rule!.Requires)
-            {
-                if (!IsConferred(library, version, designation, designationActive, required, memo, depth + 1))
-                {
-                    result = false;
-                    break;
-                }
-            }
-        }
-
-        memo[index] = result;
-        return result;
-    }
-
-    private static string NotConferredReason(RuleLibrary library, RuleSetVersion version, Designation designation, bool designationActive, PowerRule rule, bool?[] memo)
-    {
-        string who = designation.Id is null ? "the designation" : "designation '" + designation.Id + "'";
-        if (!designationActive)
-        {
-            return who + " is not in force on that date (" + designation.Effective + "), so it confers nothing, standard powers included: they belong only to a designated CSO.";
-        }
-
-        bool granted = designation.Powers.Contains(rule.Id) || version.Standard.Contains(rule.Id);
-        if (granted)
-        {
-            var missing = rule.Requires.Where(r => memo[library.IndexOfPower(r)] != true);
-            return "Conferred only together with " + string.Join(", ", missing) + ", which this CSO does not have (" + rule.Cite + ").";
-        }
-
-        return "Not conferred by " + who + ", and not a standard power in " + version.Id + ".";
     }
 
     private static int IndexOf(Clause clause, List<Clause> clauses, Dictionary<Clause, int> index)

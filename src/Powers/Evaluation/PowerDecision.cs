@@ -1,4 +1,5 @@
 using Powers.Binding;
+using Powers.Model;
 
 namespace Powers.Evaluation;
 
@@ -17,4 +18,10 @@ public sealed record PowerDecision(PowerPlan Plan, Outcome Outcome, IReadOnlyLis
 
     /// <summary>The provision conferring the power, when in force.</summary>
     public string? Cite => Plan.Rule?.Cite;
+
+    /// <summary>The low-confidence readings of the law this outcome rests on; empty when it is firm.</summary>
+    public IReadOnlyList<UncertainReading> Uncertain => field ??= Certainty.Readings(Plan, Outcome, Clauses);
+
+    /// <summary><see cref="Confidence.Low"/> when the outcome rests on any low-confidence reading.</summary>
+    public Confidence Confidence => Uncertain.Count > 0 ? Confidence.Low : Confidence.High;
 }

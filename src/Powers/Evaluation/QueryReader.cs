@@ -130,6 +130,15 @@ public static class QueryReader
                     var versions = library.Versions.Where(v => v.Family == family).Select(v => v.Version);
                     errors.Add(new QueryError("ruleset", "rule set '" + family + "' has no version '" + versionId + "'" + DidYouMean.Suffix(versionId, versions)));
                 }
+                else if (date is { } day && !version.Effective.Never && !version.Effective.Contains(day))
+                {
+                    // Deciding one version's law on a day it was not in force would answer with repealed law (a
+                    // s.44 search "permitted" in 2019). The Bill, never in force, takes any date.
+                    var inForce = library.VersionInForce(family, day);
+                    string instead = inForce is null ? "no version is in force on that date" : "on that date " + inForce.Id + " is in force";
+                    errors.Add(new QueryError("ruleset", "'date' " + EffectiveRange.Format(day) + " is outside the effective range of 'ruleset' " + version.Id + " (" + version.Effective + "); omit one of the two (" + instead + ")"));
+                    return null;
+                }
 
                 return version;
             }
@@ -298,11 +307,13 @@ public static class QueryReader
         int before = errors.Count;
         foreach (var p in obj.Properties)
         {
-            if (p.Name is not ("force" or "powers"))
+            if (p.Name is not ("force" or "powers" or "made"))
             {
-                errors.Add(new QueryError("designation." + p.Name, "unknown property" + DidYouMean.Suffix(p.Name, ["force", "powers"])));
+                errors.Add(new QueryError("designation." + p.Name, "unknown property" + DidYouMean.Suffix(p.Name, ["force", "powers", "made"])));
             }
         }
+
+        DateOnly? made = obj.Find("made")?.Value is { } madeNode ? ReadDate(madeNode, "designation.made", errors) : null;
 
         string? force = null;
         switch (obj.Find("force")?.Value)
@@ -348,7 +359,7 @@ public static class QueryReader
                 break;
         }
 
-        return errors.Count > before || force is null ? null : Designation.AdHoc(force, powers);
+        return errors.Count > before || force is null ? null : Designation.AdHoc(force, powers, made);
     }
 
     /// <summary>Checks a force id, reporting an unknown one with a suggestion.</summary>

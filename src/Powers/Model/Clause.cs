@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Powers.Binding;
 using Powers.Text;
 
@@ -7,6 +8,7 @@ namespace Powers.Model;
 public sealed class Clause
 {
     private object? _compiled;
+    private ConcurrentDictionary<ulong, Clause>? _specialized;
 
     internal Clause(string id, string expressionText, BoundExpression expression, string cite, string text, Confidence confidence, string? note, ClauseOrigin origin, Location location)
     {
@@ -20,6 +22,7 @@ public sealed class Clause
         Origin = origin;
         Location = location;
         FactMask = FactUsage.Mask(expression);
+        GrantedPowers = GrantedUsage.Powers(expression);
     }
 
     /// <summary>The clause id, unique within a power.</summary>
@@ -51,6 +54,47 @@ public sealed class Clause
 
     /// <summary>The facts the clause reads, as a bit mask over fact indices.</summary>
     public ulong FactMask { get; }
+
+    /// <summary>The powers the clause asks about with <c>granted('...')</c>; empty for most clauses.</summary>
+    public IReadOnlyList<string> GrantedPowers { get; }
+
+    /// <summary>
+    /// The clause as a plan sees it: every <c>granted('...')</c> replaced by whether the CSO has that power. The
+    /// same clause object for the same answers, so its compiled form is built once per combination, not per plan.
+    /// </summary>
+    internal Clause Specialize(Func<string, bool> granted)
+    {
+        if (GrantedPowers.Count == 0)
+        {
+            return this;
+        }
+
+        if (GrantedPowers.Count > 64)
+        {
+            return new Clause(Id, ExpressionText, GrantedSubstitution.Substitute(Expression, granted), Cite, Text, Confidence, Note, Origin, Location);
+        }
+
+        ulong key = 0;
+        for (int i = 0; i < GrantedPowers.Count; i++)
+        {
+            if (granted(GrantedPowers[i]))
+            {
+                key |= 1UL << i;
+            }
+        }
+
+        var cache = LazyInitializer.EnsureInitialized(ref _specialized, static () => new ConcurrentDictionary<ulong, Clause>());
+        return cache.GetOrAdd(key, static (_, state) => new Clause(
+            state.Self.Id,
+            state.Self.ExpressionText,
+            GrantedSubstitution.Substitute(state.Self.Expression, state.Granted),
+            state.Self.Cite,
+            state.Self.Text,
+            state.Self.Confidence,
+            state.Self.Note,
+            state.Self.Origin,
+            state.Self.Location), (Self: this, Granted: granted));
+    }
 
     /// <summary>A slot for the compiled form, filled once by the compiled evaluator (thread-safe, idempotent).</summary>
     internal ref object? CompiledSlot => ref _compiled;

@@ -49,7 +49,23 @@ public sealed class Designation
     /// <summary>Where it is written, or null for an ad-hoc designation.</summary>
     public Location? Location { get; }
 
+    /// <summary>How well what it confers is supported (low for a designation reconstructed from secondary sources).</summary>
+    public Confidence Confidence { get; internal init; }
+
+    /// <summary>
+    /// The day it was made, which selects transitional rules (<see cref="Preservation"/>). Null for an ad-hoc
+    /// designation that does not say: it is then taken as made on the query's date.
+    /// </summary>
+    public DateOnly? Made { get; internal init; }
+
+    /// <summary>The day it counts as made for a decision on <paramref name="date"/>.</summary>
+    public DateOnly? MadeFor(DateOnly? date) => Made ?? date;
+
     /// <summary>An ad-hoc designation: a force and the powers granted, with no restrictions.</summary>
     public static Designation AdHoc(string force, IReadOnlySet<string> powers) =>
         new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, [], null, null);
+
+    /// <summary>An ad-hoc designation made on a given day (null: on the query's date).</summary>
+    public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made) =>
+        new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, [], null, null) { Made = made };
 }

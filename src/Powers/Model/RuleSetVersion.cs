@@ -71,6 +71,12 @@ public sealed class RuleSetVersion
     /// <summary>The powers conferred on CSOs, by id (consolidated).</summary>
     public IReadOnlyDictionary<string, PowerRule> Powers { get; }
 
+    /// <summary>Why powers this version does not confer are not in force, where a file says (consolidated).</summary>
+    public IReadOnlyDictionary<string, PowerRemoval> Removals { get; internal init; } = new Dictionary<string, PowerRemoval>();
+
+    /// <summary>Transitional rules keeping earlier rules for designations made before a day (consolidated).</summary>
+    public IReadOnlyList<Preservation> Preserved { get; internal init; } = [];
+
     /// <summary>SHA-256 of the file and the files it extends, lower-case hex.</summary>
     public string Sha256 { get; }
 

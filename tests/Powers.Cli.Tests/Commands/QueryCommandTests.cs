@@ -111,6 +111,46 @@ public class QueryCommandTests
     }
 
     [Fact]
+    public void Query_DatedRulesetWithDateOutsideItsRange_ExitsTwoNamingBothFields()
+    {
+        // Found in review: a s.44-era version queried for 2019 answered with repealed law.
+        var run = CliRun.WithInput("""{ "date": "2019-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", "query", "--input", "-");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("powers: bad input: ruleset: 'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public void Query_BillWithAnyDate_Decided()
+    {
+        var run = CliRun.Of("query", "--ruleset", "pra2002-sch4@bill-2002-04-25", "--date", "2019-01-01", "--designation", "met-2002-security", "--format", "outcomes");
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void Query_Json_EveryDecisionSaysHowCertainItIs()
+    {
+        var run = CliRun.WithInput(Query2013, "query", "--input", "-", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        foreach (var decision in JObject.Parse(run.Out)["decisions"]!)
+        {
+            string? confidence = (string?)decision["confidence"];
+            var uncertain = (JArray)decision["uncertain"]!;
+            Assert.Contains(confidence, new[] { "high", "low" });
+            Assert.Equal(confidence == "low", uncertain.Count > 0);
+            Assert.All(uncertain, u => Assert.False(string.IsNullOrWhiteSpace((string?)u["note"])));
+        }
+    }
+
+    [Fact]
+    public void Query_MadeWithAStoredDesignation_ExitsTwo()
+    {
+        var run = CliRun.Of("query", "--date", "2019-01-01", "--designation", "met-2002-security", "--made", "2010-01-01");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--made: --made dates an ad-hoc designation", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Query_Bill_SelectedByRuleset()
     {
         var run = CliRun.Of("query", "--ruleset", "pra2002-sch4@bill-2002-04-25", "--designation", "met-2002-security", "--format", "json");

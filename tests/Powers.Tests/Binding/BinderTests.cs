@@ -28,6 +28,18 @@ public class BinderTests
     }
 
     [Fact]
+    public void Bind_GrantedUnknownPower_PointsAtTheIdInsideTheQuotes()
+    {
+        VerifyClause("inUniform and granted('road-chek')", "PWR0206", "road-chek", "Unknown power 'road-chek'; did you mean 'road-check'?");
+    }
+
+    [Fact]
+    public void Bind_GrantedComparedAsValue_IsAnError()
+    {
+        VerifyClause("granted('cordon') == true", "PWR0210", "==", "'==' compares a condition; compare a fact with a value or another fact, and combine conditions with 'and', 'or' and 'not'");
+    }
+
+    [Fact]
     public void Bind_UnknownEnumValue_SuggestsClosest()
     {
         VerifyClause("terrorismAuthorisation == 's47'", "PWR0203", "'s47'", "'s47' is not a value of enum terrorismAuthorisation (none, s44, s47a); did you mean 's47a'?");

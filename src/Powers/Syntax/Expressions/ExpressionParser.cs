@@ -18,6 +18,9 @@ public sealed class ExpressionParser
     /// <summary>The longest expression accepted, in characters.</summary>
     public const int MaxLength = 4096;
 
+    /// <summary>The name of the one call of the language, <c>granted('power-id')</c>.</summary>
+    public const string GrantedName = "granted";
+
     private readonly JsonString _origin;
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
@@ -79,6 +82,8 @@ public sealed class ExpressionParser
     }
 
     private Token Current => _tokens[_index];
+
+    private Token Next => _tokens[Math.Min(_index + 1, _tokens.Count - 1)];
 
     private ExpressionSyntax ParseOr(int depth)
     {
@@ -192,6 +197,8 @@ public sealed class ExpressionParser
         var token = Current;
         switch (token.Kind)
         {
+            case TokenKind.Identifier when Next.Kind == TokenKind.OpenParen:
+                return ParseCall(token);
             case TokenKind.Identifier:
                 Advance();
                 return new NameSyntax(FileSpan(token.Span), token.Text);
@@ -235,6 +242,34 @@ public sealed class ExpressionParser
                 Expected("a fact name, a value or '('");
                 return Error(token);
         }
+    }
+
+    // The one call of the language: granted('power-id'). Any other name before '(' is a mistake, reported here
+    // so that the author learns what the language offers instead of a bare "unexpected '('".
+    private ExpressionSyntax ParseCall(Token name)
+    {
+        if (name.Text != GrantedName)
+        {
+            Report(DiagnosticDescriptors.UnsupportedSyntax, name.Span, name.Text + "(...)", "a fact name, or " + GrantedName + "('power-id') for whether the CSO has a power");
+            return Error(name);
+        }
+
+        Advance();
+        Advance();
+        var argument = Current;
+        if (!Expect(TokenKind.Value, "a 'power-id'"))
+        {
+            return Error(name);
+        }
+
+        var close = Current;
+        if (!Expect(TokenKind.CloseParen, "')'"))
+        {
+            return Error(name);
+        }
+
+        var inner = new TextSpan(argument.Span.Start + 1, Math.Max(0, argument.Span.Length - 2));
+        return new GrantedSyntax(TextSpan.FromBounds(FileSpan(name.Span).Start, FileSpan(close.Span).End), argument.Text, FileSpan(inner));
     }
 
     private bool Enter(int depth, Token token)

@@ -36,6 +36,9 @@ public static class ExpressionPrinter
             case BooleanSyntax bo:
                 b.Append(bo.Value ? "true" : "false");
                 break;
+            case GrantedSyntax g:
+                b.Append(ExpressionParser.GrantedName).Append("('").Append(g.PowerId).Append("')");
+                break;
             case ValueSyntax v:
                 b.Append('\'').Append(v.Value).Append('\'');
                 break;

@@ -20,11 +20,23 @@ public class ExpressionParserTests
     [InlineData("x == 's47a'", "x == 's47a'")]
     [InlineData("(a or b) and not (c < 48)", "(a or b) and not (c < 48)")]
     [InlineData("searchOf in ['vehicle','item-carried']", "searchOf in ['vehicle', 'item-carried']")]
+    [InlineData("granted( 'cordon' ) and not granted('road-check')", "granted('cordon') and not granted('road-check')")]
     public void Print_Parsed_RoundTrips(string text, string printed)
     {
         var syntax = Parse(text, out var diagnostics);
         Assert.Empty(diagnostics);
         Assert.Equal(printed, ExpressionPrinter.Print(syntax));
+    }
+
+    [Fact]
+    public void Parse_Granted_KeepsThePowerIdAndItsSpan()
+    {
+        var syntax = Parse("x or granted('road-check')", out var diagnostics);
+        Assert.Empty(diagnostics);
+        var granted = Assert.IsType<GrantedSyntax>(Assert.IsType<BinarySyntax>(syntax).Right);
+        Assert.Equal("road-check", granted.PowerId);
+        Assert.Equal(14, granted.PowerSpan.Start);
+        Assert.Equal("road-check".Length, granted.PowerSpan.Length);
     }
 
     [Fact]
@@ -58,6 +70,9 @@ public class ExpressionParserTests
     [InlineData("x in []", "PWR0102", 7, "Expected a value in the list but found ']'")]
     [InlineData("a # b", "PWR0101", 3, "Unexpected character '#' in expression")]
     [InlineData("   ", "PWR0107", 1, "The expression is empty")]
+    [InlineData("a and conferred('cordon')", "PWR0108", 7, "'conferred(...)' is not part of the expression language; use a fact name, or granted('power-id') for whether the CSO has a power")]
+    [InlineData("granted(cordon)", "PWR0102", 9, "Expected a 'power-id' but found 'cordon'")]
+    [InlineData("granted('cordon'", "PWR0102", 17, "Expected ')' but found the end of the expression")]
     public void Parse_Error_PointsAtToken(string text, string id, int column, string message)
     {
         var syntax = Parse(text, out var diagnostics);

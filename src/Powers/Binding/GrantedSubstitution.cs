@@ -1,0 +1,20 @@
+namespace Powers.Binding;
+
+/// <summary>Replaces every <c>granted('...')</c> of a bound tree by the constant a plan knows it to be.</summary>
+public static class GrantedSubstitution
+{
+    /// <summary>The tree with each <see cref="BoundGranted"/> replaced by true or false.</summary>
+    /// <remarks>Recursion follows the tree, whose depth the parser bounds (one level per token at most).</remarks>
+    public static BoundExpression Substitute(BoundExpression expression, Func<string, bool> granted)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(granted);
+        return expression switch
+        {
+            BoundGranted g => new BoundConstant(g.Span, BoundType.Bool, granted(g.PowerId) ? 1 : 0),
+            BoundNot n => n with { Operand = Substitute(n.Operand, granted) },
+            BoundLogical l => l with { Left = Substitute(l.Left, granted), Right = Substitute(l.Right, granted) },
+            _ => expression,
+        };
+    }
+}

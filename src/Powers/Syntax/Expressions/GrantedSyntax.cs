@@ -1,0 +1,9 @@
+using Powers.Text;
+
+namespace Powers.Syntax.Expressions;
+
+/// <summary><c>granted('power-id')</c>: whether the CSO has that power; a constant once a plan is built.</summary>
+/// <param name="Span">The whole call.</param>
+/// <param name="PowerId">The power id between the quotes.</param>
+/// <param name="PowerSpan">The span of the quoted power id.</param>
+public sealed record GrantedSyntax(TextSpan Span, string PowerId, TextSpan PowerSpan) : ExpressionSyntax(Span);
