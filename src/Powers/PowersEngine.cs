@@ -17,7 +17,11 @@ public sealed class PowersEngine
         ArgumentNullException.ThrowIfNull(library);
         Library = library;
         Evaluator = evaluator ?? CompiledEvaluator.Instance;
+        Plans = new PlanCache(library, Evaluator);
     }
+
+    /// <summary>The plans of this engine's library, shared by every query and thread; see <see cref="PlanCache"/>.</summary>
+    public PlanCache Plans { get; }
 
     /// <summary>The rule library.</summary>
     public RuleLibrary Library { get; }
@@ -35,13 +39,17 @@ public sealed class PowersEngine
         return PlanBuilder.Build(Library, query.Version, query.Designation, query.Date);
     }
 
-    /// <summary>Decides a query with a full explanation.</summary>
+    /// <summary>
+    /// Decides a query with a full explanation, through the cached, compiled plan. Allocates only the decision's
+    /// own compact result; its rich view is built when read.
+    /// </summary>
     public Decision Decide(Query query)
     {
-        var plan = Plan(query);
-        var buffer = plan.CreateBuffer();
-        Decider.Decide(plan, query!.Situation, Evaluator, buffer);
-        return Decision.FromBuffer(plan, buffer);
+        ArgumentNullException.ThrowIfNull(query);
+        var plan = Plans.Get(query);
+        var buffer = plan.Plan.CreateBuffer();
+        plan.Decide(query.Situation, buffer);
+        return new Decision(plan.Plan, query.Date, buffer);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal static class NdjsonQueries
     {
         long lineNumber = 0;
         long bad = 0;
-        var plans = new PlanCache(engine);
+        var plans = new PlanEntries(engine);
         var compact = new CompactQueryReader(engine.Library);
         var situation = new Situation(engine.Library.Schema);
         long lastProgress = Environment.TickCount64;
@@ -52,7 +52,7 @@ internal static class NdjsonQueries
             lineNumber++;
             if (compact.TryRead(line, situation, out var date, out var designation, out var version))
             {
-                Decide(output, plans.Get(version, designation!, date, exactDate: !outcomesOnly), situation, outcomesOnly, onlyPower);
+                Decide(output, plans.Get(version, designation!, date), date, situation, outcomesOnly, onlyPower);
             }
             else if (!DecideSlowly(output, engine, plans, line.ToString(), lineNumber, outcomesOnly, onlyPower))
             {
@@ -74,7 +74,7 @@ internal static class NdjsonQueries
         return bad > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static bool DecideSlowly(TextWriter output, PowersEngine engine, PlanCache plans, string line, long lineNumber, bool outcomesOnly, string? onlyPower)
+    private static bool DecideSlowly(TextWriter output, PowersEngine engine, PlanEntries plans, string line, long lineNumber, bool outcomesOnly, string? onlyPower)
     {
         var errors = new List<QueryError>();
         var query = line.Trim().Length == 0 ? null : QueryReader.Parse(engine.Library, line, errors);
@@ -89,13 +89,11 @@ internal static class NdjsonQueries
             return false;
         }
 
-        // A cached plan may carry another query's date, so the full form plans such a line itself.
-        var entry = outcomesOnly ? plans.GetForOutcomes(query) : new PlanEntry(engine, engine.Plan(query));
-        Decide(output, entry, query.Situation, outcomesOnly, onlyPower);
+        Decide(output, plans.Get(query), query.Date, query.Situation, outcomesOnly, onlyPower);
         return true;
     }
 
-    private static void Decide(TextWriter output, PlanEntry entry, Situation situation, bool outcomesOnly, string? onlyPower)
+    private static void Decide(TextWriter output, PlanEntry entry, DateOnly? date, Situation situation, bool outcomesOnly, string? onlyPower)
     {
         if (outcomesOnly)
         {
@@ -106,7 +104,8 @@ internal static class NdjsonQueries
 
         entry.Decide(situation);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, entry.Buffer));
+        // The plan is shared across dates; the decision reports this line's date.
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, date, entry.Buffer));
         w.Flush();
         output.Write('\n');
     }

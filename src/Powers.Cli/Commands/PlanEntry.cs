@@ -4,62 +4,35 @@ using Powers.Evaluation;
 namespace Powers.Cli.Commands;
 
 /// <summary>
-/// A cached plan with its reusable buffers. A plan that serves many lines is compiled into a
-/// <see cref="DecisionProgram"/>; before that (and for an evaluator other than the engine's own two) it is decided
-/// clause by clause. In outcomes form, the text of each distinct result line is kept (bounded), since a plan has
-/// few distinct combinations of outcomes.
+/// A plan of the engine's <see cref="PlanCache"/> with this stream's reusable buffers. In outcomes form, the text
+/// of each distinct result line is kept (bounded), since a plan has few distinct combinations of outcomes.
 /// </summary>
 internal sealed class PlanEntry
 {
-    private const int CompileAfter = 512;
     private const int MaxLines = 1024;
     private const int BitsPerOutcome = 3;
 
-    private readonly PowersEngine _engine;
-    private readonly bool _canCompile;
+    private readonly CachedPlan _cached;
     private readonly Dictionary<ulong, string> _lines = [];
-    private DecisionProgram? _program;
-    private int _uses;
 
-    public PlanEntry(PowersEngine engine, DecisionPlan plan)
+    public PlanEntry(CachedPlan cached)
     {
-        _engine = engine;
-        Plan = plan;
-        Buffer = plan.CreateBuffer();
-        Outcomes = new Outcome[plan.Powers.Count];
-        _canCompile = engine.Evaluator is CompiledEvaluator or ReferenceInterpreter;
+        _cached = cached;
+        Buffer = cached.Plan.CreateBuffer();
+        Outcomes = new Outcome[cached.Plan.Powers.Count];
     }
 
-    public DecisionPlan Plan { get; }
+    public DecisionPlan Plan => _cached.Plan;
 
     public DecisionBuffer Buffer { get; }
 
     public Outcome[] Outcomes { get; }
 
     /// <summary>Decides into <see cref="Outcomes"/>.</summary>
-    public void DecideOutcomes(Situation situation)
-    {
-        if (Program() is { } program)
-        {
-            program.DecideOutcomes(situation, Outcomes);
-            return;
-        }
-
-        _engine.Decide(Plan, situation, Buffer);
-        Buffer.Outcomes.CopyTo(Outcomes, 0);
-    }
+    public void DecideOutcomes(Situation situation) => _cached.DecideOutcomes(situation, Outcomes);
 
     /// <summary>Decides and explains into <see cref="Buffer"/>.</summary>
-    public void Decide(Situation situation)
-    {
-        if (Program() is { } program)
-        {
-            program.Decide(situation, Buffer);
-            return;
-        }
-
-        _engine.Decide(Plan, situation, Buffer);
-    }
+    public void Decide(Situation situation) => _cached.Decide(situation, Buffer);
 
     /// <summary>The outcomes line (with its newline) for <see cref="Outcomes"/>.</summary>
     public string OutcomesLine(string? onlyPower)
@@ -85,16 +58,6 @@ internal sealed class PlanEntry
         }
 
         return line;
-    }
-
-    private DecisionProgram? Program()
-    {
-        if (_program is null && _canCompile && ++_uses >= CompileAfter)
-        {
-            _program = DecisionProgram.Compile(Plan);
-        }
-
-        return _program;
     }
 
     private string BuildLine(string? onlyPower)

@@ -3,16 +3,24 @@ using Powers.Model;
 
 namespace Powers.Evaluation;
 
-/// <summary>A whole decision: the version and designation applied, and an outcome for every power of the library.</summary>
+/// <summary>
+/// A whole decision: the version and designation applied, and an outcome for every power of the library. It
+/// holds the compact result (outcomes, clause statuses, missing-fact masks) and builds the rich view of
+/// <see cref="Powers"/> (clauses, citations, missing facts) only when it is read.
+/// </summary>
 public sealed class Decision
 {
-    internal Decision(DecisionPlan plan, IReadOnlyList<PowerDecision> powers)
+    private readonly DecisionBuffer _buffer;
+    private PowerDecision[]? _powers;
+
+    internal Decision(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer)
     {
         Plan = plan;
-        Powers = powers;
+        Date = date;
+        _buffer = buffer;
     }
 
-    /// <summary>The plan it was made with.</summary>
+    /// <summary>The plan it was made with (shared by decisions on other dates; see <see cref="CachedPlan.Plan"/>).</summary>
     public DecisionPlan Plan { get; }
 
     /// <summary>The version of the law applied, or null.</summary>
@@ -22,33 +30,62 @@ public sealed class Decision
     public Designation Designation => Plan.Designation;
 
     /// <summary>The date, if the query gave one.</summary>
-    public DateOnly? Date => Plan.Date;
+    public DateOnly? Date { get; }
 
     /// <summary>Every power of the library, in catalogue order.</summary>
-    public IReadOnlyList<PowerDecision> Powers { get; }
+    public IReadOnlyList<PowerDecision> Powers => _powers ?? BuildPowers();
+
+    /// <summary>The number of powers.</summary>
+    public int Count => _buffer.Outcomes.Length;
+
+    /// <summary>The outcome of the power at a catalogue index, without building the rich view.</summary>
+    public Outcome OutcomeAt(int index) => _buffer.Outcomes[index];
+
+    /// <summary>The power id at a catalogue index.</summary>
+    public string PowerAt(int index) => Plan.PowerArray[index].Power.Id;
 
     /// <summary>The decision for a power id, or null.</summary>
-    public PowerDecision? Find(string powerId) => Powers.FirstOrDefault(p => p.Power == powerId);
+    public PowerDecision? Find(string powerId)
+    {
+        int index = Plan.Library.IndexOfPower(powerId);
+        return index >= 0 && index < Count ? Powers[index] : null;
+    }
 
-    /// <summary>Builds the rich decision from a filled buffer.</summary>
+    /// <summary>Builds the decision from a filled buffer, reporting the plan's date; the buffer is copied.</summary>
     public static Decision FromBuffer(DecisionPlan plan, DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return FromBuffer(plan, plan.Date, buffer);
+    }
+
+    /// <summary>Builds the decision from a filled buffer for a query on <paramref name="date"/>; the buffer is copied.</summary>
+    public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(buffer);
-        var schema = plan.Library.Schema;
-        var powers = new PowerDecision[plan.PowerArray.Length];
+        var copy = new DecisionBuffer(buffer.Outcomes.Length, buffer.Statuses.Length);
+        buffer.Outcomes.CopyTo(copy.Outcomes, 0);
+        buffer.Missing.CopyTo(copy.Missing, 0);
+        buffer.Statuses.CopyTo(copy.Statuses, 0);
+        return new Decision(plan, date, copy);
+    }
+
+    private PowerDecision[] BuildPowers()
+    {
+        var schema = Plan.Library.Schema;
+        var powers = new PowerDecision[Plan.PowerArray.Length];
         for (int p = 0; p < powers.Length; p++)
         {
-            var power = plan.PowerArray[p];
+            var power = Plan.PowerArray[p];
             var clauses = new ClauseResult[power.ClauseIndices.Length];
             for (int k = 0; k < clauses.Length; k++)
             {
                 int index = power.ClauseIndices[k];
-                clauses[k] = new ClauseResult(plan.ClauseArray[index], buffer.Statuses[index]);
+                clauses[k] = new ClauseResult(Plan.ClauseArray[index], _buffer.Statuses[index]);
             }
 
             var missing = new List<FactSymbol>();
-            ulong mask = buffer.Missing[p];
+            ulong mask = _buffer.Missing[p];
             foreach (var fact in schema.Facts)
             {
                 if ((mask >> fact.Index & 1) != 0)
@@ -57,9 +94,10 @@ public sealed class Decision
                 }
             }
 
-            powers[p] = new PowerDecision(power, buffer.Outcomes[p], clauses, missing);
+            powers[p] = new PowerDecision(power, _buffer.Outcomes[p], clauses, missing);
         }
 
-        return new Decision(plan, powers);
+        // Racing readers may both build; the views are equal and the first published is kept.
+        return Interlocked.CompareExchange(ref _powers, powers, null) ?? powers;
     }
 }
