@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Newtonsoft.Json;
+using Powers.Cli.Replay;
+
+namespace Powers.Cli.Commands;
+
+/// <summary>
+/// <c>powers replay RECORDS</c>: re-decides every recorded decision and reports each power whose outcome would
+/// change (domain.md, "Proving and comparing"): the check a legal team runs before deploying a correction.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var records = new Argument<string>("RECORDS") { Description = "An NDJSON file of decision records, as Powers.Hosting writes them; '-' reads standard input." };
+        var format = CommonOptions.Format("text", "text", "json");
+        var rules = new Option<string?>("--rules")
+        {
+            Description = "Re-decide against this rule library (a correction under review) instead of the library each record names by SHA-256 (the embedded one).",
+            HelpName = "DIR",
+        };
+        var command = new Command("replay", "Re-decide recorded decisions and report every power whose outcome would change. Exit code 0 nothing changed, 1 something changed, 2 bad input.")
+        {
+            records, format, rules,
+        };
+        command.SetAction(parse =>
+        {
+            string? directory = parse.GetValue(rules);
+            var library = LibraryLoader.Load(directory, console);
+            if (library is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            string path = parse.GetValue(records)!;
+            TextReader reader;
+            try
+            {
+                reader = path == "-" ? console.In : new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                console.Error.WriteLine("powers: bad input: RECORDS: cannot read '" + path + "': " + e.Message);
+                return ExitCodes.BadInput;
+            }
+
+            using (reader)
+            {
+                return Run(console, new Replayer(new PowersEngine(library), named: directory is null), RecordFileReader.Read(reader, path == "-" ? "stdin" : path), parse.GetValue(format)!);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Replays every record and writes the report; the exit code of domain.md.</summary>
+    internal static int Run(CliConsole console, Replayer replayer, IEnumerable<(RecordedDecision? Record, string? Error)> source, string format)
+    {
+        int replayed = 0;
+        int bad = 0;
+        var changes = new List<ReplayChange>();
+        try
+        {
+            foreach (var (record, readError) in source)
+            {
+                string? error = readError;
+                if (record is not null && replayer.Replay(record, out error) is { } changed)
+                {
+                    replayed++;
+                    changes.AddRange(changed);
+                    continue;
+                }
+
+                bad++;
+                console.Error.WriteLine("powers: bad input: " + error);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            bad++;
+            console.Error.WriteLine("powers: bad input: RECORDS: " + e.Message);
+        }
+
+        if (format == "json")
+        {
+            WriteJson(console.Out, replayed, changes);
+        }
+        else
+        {
+            WriteText(console.Out, replayed, changes);
+        }
+
+        return bad > 0 ? ExitCodes.BadInput : changes.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static void WriteText(TextWriter w, int replayed, List<ReplayChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            w.WriteLine(change.Id + " " + change.Power + ": " + (change.Was ?? "(absent)") + " -> " + (change.Now ?? "(absent)"));
+        }
+
+        int decisions = changes.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{replayed} replayed, {decisions} changed ({changes.Count} power outcomes)"));
+    }
+
+    private static void WriteJson(TextWriter output, int replayed, List<ReplayChange> changes)
+    {
+        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        w.WriteStartObject();
+        w.WritePropertyName("replayed");
+        w.WriteValue(replayed);
+        w.WritePropertyName("changed");
+        w.WriteStartArray();
+        foreach (var change in changes)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("id");
+            w.WriteValue(change.Id);
+            w.WritePropertyName("power");
+            w.WriteValue(change.Power);
+            w.WritePropertyName("was");
+            w.WriteValue(change.Was);
+            w.WritePropertyName("now");
+            w.WriteValue(change.Now);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteLine();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using Powers.Evaluation;
+using Powers.Model;
+
+namespace Powers.Cli.Replay;
+
+/// <summary>
+/// Re-decides recorded decisions against one library. Against the library the record names (no
+/// <c>--rules</c>), the record's own rule set version is asked for again, and it must be in the library with the
+/// same SHA-256, or the record cannot be replayed. Against another library (<c>--rules DIR</c>, a correction under
+/// review), the question is asked by date, so that corrected effective dates count too; the recorded version is
+/// named only when the query had no date, or when that version is never in force (the 2002 Bill).
+/// </summary>
+internal sealed class Replayer(PowersEngine engine, bool named)
+{
+    private readonly RuleLibrary _library = engine.Library;
+
+    /// <summary>The changed powers of one record, or null with <paramref name="error"/> when it cannot be replayed.</summary>
+    public IReadOnlyList<ReplayChange>? Replay(RecordedDecision record, out string? error)
+    {
+        error = null;
+        if (named && record.RuleSet is { } id && !SameVersion(id, record.RuleSetSha256, out error))
+        {
+            error = record.Where + ": " + error;
+            return null;
+        }
+
+        var errors = new List<QueryError>();
+        var decision = engine.Decide(QueryJson(record), errors);
+        if (decision is null)
+        {
+            error = record.Where + ": " + string.Join("; ", errors.Select(e => (e.Field.Length > 0 ? e.Field + ": " : string.Empty) + e.Message));
+            return null;
+        }
+
+        var changes = new List<ReplayChange>();
+        foreach (var (power, was) in record.Outcomes)
+        {
+            string? now = decision.Find(power) is { } p ? OutcomeNames.Name(p.Outcome) : null;
+            if (now != was)
+            {
+                changes.Add(new ReplayChange(record.Id, power, was, now));
+            }
+        }
+
+        foreach (var power in decision.Powers)
+        {
+            if (!record.Outcomes.Any(o => o.Key == power.Power))
+            {
+                changes.Add(new ReplayChange(record.Id, power.Power, null, OutcomeNames.Name(power.Outcome)));
+            }
+        }
+
+        return changes;
+    }
+
+    private bool SameVersion(string id, string? sha256, out string? error)
+    {
+        error = null;
+        var version = _library.Versions.FirstOrDefault(v => v.Id == id);
+        if (version is null)
+        {
+            error = "the record was decided under " + id + ", which this library does not have; give the library with --rules DIR";
+            return false;
+        }
+
+        if (sha256 is not null && !string.Equals(version.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            error = "the record was decided under " + id + " sha256 " + sha256 + ", but this library's " + id + " is sha256 " + version.Sha256 + "; give the library it names with --rules DIR";
+            return false;
+        }
+
+        return true;
+    }
+
+    private string QueryJson(RecordedDecision record)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            if (record.Date is { } date)
+            {
+                w.WriteString("date", date);
+            }
+
+            if (record.RuleSet is { } id && (named || record.Date is null || IsNeverInForce(id)))
+            {
+                w.WriteString("ruleset", id);
+            }
+
+            w.WritePropertyName("designation");
+            w.WriteRawValue(record.DesignationJson, skipInputValidation: true);
+            w.WritePropertyName("facts");
+            w.WriteRawValue(record.FactsJson, skipInputValidation: true);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private bool IsNeverInForce(string id) => _library.Versions.FirstOrDefault(v => v.Id == id) is { Effective.Never: true };
+}

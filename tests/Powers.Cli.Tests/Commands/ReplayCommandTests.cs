@@ -1,0 +1,138 @@
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using Powers.Hosting;
+
+namespace Powers.Cli.Tests.Commands;
+
+public sealed class ReplayCommandTests : IDisposable
+{
+    // Road checks (PRA 2002 Sch. 4 para. 13) on 2013-03-01 for met-2002-security, where road-check is a standard
+    // power (SI 2007/3202). The shipped rules limit it to the police area, a reading marked low confidence.
+    private const string OutsideArea = """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"roadCheckAuthorised":true,"inPoliceArea":false}}""";
+    private const string InsideArea = """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"roadCheckAuthorised":true,"inPoliceArea":true}}""";
+    private const string OutOfUniform = """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":false,"roadCheckAuthorised":true,"inPoliceArea":false}}""";
+    private const string AreaUnknown = """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"roadCheckAuthorised":true}}""";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("powers-replay").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Replay_RecordsAgainstTheLibraryTheyName_NothingChangesExitsZero()
+    {
+        var (path, _) = Record(OutsideArea, InsideArea, OutOfUniform);
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("3 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+    }
+
+    [Fact]
+    public void Replay_CorrectedRule_ReportsExactlyTheDecisionsItChanges()
+    {
+        var (path, ids) = Record(OutsideArea, InsideArea, OutOfUniform, AreaUnknown);
+        using var corrected = new TempLibrary();
+        RemoveRoadCheckAreaLimit(corrected);
+
+        var run = CliRun.Of("replay", path, "--rules", corrected.Root, "--format", "json");
+
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal(1, run.ExitCode);
+        var report = JObject.Parse(run.Out);
+        Assert.Equal(4, (int)report["replayed"]!);
+        // Without the area limit, only uniform (RTA 1988 s. 163) and the PACE s. 4 authorisation remain: the
+        // records outside the area and with the area unknown become permitted; out of uniform stays denied.
+        Assert.Equal(
+            [(ids[0], "road-check", "denied", "permitted"), (ids[3], "road-check", "undetermined", "permitted")],
+            report["changed"]!.Select(c => ((string)c["id"]!, (string)c["power"]!, (string)c["was"]!, (string)c["now"]!)).ToArray());
+    }
+
+    [Fact]
+    public void Replay_CorrectedRuleText_ListsEachChangeAndTheTotals()
+    {
+        var (path, ids) = Record(OutsideArea, InsideArea);
+        using var corrected = new TempLibrary();
+        RemoveRoadCheckAreaLimit(corrected);
+
+        var run = CliRun.Of("replay", path, "--rules", corrected.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            ids[0] + " road-check: denied -> permitted" + Environment.NewLine + "2 replayed, 1 changed (1 power outcomes)" + Environment.NewLine,
+            run.Out);
+    }
+
+    [Fact]
+    public void Replay_RecordOfAnotherLibraryVersion_ExitsTwoNamingTheHash()
+    {
+        var (path, _) = Record(InsideArea);
+        string line = File.ReadAllText(path).Trim();
+        string sha = (string)JObject.Parse(line)["ruleset"]!["sha256"]!;
+        File.WriteAllText(path, line.Replace(sha, new string('0', 64), StringComparison.Ordinal) + "\n");
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            "powers: bad input: " + path + "(1): the record was decided under pra2002-sch4@2012-07-10 sha256 " + new string('0', 64)
+                + ", but this library's pra2002-sch4@2012-07-10 is sha256 " + sha + "; give the library it names with --rules DIR" + Environment.NewLine,
+            run.Error);
+        Assert.Equal("0 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+    }
+
+    [Fact]
+    public void Replay_MalformedLine_ExitsTwoAndReplaysTheRest()
+    {
+        var (path, _) = Record(InsideArea);
+        File.AppendAllText(path, "{\"decisionId\":\n");
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("powers: bad input: " + path + "(2): not a JSON record: ", run.Error, StringComparison.Ordinal);
+        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+    }
+
+    [Fact]
+    public void Replay_MissingFile_ExitsTwo()
+    {
+        var run = CliRun.Of("replay", Path.Combine(_directory, "absent.ndjson"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("powers: bad input: RECORDS: cannot read '", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Decides each query in Powers.Hosting with records on, so the file is what a host writes.</summary>
+    private (string Path, string[] Ids) Record(params string[] queries)
+    {
+        string path = Path.Combine(_directory, "decisions.ndjson");
+        var services = new ServiceCollection();
+        services.AddPowers(o => { o.RecordDecisions = true; o.DecisionRecordsPath = path; });
+        var ids = new string[queries.Length];
+        using (var provider = services.BuildServiceProvider())
+        {
+            var powers = provider.GetRequiredService<IPowersService>();
+            for (int i = 0; i < queries.Length; i++)
+            {
+                var answer = powers.Decide(queries[i]);
+                Assert.True(answer.Succeeded);
+                ids[i] = answer.DecisionId;
+            }
+        }
+
+        return (path, ids);
+    }
+
+    /// <summary>The correction under review: road checks have no police-area limit (the clause is deleted from the version that defines it).</summary>
+    private static void RemoveRoadCheckAreaLimit(TempLibrary library)
+    {
+        string file = library.PathOf("pra2002/2004-07-01.json");
+        var version = JObject.Parse(File.ReadAllText(file));
+        var clauses = (JArray)version["powers"]!["road-check"]!["clauses"]!;
+        clauses.Single(c => (string?)c["id"] == "police-area").Remove();
+        version["revision"] = 2;
+        File.WriteAllText(file, version.ToString());
+    }
+}
