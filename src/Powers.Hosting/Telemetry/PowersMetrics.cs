@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Powers.Evaluation;
 using Powers.Hosting.Reloading;
+using Powers.Model;
 
 namespace Powers.Hosting.Telemetry;
 
@@ -63,7 +64,7 @@ internal sealed class PowersMetrics
                 1,
                 new KeyValuePair<string, object?>("powers.power", power.Power),
                 new KeyValuePair<string, object?>("powers.outcome", OutcomeNames.Name(power.Outcome)),
-                new KeyValuePair<string, object?>("powers.confidence", DecisionConfidence.Name(power)));
+                new KeyValuePair<string, object?>("powers.confidence", power.Confidence == Confidence.Low ? "low" : "high"));
         }
     }
 
