@@ -140,6 +140,22 @@ public class PlanBuilderTests
     }
 
     [Fact]
+    public void Decide_OneEngine_AdHocDesignationsMadeEitherSideOfTheChangeGetTheirOwnPlans()
+    {
+        // The engine caches plans; two ad-hoc designations with the same force and powers but made on either side of
+        // the transitional day must not share one (the later one would inherit the repealed power).
+        var engine = new PowersEngine(Library);
+        var day = new DateOnly(2016, 1, 1);
+        var situation = new Situation(Library.Schema);
+        QueryReader.SetFactFromText(Library.Schema, "suspectedConduct", "relevant-offence", situation, []);
+        var grants = new HashSet<string> { "require-name-and-address" };
+        var early = engine.Decide(new Query(day, Library.VersionInForce("test", day), Designation.AdHoc("kent", grants, new DateOnly(2014, 6, 1)), situation));
+        var late = engine.Decide(new Query(day, Library.VersionInForce("test", day), Designation.AdHoc("kent", grants), situation));
+        Assert.Equal(Outcome.Permitted, early.Find("require-name-and-address")!.Outcome);
+        Assert.Equal(Outcome.NotInForce, late.Find("require-name-and-address")!.Outcome);
+    }
+
+    [Fact]
     public void Build_StandardPowerOfTheOldLaw_IsNotPreserved()
     {
         // road-check was standard in 'a', so no designation granted it: reg. 4 keeps what a designation conferred.
