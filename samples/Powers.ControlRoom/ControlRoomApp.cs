@@ -8,8 +8,9 @@ namespace Powers.ControlRoom;
 
 /// <summary>
 /// The control-room host: a worker that answers Powers queries over HTTP on 127.0.0.1 only.
-/// <c>POST /decide</c> takes a query document and returns the decision document (400 with the errors for bad
-/// input); <c>GET /health</c> reports the rule set in service and the last reload error.
+/// <c>POST /decide</c> takes a query document and returns the decision document with its id in <c>X-Decision-Id</c>
+/// (400 with the errors for bad input; 503 when decision records are on and the decision could not be recorded);
+/// <c>GET /health</c> reports the rule set in service, the last reload error and a records failure.
 /// </summary>
 public static class ControlRoomApp
 {
@@ -46,9 +47,43 @@ public static class ControlRoomApp
             return Results.Text("""{"errors":[{"field":"","message":"the query document is larger than 64 KiB"}]}""", "application/json", Encoding.UTF8, StatusCodes.Status413PayloadTooLarge);
         }
 
-        var answer = powers.Decide(query);
+        PowersAnswer answer;
+        try
+        {
+            answer = powers.Decide(query);
+        }
+        catch (DecisionNotRecordedException e)
+        {
+            // Records are part of the decision: one that could not be recorded is not given out.
+            return Results.Text(ErrorJson(e.Message), "application/json", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (!answer.Succeeded)
+        {
+            // No decision was made, so there is no record for an id to point at.
+            return Results.Text(answer.ToJson(), "application/json", Encoding.UTF8, StatusCodes.Status400BadRequest);
+        }
+
         request.HttpContext.Response.Headers["X-Decision-Id"] = answer.DecisionId;
-        return Results.Text(answer.ToJson(), "application/json", Encoding.UTF8, answer.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return Results.Text(answer.ToJson(), "application/json", Encoding.UTF8, StatusCodes.Status200OK);
+    }
+
+    private static string ErrorJson(string message)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("errors");
+            writer.WriteStartObject();
+            writer.WriteString("field", string.Empty);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request)

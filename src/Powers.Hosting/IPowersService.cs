@@ -21,12 +21,14 @@ public interface IPowersService
     /// Reads and decides a query document (domain.md) against the current library and, when decision records
     /// are on, records the decision. Bad input gives an answer with <see cref="PowersAnswer.Errors"/>, never an exception.
     /// </summary>
+    /// <exception cref="DecisionNotRecordedException">Records are on and a sink could not record the decision: it is withheld.</exception>
     PowersAnswer Decide(string queryJson);
 
     /// <summary>
     /// Decides a query that was resolved against <paramref name="snapshot"/>'s library (for example with
     /// <see cref="QueryReader"/>) and records the decision when decision records are on.
     /// </summary>
+    /// <exception cref="DecisionNotRecordedException">Records are on and a sink could not record the decision: it is withheld.</exception>
     PowersAnswer Decide(PowersSnapshot snapshot, Query query);
 
     /// <summary>

@@ -60,6 +60,10 @@ internal static partial class PowersLog
     public static partial void DecisionRecorded(ILogger logger, string decisionId, string record);
 
     [LoggerMessage(EventId = 1101, EventName = "DecisionRecordFailed", Level = LogLevel.Error,
-        Message = "Decision {DecisionId} could not be recorded by {Sink}")]
-    public static partial void DecisionRecordFailed(ILogger logger, Exception exception, string decisionId, string sink);
+        Message = "Decision {DecisionId} was not recorded by {Sink}, so it is withheld: {Reason}")]
+    public static partial void DecisionRecordFailed(ILogger logger, Exception? exception, string decisionId, string sink, string reason);
+
+    [LoggerMessage(EventId = 1102, EventName = "DecisionRecordsUnavailable", Level = LogLevel.Critical,
+        Message = "The decision record sink {Sink} cannot record, so Powers cannot start: {Reason}")]
+    public static partial void DecisionRecordsUnavailable(ILogger logger, Exception exception, string sink, string reason);
 }

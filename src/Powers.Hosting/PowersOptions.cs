@@ -43,4 +43,12 @@ public sealed class PowersOptions
     /// host's content root. Null or empty (the default): the default sink writes records to the log.
     /// </summary>
     public string? DecisionRecordsPath { get; set; }
+
+    /// <summary>
+    /// Whether the NDJSON records file is flushed to disk (fsync) before a decision is returned, so that a machine
+    /// crash or power loss cannot lose a returned decision's record. Default true. Concurrent decisions share one
+    /// fsync. False: records are written to the operating system only (a process crash loses nothing, a machine
+    /// crash can lose the last records).
+    /// </summary>
+    public bool DecisionRecordsFlushToDisk { get; set; } = true;
 }

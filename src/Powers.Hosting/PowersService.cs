@@ -294,6 +294,7 @@ internal sealed class PowersService : IPowersService, IDisposable
         var decision = snapshot.Engine.Decide(query);
         if (_recorder.Enabled)
         {
+            // Throws when a sink cannot record it: an unrecorded decision is never returned.
             _recorder.Record(new DecisionRecord(id, now, snapshot.Sha256, decision, facts));
         }
 

@@ -4,9 +4,10 @@ namespace Powers.Hosting;
 
 /// <summary>
 /// Loads the rule library when the host starts, so that a library with errors fails start-up (every diagnostic
-/// is logged first) instead of the first query, and starts watching the rules directory.
+/// is logged first) instead of the first query, starts watching the rules directory, and opens the decision record
+/// sinks, so that records that cannot be written fail start-up too.
 /// </summary>
-internal sealed class PowersStartupService(IPowersService powers) : IHostedService
+internal sealed class PowersStartupService(IPowersService powers, DecisionRecorder recorder) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ internal sealed class PowersStartupService(IPowersService powers) : IHostedServi
             _ = powers.Current;
         }
 
+        recorder.Open();
         return Task.CompletedTask;
     }
 

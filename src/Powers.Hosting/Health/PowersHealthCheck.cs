@@ -7,9 +7,10 @@ namespace Powers.Hosting;
 /// Reports the rule library in service: the active rule set (the version of the default family in force today)
 /// with its revision and SHA-256, the library hash, source, generation and load time, and the last reload error.
 /// Healthy when the last reload succeeded; degraded while the last good library is served after a failed reload;
-/// unhealthy when no library could be loaded.
+/// unhealthy when no library could be loaded, or when decision records are on and the last record could not be
+/// written (decisions are then withheld).
 /// </summary>
-internal sealed class PowersHealthCheck(IPowersService powers, TimeProvider time) : IHealthCheck
+internal sealed class PowersHealthCheck(IPowersService powers, TimeProvider time, DecisionRecorder recorder) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -40,6 +41,13 @@ internal sealed class PowersHealthCheck(IPowersService powers, TimeProvider time
             data["revision"] = version.Revision;
             data["sha256"] = version.Sha256;
             active = $"{version.Id} revision {version.Revision} (sha256 {version.Sha256})";
+        }
+
+        if (recorder.LastFailure is { } recordFailure)
+        {
+            data["recordsError"] = recordFailure.Sink + ": " + recordFailure.Reason;
+            data["recordsErrorAt"] = recordFailure.At.ToString("O", CultureInfo.InvariantCulture);
+            return Task.FromResult(new HealthCheckResult(HealthStatus.Unhealthy, $"Decisions cannot be recorded, so none are returned: {recordFailure.Sink}: {recordFailure.Reason}", data: data));
         }
 
         var failure = powers.LastReloadFailure;

@@ -4,39 +4,96 @@ using Powers.Hosting.Telemetry;
 
 namespace Powers.Hosting;
 
-/// <summary>Hands each decision record to every registered sink; a failing sink is logged and skipped.</summary>
+/// <summary>
+/// Hands each decision record to every registered sink and fails the decision when one cannot record it
+/// (records fail closed). Remembers the last failure until a record is written again, for the health check.
+/// </summary>
 internal sealed class DecisionRecorder
 {
     private readonly IDecisionRecordSink[] _sinks;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly PowersMetrics _metrics;
+    private DecisionRecordFailure? _failure;
 
-    public DecisionRecorder(IOptions<PowersOptions> options, IEnumerable<IDecisionRecordSink> sinks, ILogger<DecisionRecorder> logger, PowersMetrics metrics)
+    public DecisionRecorder(IOptions<PowersOptions> options, IEnumerable<IDecisionRecordSink> sinks, TimeProvider time, ILogger<DecisionRecorder> logger, PowersMetrics metrics)
     {
         _metrics = metrics;
         Enabled = options.Value.RecordDecisions;
         _sinks = Enabled ? sinks.ToArray() : [];
+        _time = time;
         _logger = logger;
     }
 
     /// <summary>Whether decisions are recorded.</summary>
     public bool Enabled { get; }
 
-    /// <summary>Writes a record to every sink.</summary>
+    /// <summary>The last failure to record, or null when the last record was written (or none was tried).</summary>
+    public DecisionRecordFailure? LastFailure => Volatile.Read(ref _failure);
+
+    /// <summary>Opens every sink; throws <see cref="DecisionRecordSinkUnavailableException"/> for the first that cannot record.</summary>
+    public void Open()
+    {
+        foreach (var sink in _sinks)
+        {
+            string name = NameOf(sink);
+            try
+            {
+                sink.Open();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                PowersLog.DecisionRecordsUnavailable(_logger, e, name, e.Message);
+                throw new DecisionRecordSinkUnavailableException(name, e.Message, e);
+            }
+        }
+    }
+
+    /// <summary>Writes a record to every sink; throws <see cref="DecisionNotRecordedException"/> when one cannot record it.</summary>
     public void Record(DecisionRecord record)
     {
         foreach (var sink in _sinks)
         {
+            DecisionRecordWriteResult result;
             try
             {
-                sink.Write(record);
-                _metrics.RecordWritten(sink.GetType().Name);
+                result = sink.Write(record) ?? DecisionRecordWriteResult.NotRecorded("the sink returned no result");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _metrics.RecordFailed(sink.GetType().Name);
-                PowersLog.DecisionRecordFailed(_logger, e, record.DecisionId, sink.GetType().Name);
+                result = DecisionRecordWriteResult.NotRecorded(e.Message, e);
             }
+
+            if (result.IsRecorded)
+            {
+                _metrics.RecordWritten(sink.GetType().Name);
+            }
+            else
+            {
+                _metrics.RecordFailed(sink.GetType().Name);
+                string name = NameOf(sink);
+                string reason = result.Reason!;
+                Volatile.Write(ref _failure, new DecisionRecordFailure(_time.GetUtcNow(), name, reason));
+                PowersLog.DecisionRecordFailed(_logger, result.Exception, record.DecisionId, name, reason);
+                throw new DecisionNotRecordedException(record.DecisionId, name, reason, result.Exception);
+            }
+        }
+
+        if (Volatile.Read(ref _failure) is not null)
+        {
+            Volatile.Write(ref _failure, null);
+        }
+    }
+
+    private static string NameOf(IDecisionRecordSink sink)
+    {
+        try
+        {
+            return sink.Name;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return sink.GetType().Name;
         }
     }
 }

@@ -6,7 +6,8 @@ namespace Powers.Hosting;
 
 /// <summary>
 /// The sink <c>AddPowers</c> registers: the NDJSON file at <see cref="PowersOptions.DecisionRecordsPath"/>
-/// when one is set, otherwise the log. Created on the first record, so it costs nothing while records are off.
+/// when one is set, otherwise the log. Created when opened or on the first record, so it costs nothing while
+/// records are off.
 /// </summary>
 internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposable
 {
@@ -23,12 +24,18 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
             }
 
             var environment = (IHostEnvironment?)services.GetService(typeof(IHostEnvironment));
-            return new NdjsonFileDecisionRecordSink(PowersPaths.Resolve(path, environment));
+            return new NdjsonFileDecisionRecordSink(PowersPaths.Resolve(path, environment), options.Value.DecisionRecordsFlushToDisk);
         });
     }
 
     /// <inheritdoc />
-    public void Write(DecisionRecord record) => _inner.Value.Write(record);
+    public string Name => _inner.Value.Name;
+
+    /// <inheritdoc />
+    public void Open() => _inner.Value.Open();
+
+    /// <inheritdoc />
+    public DecisionRecordWriteResult Write(DecisionRecord record) => _inner.Value.Write(record);
 
     /// <inheritdoc />
     public void Dispose()

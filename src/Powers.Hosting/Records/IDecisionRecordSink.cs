@@ -1,12 +1,42 @@
 namespace Powers.Hosting;
 
 /// <summary>
-/// Receives a record of each decision when <see cref="PowersOptions.RecordDecisions"/> is on. Called on the
-/// deciding thread, possibly from many threads at once, so an implementation must be thread-safe and quick.
-/// An exception from a sink is logged and does not fail the decision.
+/// Stores a record of each decision when <see cref="PowersOptions.RecordDecisions"/> is on. Records are part of
+/// the decision: a decision is returned only after every sink has reported it recorded, so a sink must never
+/// acknowledge a record it has not stored.
 /// </summary>
+/// <remarks>
+/// The contract, for every implementation:
+/// <list type="bullet">
+/// <item><see cref="Write"/> is called on the deciding thread, possibly from many threads at once; it must be
+/// thread-safe. It returns <see cref="DecisionRecordWriteResult.Recorded"/> only once the record is stored as the
+/// sink promises (for example written to the operating system, flushed to disk, or committed); otherwise
+/// <see cref="DecisionRecordWriteResult.NotRecorded"/> with the reason. An exception counts as not recorded.</item>
+/// <item>A sink may batch (group commit: many callers wait on one flush or one transaction), but never return
+/// before the batch holding the record is stored, and when the batch fails, every caller in it is told so.
+/// Buffering a record and returning early breaks the contract.</item>
+/// <item>A failed write must leave nothing that a reader could take for part of another record (the NDJSON
+/// sink cuts the file back to its last whole line).</item>
+/// <item><see cref="Open"/> is called once when the host starts, before any decision; throwing there fails
+/// start-up, which is better than failing every decision later.</item>
+/// <item>Disposing a sink never throws.</item>
+/// </list>
+/// A record may exist for a decision that was not returned (a later sink failed); an acknowledged decision
+/// without a record must never exist.
+/// </remarks>
 public interface IDecisionRecordSink
 {
-    /// <summary>Writes one record.</summary>
-    void Write(DecisionRecord record);
+    /// <summary>A short name for error messages, the log and the health check; by default the type's name.</summary>
+    string Name => GetType().Name;
+
+    /// <summary>
+    /// Checks, when the host starts, that the sink can record (opens its file, connects); throws with the reason
+    /// when it cannot, so that start-up fails. The default does nothing.
+    /// </summary>
+    void Open()
+    {
+    }
+
+    /// <summary>Stores one record and says whether it is stored; see the contract on the interface.</summary>
+    DecisionRecordWriteResult Write(DecisionRecord record);
 }

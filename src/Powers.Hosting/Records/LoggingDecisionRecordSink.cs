@@ -2,7 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Powers.Hosting;
 
-/// <summary>Writes each decision record to the log as one line of JSON (event id 1100, <c>DecisionRecorded</c>).</summary>
+/// <summary>
+/// Writes each decision record to the log as one line of JSON (event id 1100, <c>DecisionRecorded</c>). A record
+/// counts as recorded once handed to the logger; what a log provider does with it after that (buffering, dropping)
+/// is outside Powers, so use the NDJSON file or your own sink where records must survive. When the log does not
+/// take Information events of this category, nothing could be recorded, so start-up and every decision fail.
+/// </summary>
 public sealed class LoggingDecisionRecordSink : IDecisionRecordSink
 {
     private readonly ILogger _logger;
@@ -14,14 +19,28 @@ public sealed class LoggingDecisionRecordSink : IDecisionRecordSink
         _logger = logger;
     }
 
-    /// <inheritdoc />
-    public void Write(DecisionRecord record)
+    /// <summary>Throws when the log does not take Information events of this category.</summary>
+    public void Open()
     {
-        ArgumentNullException.ThrowIfNull(record);
-        if (_logger.IsEnabled(LogLevel.Information))
+        if (!_logger.IsEnabled(LogLevel.Information))
         {
-            string json = record.ToJson();
-            PowersLog.DecisionRecorded(_logger, record.DecisionId, json);
+            throw new InvalidOperationException(Disabled);
         }
     }
+
+    /// <inheritdoc />
+    public DecisionRecordWriteResult Write(DecisionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return DecisionRecordWriteResult.NotRecorded(Disabled);
+        }
+
+        string json = record.ToJson();
+        PowersLog.DecisionRecorded(_logger, record.DecisionId, json);
+        return DecisionRecordWriteResult.Recorded;
+    }
+
+    private static string Disabled => "the log does not take Information events of category " + typeof(LoggingDecisionRecordSink).FullName + ".";
 }

@@ -75,16 +75,26 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
-    public void Decide_SinkThrows_DecisionStillAnsweredAndFailureLogged()
+    public void Decide_SinkThrows_DecisionWithheldAndFailureLogged()
     {
         using var host = new TestHost(o => o.RecordDecisions = true, s => s.AddPowers().AddDecisionRecordSink<ThrowingSink>());
 
-        var answer = host.Powers.Decide(RulesDirectory.Query);
+        var e = Assert.Throws<DecisionNotRecordedException>(() => host.Powers.Decide(RulesDirectory.Query));
 
-        Assert.True(answer.Succeeded);
+        Assert.Equal("Decision " + e.DecisionId + " was not recorded by ThrowingSink, so it is withheld: disk full", e.Message);
         var logged = Assert.Single(host.Logs.WithEvent(1101));
-        Assert.Contains(answer.DecisionId, logged.Message, StringComparison.Ordinal);
-        Assert.Single(host.Logs.WithEvent(1100));
+        Assert.Equal("Decision " + e.DecisionId + " was not recorded by ThrowingSink, so it is withheld: disk full", logged.Message);
+    }
+
+    [Fact]
+    public void Decide_SinkReportsNotRecorded_DecisionWithheld()
+    {
+        using var host = new TestHost(o => o.RecordDecisions = true, s => s.AddPowers().AddDecisionRecordSink<RefusingSink>());
+
+        var e = Assert.Throws<DecisionNotRecordedException>(() => host.Powers.Decide(RulesDirectory.Query));
+
+        Assert.Equal("refusing", e.Sink);
+        Assert.Equal("the batch was rolled back", e.Reason);
     }
 
     private static TestHost RecordingHost(ListSink sink) => new(
@@ -99,17 +109,26 @@ public sealed class DecisionRecordTests
     {
         public List<DecisionRecord> Records { get; } = [];
 
-        public void Write(DecisionRecord record)
+        public DecisionRecordWriteResult Write(DecisionRecord record)
         {
             lock (Records)
             {
                 Records.Add(record);
             }
+
+            return DecisionRecordWriteResult.Recorded;
         }
     }
 
     internal sealed class ThrowingSink : IDecisionRecordSink
     {
-        public void Write(DecisionRecord record) => throw new IOException("disk full");
+        public DecisionRecordWriteResult Write(DecisionRecord record) => throw new IOException("disk full");
+    }
+
+    internal sealed class RefusingSink : IDecisionRecordSink
+    {
+        public string Name => "refusing";
+
+        public DecisionRecordWriteResult Write(DecisionRecord record) => DecisionRecordWriteResult.NotRecorded("the batch was rolled back");
     }
 }

@@ -53,6 +53,7 @@ public sealed class ControlRoomAppTests : IAsyncLifetime, IDisposable
         using var response = await _client!.PostAsync(new Uri("/decide", UriKind.Relative), new StringContent("""{"date":"2013-03-01","designation":"met-2002-securty"}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Decision-Id"));
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("designation", document.RootElement.GetProperty("errors")[0].GetProperty("field").GetString());
     }

@@ -65,7 +65,7 @@ public sealed class PowersMetricsTests
         using var host = new TestHost(o => o.RecordDecisions = true, s => s.AddPowers().AddDecisionRecordSink<FailingSink>());
         using var metrics = new MetricRecorder(host.Provider);
 
-        host.Powers.Decide(OutOfUniform);
+        Assert.Throws<DecisionNotRecordedException>(() => host.Powers.Decide(OutOfUniform));
 
         Assert.Equal(1, metrics.Sum(PowersTelemetry.RecordsWritten, ("powers.sink", "DefaultDecisionRecordSink")));
         Assert.Equal(1, metrics.Sum(PowersTelemetry.RecordsFailed, ("powers.sink", nameof(FailingSink))));
@@ -101,6 +101,6 @@ public sealed class PowersMetricsTests
 
     private sealed class FailingSink : IDecisionRecordSink
     {
-        public void Write(DecisionRecord record) => throw new IOException("disk full");
+        public DecisionRecordWriteResult Write(DecisionRecord record) => throw new IOException("disk full");
     }
 }
