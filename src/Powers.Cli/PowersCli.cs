@@ -18,6 +18,7 @@ public static class PowersCli
         root.Subcommands.Add(ListCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReplayCommand.Create(console));
+        root.Subcommands.Add(VerifyCommand.Create(console));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

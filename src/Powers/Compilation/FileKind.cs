@@ -10,4 +10,5 @@ internal enum FileKind
     RuleSet,
     Designation,
     Cases,
+    Assertions,
 }

@@ -115,10 +115,16 @@ public sealed partial class LibraryCompiler
             ReadCases(p.Source, p.Root, cases);
         }
 
+        var assertions = new List<Assertion>();
+        foreach (var p in byKind[FileKind.Assertions])
+        {
+            ReadAssertions(p.Source, p.Root, assertions, designations);
+        }
+
         RuleLibrary? library = null;
         if (complete && _schemaLoaded)
         {
-            library = new RuleLibrary(_schema, _powers.ToArray(), _forces.ToArray(), versions, designations, cases);
+            library = new RuleLibrary(_schema, _powers.ToArray(), _forces.ToArray(), versions, designations, cases, assertions);
             CheckCaseQueries(library, cases);
         }
 
@@ -198,6 +204,7 @@ public sealed partial class LibraryCompiler
         {
             "designations" => FileKind.Designation,
             "cases" => FileKind.Cases,
+            "assertions" => FileKind.Assertions,
             "schema" => FileKind.Unknown,
             _ => FileKind.RuleSet,
         };

@@ -169,6 +169,9 @@ public static class DiagnosticDescriptors
     /// <summary>A standard power that the version does not confer.</summary>
     public static readonly DiagnosticDescriptor StandardPowerNotInForce = Error("PWR0317", "Standard power not in force", "'{0}' is listed as a standard power, but {1} does not confer it; add it to 'powers' or remove it from 'standard'");
 
+    /// <summary>An assertion without exactly one of 'never' and 'only'.</summary>
+    public static readonly DiagnosticDescriptor AssertionOutcomes = Error("PWR0318", "Assertion outcomes", "Assertion '{0}' must list outcomes in exactly one of 'never' or 'only'");
+
     // PWR0400-0499: legal hygiene.
 
     /// <summary>A clause or power with no citation.</summary>
@@ -199,6 +202,7 @@ public static class DiagnosticDescriptors
         DuplicateId, OverlappingRanges, UnknownDesignationPower, UnknownDesignation, IncludeCycle, ExtendsCycle,
         UnknownVersion, DesignatedPowerNotInForce, EmptyRange, RemovesNothing, DuplicateClause, GapBetweenVersions,
         CaseFailed, InvalidQuery, InvalidRequires, PowerNeverInForce, StandardPowerNotInForce,
+        AssertionOutcomes,
         MissingCitation, EmptyText, LowConfidence, LowConfidenceWithoutNote, CaseWithoutCitation,
     ];
 }

@@ -12,8 +12,9 @@ public sealed class RuleLibrary
     private readonly Dictionary<string, Force> _forces;
     private readonly Dictionary<string, Designation> _designations;
 
-    internal RuleLibrary(FactSchema schema, IReadOnlyList<PowerDefinition> powers, IReadOnlyList<Force> forces, IReadOnlyList<RuleSetVersion> versions, IReadOnlyList<Designation> designations, IReadOnlyList<GoldenCase> cases)
+    internal RuleLibrary(FactSchema schema, IReadOnlyList<PowerDefinition> powers, IReadOnlyList<Force> forces, IReadOnlyList<RuleSetVersion> versions, IReadOnlyList<Designation> designations, IReadOnlyList<GoldenCase> cases, IReadOnlyList<Assertion>? assertions = null)
     {
+        Assertions = assertions ?? [];
         Schema = schema;
         Powers = powers;
         Forces = forces;
@@ -43,6 +44,9 @@ public sealed class RuleLibrary
 
     /// <summary>The golden cases.</summary>
     public IReadOnlyList<GoldenCase> Cases { get; }
+
+    /// <summary>The assertions (what must hold over every situation), in file and then written order.</summary>
+    public IReadOnlyList<Assertion> Assertions { get; }
 
     /// <summary>The rule set families, in order.</summary>
     public IReadOnlyList<string> Families { get; }

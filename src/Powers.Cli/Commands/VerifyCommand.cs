@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Newtonsoft.Json;
+using Powers.Analysis;
+using Powers.Evaluation;
+
+namespace Powers.Cli.Commands;
+
+/// <summary><c>powers verify [DIR]</c>: prove every assertion over every situation, or refute it with a query document.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var directory = new Argument<string?>("DIR") { Description = "The rule library directory (default: the library embedded in the package).", Arity = ArgumentArity.ZeroOrOne };
+        var format = CommonOptions.Format("text", "text", "json");
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every assertion with what was checked, not only refuted ones." };
+        var command = new Command("verify", "Prove each assertion of the rule library (assertions/*.json) over every situation: every fact known or unknown, every enum value, every integer class, for every version and designation in its range; or refute it with a query document that 'powers query' decides against it. Ends with 'N proved, N refuted'. Exit code 0 when all are proved, 1 when any is refuted, 2 when the library does not compile.")
+        {
+            directory, format, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            var library = LibraryLoader.Load(parse.GetValue(directory), console);
+            if (library is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var results = AssertionVerifier.VerifyAll(library);
+            clock.Stop();
+            int refuted = results.Count(r => !r.Proved);
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(console.Out, results);
+            }
+            else
+            {
+                WriteText(console.Out, results, parse.GetValue(verbose), clock.Elapsed);
+            }
+
+            return refuted == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    private static void WriteText(TextWriter w, IReadOnlyList<AssertionResult> results, bool verbose, TimeSpan elapsed)
+    {
+        foreach (var r in results)
+        {
+            var start = r.Assertion.Location.Start;
+            string where = r.Assertion.Location.Path + "(" + start.Line + "," + start.Column + ")";
+            if (r.Counterexample is not { } c)
+            {
+                if (verbose)
+                {
+                    w.WriteLine("PROVED " + r.Assertion.Id + " (" + r.Plans + " plans, " + r.Leaves + " situation classes)");
+                }
+
+                continue;
+            }
+
+            w.WriteLine(where + ": REFUTED " + r.Assertion.Id + ": " + r.Assertion.Text);
+            w.WriteLine("    " + c.Power + " is " + OutcomeNames.Name(c.Outcome) + " (" + (r.Assertion.IsNever ? "never: " : "only: ") + string.Join(", ", r.Assertion.Outcomes.Order().Select(OutcomeNames.Name)) + ") in:");
+            w.WriteLine("    " + c.QueryJson);
+            w.WriteLine("    cite: " + r.Assertion.Cite);
+        }
+
+        if (verbose)
+        {
+            w.WriteLine("verified in " + elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s");
+        }
+
+        int refuted = results.Count(r => !r.Proved);
+        w.WriteLine((results.Count - refuted) + " proved, " + refuted + " refuted");
+    }
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<AssertionResult> results)
+    {
+        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        w.WriteStartObject();
+        w.WritePropertyName("assertions");
+        w.WriteStartArray();
+        foreach (var r in results)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("id");
+            w.WriteValue(r.Assertion.Id);
+            w.WritePropertyName("status");
+            w.WriteValue(r.Proved ? "proved" : "refuted");
+            if (r.Counterexample is { } c)
+            {
+                w.WritePropertyName("counterexample");
+                w.WriteRawValue(c.QueryJson);
+                w.WritePropertyName("power");
+                w.WriteValue(c.Power);
+                w.WritePropertyName("outcome");
+                w.WriteValue(OutcomeNames.Name(c.Outcome));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        int refuted = results.Count(r => !r.Proved);
+        w.WritePropertyName("proved");
+        w.WriteValue(results.Count - refuted);
+        w.WritePropertyName("refuted");
+        w.WriteValue(refuted);
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteLine();
+    }
+}

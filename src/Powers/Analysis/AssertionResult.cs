@@ -1,0 +1,14 @@
+using Powers.Model;
+
+namespace Powers.Analysis;
+
+/// <summary>The verdict on one assertion.</summary>
+/// <param name="Assertion">The assertion.</param>
+/// <param name="Counterexample">A situation that breaks it, or null when it is proved.</param>
+/// <param name="Plans">How many (version, designation, date class) combinations were checked.</param>
+/// <param name="Leaves">How many classes of situations the pruned enumeration visited.</param>
+public sealed record AssertionResult(Assertion Assertion, Counterexample? Counterexample, int Plans, long Leaves)
+{
+    /// <summary>Whether it holds in every situation.</summary>
+    public bool Proved => Counterexample is null;
+}

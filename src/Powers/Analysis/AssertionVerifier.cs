@@ -1,0 +1,151 @@
+using Powers.Binding;
+using Powers.Evaluation;
+using Powers.Model;
+
+namespace Powers.Analysis;
+
+/// <summary>
+/// Proves an assertion over every situation (every fact known or unknown, every enum value, every integer class)
+/// for every plan in its scope, or finds a counterexample. Per plan and power only the facts that power's clauses
+/// and the assertion's <c>when</c> read are enumerated, and a branch is cut as soon as <c>when</c> cannot hold or
+/// the outcome is settled and allowed.
+/// </summary>
+public static class AssertionVerifier
+{
+    /// <summary>Verifies every assertion of the library, in order.</summary>
+    public static IReadOnlyList<AssertionResult> VerifyAll(RuleLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        return library.Assertions.Select(a => Verify(library, a)).ToArray();
+    }
+
+    /// <summary>Verifies one assertion.</summary>
+    public static AssertionResult Verify(RuleLibrary library, Assertion assertion)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(assertion);
+        var when = TermBuilder.Build(assertion.When);
+        int plans = 0;
+        long leaves = 0;
+        foreach (var plan in AssertionScope.Plans(library, assertion))
+        {
+            plans++;
+            for (int p = 0; p < plan.PowerArray.Length; p++)
+            {
+                var power = plan.PowerArray[p];
+                if (assertion.Powers is { } powers && !powers.Contains(power.Power.Id))
+                {
+                    continue;
+                }
+
+                var found = Check(plan, p, when, assertion, ref leaves);
+                if (found is not null)
+                {
+                    return new AssertionResult(assertion, found, plans, leaves);
+                }
+            }
+        }
+
+        return new AssertionResult(assertion, null, plans, leaves);
+    }
+
+    /// <summary>The first situation (in enumeration order) where the power breaks the assertion, or null.</summary>
+    internal static Counterexample? Check(DecisionPlan plan, int powerIndex, Term when, Assertion assertion, ref long leaves)
+    {
+        var power = plan.PowerArray[powerIndex];
+        var fixedOutcome = power.Kind switch
+        {
+            PowerPlanKind.NotInForce => Outcome.NotInForce,
+            PowerPlanKind.NotDesignated => Outcome.NotDesignated,
+            _ => (Outcome?)null,
+        };
+
+        if (fixedOutcome is { } o && !assertion.Breaks(o))
+        {
+            return null;
+        }
+
+        var terms = new Term[1 + (fixedOutcome is null ? power.ClauseIndices.Length : 0)];
+        terms[0] = when;
+        for (int k = 1; k < terms.Length; k++)
+        {
+            terms[k] = ResidualAnalyzer.TermOf(plan.ClauseArray[power.ClauseIndices[k - 1]]);
+        }
+
+        var schema = plan.Library.Schema;
+        ulong all = schema.Count == 64 ? ulong.MaxValue : (1UL << schema.Count) - 1;
+        var domains = FactDomains.Build(schema, terms, all);
+        var search = new SituationSearch(schema, domains, all, includeUnknown: true, prune: t => Settled(t, assertion));
+        var situation = new Situation(schema);
+        Counterexample? found = null;
+        search.Run(terms, situation, 0, (t, s, fixedMask) =>
+        {
+            if (t[0] is not ConstTerm { Value: Tri.True })
+            {
+                return false;
+            }
+
+            var outcome = fixedOutcome ?? Fold(t);
+            if (!assertion.Breaks(outcome))
+            {
+                return false;
+            }
+
+            found = new Counterexample(plan.Version, plan.Designation, plan.Date, Known(schema, s, fixedMask), power.Power.Id, outcome);
+            return true;
+        });
+
+        leaves += search.Leaves;
+        return found;
+    }
+
+    /// <summary>The outcome of evaluated clauses (terms 1..n): any false denies, else any unknown leaves it undetermined.</summary>
+    internal static Outcome Fold(Term[] terms)
+    {
+        var all = Tri.True;
+        for (int i = 1; i < terms.Length; i++)
+        {
+            all = TriLogic.And(all, ((ConstTerm)terms[i]).Value);
+        }
+
+        return all switch
+        {
+            Tri.True => Outcome.Permitted,
+            Tri.False => Outcome.Denied,
+            _ => Outcome.Undetermined,
+        };
+    }
+
+    /// <summary>A branch needs no more search when 'when' can no longer hold, or a failed clause already denies and denial is allowed.</summary>
+    private static bool Settled(Term[] terms, Assertion assertion)
+    {
+        if (terms[0] is ConstTerm { Value: not Tri.True })
+        {
+            return true;
+        }
+
+        for (int i = 1; i < terms.Length; i++)
+        {
+            if (terms[i] is ConstTerm { Value: Tri.False })
+            {
+                return !assertion.Breaks(Outcome.Denied);
+            }
+        }
+
+        return false;
+    }
+
+    internal static List<FactValue> Known(FactSchema schema, Situation s, ulong fixedMask)
+    {
+        var facts = new List<FactValue>();
+        foreach (var fact in schema.Facts)
+        {
+            if ((fixedMask >> fact.Index & 1) != 0 && s.IsKnown(fact.Index))
+            {
+                facts.Add(new FactValue(fact, s.ValueAt(fact.Index)));
+            }
+        }
+
+        return facts;
+    }
+}

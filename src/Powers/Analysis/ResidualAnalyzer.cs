@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using Powers.Binding;
+using Powers.Evaluation;
+using Powers.Model;
+
+namespace Powers.Analysis;
+
+/// <summary>
+/// Partial evaluation of an undetermined power: substitutes the known facts into its unknown clauses, simplifies,
+/// and searches the missing facts' domains (known values only: a completion gives them) for a permitting and a
+/// non-permitting completion, so the condition printed is <c>false</c> exactly when nothing permits and
+/// <c>true</c> exactly when everything does. Runs when the rich decision is built, never on the hot path.
+/// </summary>
+public static class ResidualAnalyzer
+{
+    private static readonly ConditionalWeakTable<Clause, Term> Terms = [];
+
+    /// <summary>The residual of a power decided undetermined.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="power">The power's index in the plan.</param>
+    /// <param name="statuses">The status of every clause of the plan (<see cref="DecisionBuffer.Statuses"/>).</param>
+    /// <param name="situation">The situation decided.</param>
+    /// <param name="missing">The missing facts of the power, as a mask.</param>
+    public static Residual Compute(DecisionPlan plan, int power, IReadOnlyList<Tri> statuses, Situation situation, ulong missing)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(statuses);
+        ArgumentNullException.ThrowIfNull(situation);
+        var clauses = plan.ClauseArray;
+        var unknown = new List<Term>();
+        foreach (int index in plan.PowerArray[power].ClauseIndices)
+        {
+            if (statuses[index] == Tri.Unknown)
+            {
+                unknown.Add(PartialEvaluator.Substitute(TermOf(clauses[index]), situation, situation.KnownMask));
+            }
+        }
+
+        var residual = PartialEvaluator.Junction(true, [.. unknown]);
+        var schema = plan.Library.Schema;
+        var domains = FactDomains.Build(schema, [residual], missing, situation);
+        var search = new SituationSearch(schema, domains, missing, includeUnknown: false);
+        var probe = situation.Clone();
+        List<FactValue>? example = null;
+        search.Run([residual], probe, situation.KnownMask, (terms, s, fixedMask) =>
+        {
+            if (terms[0] is not ConstTerm { Value: Tri.True })
+            {
+                return false;
+            }
+
+            example = Example(schema, domains, s, fixedMask, missing);
+            return true;
+        });
+
+        if (example is null)
+        {
+            return new Residual("false", null);
+        }
+
+        bool refutable = new SituationSearch(schema, domains, missing, includeUnknown: false)
+            .Run([residual], situation.Clone(), situation.KnownMask, static (terms, _, _) => terms[0] is not ConstTerm { Value: Tri.True });
+        return new Residual(refutable ? ConditionPrinter.Print(residual, situation) : "true", example);
+    }
+
+    /// <summary>The residual of every undetermined power of a filled buffer, by plan index (null where not undetermined).</summary>
+    public static Residual?[] ComputeAll(DecisionPlan plan, DecisionBuffer buffer, Situation situation)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(buffer);
+        var result = new Residual?[plan.PowerArray.Length];
+        for (int p = 0; p < result.Length; p++)
+        {
+            if (buffer.Outcomes[p] == Outcome.Undetermined)
+            {
+                result[p] = Compute(plan, p, buffer.Statuses, situation, buffer.Missing[p]);
+            }
+        }
+
+        return result;
+    }
+
+    internal static Term TermOf(Clause clause) => Terms.GetValue(clause, static c => TermBuilder.Build(c.Expression));
+
+    private static List<FactValue> Example(FactSchema schema, FactDomains domains, Situation s, ulong fixedMask, ulong missing)
+    {
+        var values = new List<FactValue>();
+        foreach (var fact in schema.Facts)
+        {
+            if ((missing >> fact.Index & 1) == 0)
+            {
+                continue;
+            }
+
+            // A missing fact the search never had to fix does not matter; any value of its domain permits.
+            int value = (fixedMask >> fact.Index & 1) != 0 ? s.ValueAt(fact.Index) : domains.ValuesOf(fact)[0];
+            values.Add(new FactValue(fact, value));
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,70 @@
+using Newtonsoft.Json.Linq;
+
+namespace Powers.Cli.Tests.Commands;
+
+public class VerifyCommandTests
+{
+    [Fact]
+    public void Verify_ShippedAssertions_AllProvedAndEndWithCounts()
+    {
+        var run = CliRun.Of("verify", CliRun.RulesDirectory);
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        string last = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        Assert.Matches(@"^\d+ proved, 0 refuted$", last);
+        Assert.True(int.Parse(last.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) >= 10);
+    }
+
+    [Fact]
+    public void Verify_DeliberatelyFalseAssertion_RefutedAndCounterexampleBreaksItThroughQuery()
+    {
+        using var library = new TempLibrary();
+        // False in law: Sch. 4 para. 2(3) lets a designated CSO require a person who refused a name to wait.
+        File.WriteAllText(library.PathOf("assertions/zz-false.json"), """
+            { "assertions": [ { "id": "detention-never-permitted", "cite": "deliberately false", "text": "No CSO may ever detain.",
+              "powers": ["detain-pending-constable"], "when": "minutesDetained < 30", "never": ["permitted"] } ] }
+            """);
+        var run = CliRun.Of("verify", library.Root, "--format", "json");
+        Assert.Equal(1, run.ExitCode);
+        var result = JObject.Parse(run.Out);
+        var refuted = (JObject)((JArray)result["assertions"]!).Single(a => (string?)a["id"] == "detention-never-permitted");
+        Assert.Equal("refuted", (string?)refuted["status"]);
+        Assert.Equal(1, (int)result["refuted"]!);
+        var counterexample = (JObject)refuted["counterexample"]!;
+        Assert.NotNull(counterexample["ruleset"]);
+        Assert.NotNull(counterexample["designation"]);
+
+        var query = CliRun.WithInput(counterexample.ToString(), "query", "--input", "-", "--rules", library.Root, "--format", "json");
+        Assert.True(query.ExitCode == 0, query.Error);
+        var decision = JObject.Parse(query.Out);
+        var power = ((JArray)decision["decisions"]!).Single(d => (string?)d["power"] == "detain-pending-constable");
+        Assert.Equal("permitted", (string?)power["outcome"]);
+        Assert.True((int)counterexample["facts"]!["minutesDetained"]! < 30);
+    }
+
+    [Fact]
+    public void Verify_TextRefutation_NamesLocationPowerAndQuery()
+    {
+        using var library = new TempLibrary();
+        string content = """
+            { "assertions": [ { "id": "cordon-never", "cite": "deliberately false", "text": "No cordon powers.",
+              "powers": ["cordon"], "never": ["permitted"] } ] }
+            """;
+        File.WriteAllText(library.PathOf("assertions/zz-false.json"), content);
+        int column = content.IndexOf("\"cordon-never\"", StringComparison.Ordinal) + 1;
+        var run = CliRun.Of("verify", library.Root);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("assertions/zz-false.json(1," + column + "): REFUTED cordon-never: No cordon powers.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("    cordon is permitted (never: permitted) in:", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("proved, 1 refuted", run.Out.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_BrokenAssertionFile_ExitsTwo()
+    {
+        using var library = new TempLibrary();
+        File.WriteAllText(library.PathOf("assertions/zz-bad.json"), """{ "assertions": [ { "id": "x", "cite": "c", "text": "t" } ] }""");
+        var run = CliRun.Of("verify", library.Root);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error PWR0318: Assertion 'x' must list outcomes in exactly one of 'never' or 'only'", run.Error, StringComparison.Ordinal);
+    }
+}
