@@ -124,8 +124,7 @@ public static class DiagnosticDescriptors
     /// <summary>Two versions of one family in force on the same day.</summary>
     public static readonly DiagnosticDescriptor OverlappingRanges = Error("PWR0302", "Overlapping effective ranges", "'{0}' is in force from {1} to {2}, which overlaps '{3}' ({4} to {5})");
 
-    /// <summary>A designation that grants a power the catalogue does not have.</summary>
-    public static readonly DiagnosticDescriptor UnknownDesignationPower = Error("PWR0303", "Unknown power in designation", "Designation '{0}' names unknown power '{1}'{2}");
+    // PWR0303 retired unused: "Unknown power in designation" was catalogued but never reported; PWR0206 reports it.
 
     /// <summary>An include or a query that names no designation.</summary>
     public static readonly DiagnosticDescriptor UnknownDesignation = Error("PWR0304", "Unknown designation", "Unknown designation '{0}'{1}");
@@ -154,8 +153,7 @@ public static class DiagnosticDescriptors
     /// <summary>A gap in time between consecutive versions of a family.</summary>
     public static readonly DiagnosticDescriptor GapBetweenVersions = Warning("PWR0312", "Gap between versions", "No version of '{0}' is in force from {1} to {2}; every power will be decided not-in-force then");
 
-    /// <summary>A golden case that fails.</summary>
-    public static readonly DiagnosticDescriptor CaseFailed = Error("PWR0313", "Golden case fails", "Case '{0}': {1}");
+    // PWR0313 retired unused: "Golden case fails" was catalogued but never reported; `powers test` reports failing cases.
 
     /// <summary>A golden case whose query is not valid.</summary>
     public static readonly DiagnosticDescriptor InvalidQuery = Error("PWR0314", "Invalid query", "Invalid query: {0}");
@@ -199,9 +197,9 @@ public static class DiagnosticDescriptors
         IntegerOutOfRange, EmptyExpression, UnsupportedSyntax,
         UnknownFact, TypeMismatch, UnknownEnumValue, NotBoolean, UntypedLiteral, UnknownPower, UnknownForce,
         UnknownFactType, ConditionComparedAsValue,
-        DuplicateId, OverlappingRanges, UnknownDesignationPower, UnknownDesignation, IncludeCycle, ExtendsCycle,
+        DuplicateId, OverlappingRanges, UnknownDesignation, IncludeCycle, ExtendsCycle,
         UnknownVersion, DesignatedPowerNotInForce, EmptyRange, RemovesNothing, DuplicateClause, GapBetweenVersions,
-        CaseFailed, InvalidQuery, InvalidRequires, PowerNeverInForce, StandardPowerNotInForce,
+        InvalidQuery, InvalidRequires, PowerNeverInForce, StandardPowerNotInForce,
         AssertionOutcomes,
         MissingCitation, EmptyText, LowConfidence, LowConfidenceWithoutNote, CaseWithoutCitation,
     ];

@@ -39,11 +39,22 @@ public static class SarifFormatter
         {
             w.WriteStartObject();
             Property(w, "id", rule.Id);
-            Property(w, "name", rule.Title.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal));
+            Property(w, "name", DiagnosticHelp.Name(rule));
+            string description = DiagnosticHelp.Describe(rule.Id) ?? rule.Title + ".";
             w.WritePropertyName("shortDescription");
             w.WriteStartObject();
-            Property(w, "text", rule.Title);
+            Property(w, "text", rule.Title + ".");
             w.WriteEndObject();
+            w.WritePropertyName("fullDescription");
+            w.WriteStartObject();
+            Property(w, "text", description);
+            w.WriteEndObject();
+            w.WritePropertyName("help");
+            w.WriteStartObject();
+            Property(w, "text", description + " See " + DiagnosticHelp.HelpUri(rule).AbsoluteUri);
+            Property(w, "markdown", description + " See [" + rule.Id + "](" + DiagnosticHelp.HelpUri(rule).AbsoluteUri + ").");
+            w.WriteEndObject();
+            Property(w, "helpUri", DiagnosticHelp.HelpUri(rule).AbsoluteUri);
             w.WritePropertyName("defaultConfiguration");
             w.WriteStartObject();
             Property(w, "level", Level(rule.Severity));
@@ -111,6 +122,32 @@ public static class SarifFormatter
                 Number(w, "startColumn", start.Column);
                 Number(w, "endLine", end.Line);
                 Number(w, "endColumn", Math.Max(end.Column, end.Line == start.Line ? start.Column : 1));
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            else
+            {
+                // GitHub code scanning rejects a result without a location; a library-wide diagnostic (a missing
+                // catalogue file, a power no version confers) is placed at the root of the library, line 1.
+                w.WritePropertyName("locations");
+                w.WriteStartArray();
+                w.WriteStartObject();
+                w.WritePropertyName("physicalLocation");
+                w.WriteStartObject();
+                w.WritePropertyName("artifactLocation");
+                w.WriteStartObject();
+                Property(w, "uri", sourceRoot is null ? new Uri(Path.GetFullPath(".").TrimEnd('/') + "/").AbsoluteUri : "./");
+                if (sourceRoot is not null)
+                {
+                    Property(w, "uriBaseId", "%SRCROOT%");
+                }
+
+                w.WriteEndObject();
+                w.WritePropertyName("region");
+                w.WriteStartObject();
+                Number(w, "startLine", 1);
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndObject();
