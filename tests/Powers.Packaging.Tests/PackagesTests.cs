@@ -58,9 +58,10 @@ public sealed partial class PackagesTests(ITestOutputHelper output) : IDisposabl
 
         // The control-room sample, built against the packages as an outside application would.
         string sample = Directory.CreateDirectory(Path.Combine(_work, "sample")).FullName;
-        foreach (string file in new[] { "Powers.ControlRoom.csproj", "ControlRoomApp.cs", "Program.cs", "appsettings.json" })
+        string sampleSource = Path.Combine(RepositoryRoot, "samples/Powers.ControlRoom");
+        foreach (string file in Directory.GetFiles(sampleSource, "*.cs").Append(Path.Combine(sampleSource, "Powers.ControlRoom.csproj")).Append(Path.Combine(sampleSource, "appsettings.json")))
         {
-            File.Copy(Path.Combine(RepositoryRoot, "samples/Powers.ControlRoom", file), Path.Combine(sample, file));
+            File.Copy(file, Path.Combine(sample, Path.GetFileName(file)));
         }
 
         File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(sample, "nuget.config"));
