@@ -42,6 +42,26 @@ public class EndToEndTests
     }
 
     [Fact]
+    public void Process_StdinMalformedFirstLineBlankLineAndBom_OneResultLinePerInputLine()
+    {
+        string good = """{"date":"2013-03-01","designation":"met-2002-security"}""";
+        var (code, output, _) = Run("\uFEFF{\"date\":\n" + good + "\n\n" + good + "\n", "query", "--input", "-", "--format", "json");
+
+        Assert.Equal(2, code);
+        Assert.Equal(["line 1", "2013-03-01", "line 3", "2013-03-01"], Commands.QueryStdinTests.Results(output));
+    }
+
+    [Fact]
+    public void Process_StdinDocumentWithBom_Decided()
+    {
+        var (code, output, error) = Run("\uFEFF{\n\"date\":\"2013-03-01\",\n\"designation\":\"met-2002-security\"\n}\n", "query", "--input", "-", "--format", "outcomes");
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.Contains("\"stop-search-authorised-area\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Process_Test_PrintsCountLine()
     {
         var (code, output, _) = Run(string.Empty, "test");

@@ -2,23 +2,42 @@ namespace Powers.Cli.Commands;
 
 /// <summary>
 /// Splits a text stream into lines without allocating a string per line: a line is a span of a reused buffer,
-/// valid until the next call. Lines end at <c>\n</c> (a <c>\r</c> before it is dropped). The buffer grows only to
-/// the longest line, so memory does not depend on the number of lines.
+/// valid until the next call. Lines end at <c>\n</c> only (a <c>\r</c> before it is dropped; a lone <c>\r</c> stays
+/// inside the line), as NDJSON says, and a byte order mark at the start of the input is dropped. The buffer grows
+/// only to the longest line, so memory does not depend on the number of lines.
 /// </summary>
-internal sealed class NdjsonLineReader(TextReader reader, IReadOnlyList<string>? firstLines)
+internal sealed class NdjsonLineReader(TextReader reader)
 {
     private char[] _buffer = new char[1 << 16];
     private int _start;
     private int _end;
-    private int _nextFirst;
+    private IReadOnlyList<string>? _unread;
+    private int _nextUnread;
+    private bool _started;
     private bool _eof;
+
+    /// <summary>Lines read ahead (to tell a document from NDJSON), given back to be read again first.</summary>
+    public void Unread(IReadOnlyList<string> lines)
+    {
+        _unread = lines;
+        _nextUnread = 0;
+    }
+
+    /// <summary>The rest of the input after the lines read so far, as one string.</summary>
+    public string ReadToEnd()
+    {
+        string rest = new string(_buffer, _start, _end - _start) + reader.ReadToEnd();
+        _start = _end;
+        _eof = true;
+        return rest;
+    }
 
     /// <summary>The next line, or false at the end of the input.</summary>
     public bool TryRead(out ReadOnlySpan<char> line)
     {
-        if (firstLines is not null && _nextFirst < firstLines.Count)
+        if (_unread is not null && _nextUnread < _unread.Count)
         {
-            line = firstLines[_nextFirst++];
+            line = _unread[_nextUnread++];
             return true;
         }
 
@@ -72,6 +91,17 @@ internal sealed class NdjsonLineReader(TextReader reader, IReadOnlyList<string>?
         if (read == 0)
         {
             _eof = true;
+        }
+
+        if (!_started && read > 0)
+        {
+            // A byte order mark (standard input does not strip one; a file reader does) is not part of the first line.
+            _started = true;
+            if (_buffer[_end] == '\uFEFF')
+            {
+                _buffer.AsSpan(_end + 1, read - 1).CopyTo(_buffer.AsSpan(_end));
+                read--;
+            }
         }
 
         _end += read;

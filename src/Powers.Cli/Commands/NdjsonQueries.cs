@@ -1,6 +1,5 @@
 using System.Globalization;
 using Newtonsoft.Json;
-using Powers.Diagnostics;
 using Powers.Evaluation;
 using Powers.Syntax.Json;
 
@@ -14,7 +13,7 @@ namespace Powers.Cli.Commands;
 /// </summary>
 internal static class NdjsonQueries
 {
-    public static int Run(CliConsole console, PowersEngine engine, TextReader reader, IReadOnlyList<string>? firstLines, string format, string? onlyPower)
+    public static int Run(CliConsole console, PowersEngine engine, NdjsonLineReader lines, string format, string? onlyPower)
     {
         // The process's own stdout writer flushes on every write, 256 bytes at a time: a system call per few hundred
         // bytes. When the console is the process's own (CliConsole.System), results go to the standard output stream
@@ -23,7 +22,7 @@ internal static class NdjsonQueries
         var output = ownStdout ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : console.Out;
         try
         {
-            return Run(console, output, engine, new NdjsonLineReader(reader, firstLines), format == "outcomes", onlyPower);
+            return Run(console, output, engine, lines, format == "outcomes", onlyPower);
         }
         finally
         {
@@ -34,10 +33,6 @@ internal static class NdjsonQueries
             }
         }
     }
-
-    /// <summary>Whether a line is a whole JSON document on its own.</summary>
-    public static bool IsCompleteDocument(string line) =>
-        JsonParser.Parse(new Text.SourceText("<line>", line), new DiagnosticBag()) is not null;
 
     private static int Run(CliConsole console, TextWriter output, PowersEngine engine, NdjsonLineReader lines, bool outcomesOnly, string? onlyPower)
     {

@@ -11,8 +11,8 @@ internal static class QueryCommand
 {
     public static Command Create(CliConsole console)
     {
-        var input = new Option<string?>("--input", "-i") { Description = "A query document (JSON), or NDJSON with one query per line (.ndjson/.jsonl, or --ndjson); '-' reads standard input.", HelpName = "FILE" };
-        var ndjson = new Option<bool>("--ndjson") { Description = "Treat the input as NDJSON: one query per line, one result per line." };
+        var input = new Option<string?>("--input", "-i") { Description = "A query document (JSON), or NDJSON with one query per line (.ndjson/.jsonl, or --ndjson); '-' reads standard input, which is one document when all of it is one JSON document or a single line, and NDJSON otherwise.", HelpName = "FILE" };
+        var ndjson = new Option<bool>("--ndjson") { Description = "Treat the input as NDJSON: one query per line, one result line per input line, in order (blank and malformed lines get an error line)." };
         var date = new Option<string?>("--date", "-d") { Description = "The date, YYYY-MM-DD.", HelpName = "DATE" };
         var designation = new Option<string?>("--designation") { Description = "The id of a designation in the rule library.", HelpName = "ID" };
         var force = new Option<string?>("--force") { Description = "The designating force of an ad-hoc designation (with --grant).", HelpName = "FORCE" };
@@ -86,34 +86,18 @@ internal static class QueryCommand
             bool isNdjson = ndjson || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
             if (isNdjson)
             {
-                return NdjsonQueries.Run(console, engine, reader, null, format, onlyPower);
+                return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), format, onlyPower);
             }
 
             string text;
             if (path == "-")
             {
-                // Standard input may be one document (possibly over many lines) or NDJSON: sniff the first line.
-                string? first = reader.ReadLine();
-                while (first is not null && first.Trim().Length == 0)
+                // Standard input is one document or NDJSON; the classifier reads ahead without losing a line.
+                var lines = new NdjsonLineReader(reader);
+                if (StandardInputClassifier.IsNdjson(lines, out text))
                 {
-                    first = reader.ReadLine();
+                    return NdjsonQueries.Run(console, engine, lines, format, onlyPower);
                 }
-
-                if (first is not null && NdjsonQueries.IsCompleteDocument(first))
-                {
-                    string? second = reader.ReadLine();
-                    while (second is not null && second.Trim().Length == 0)
-                    {
-                        second = reader.ReadLine();
-                    }
-
-                    if (second is not null)
-                    {
-                        return NdjsonQueries.Run(console, engine, reader, [first, second], format, onlyPower);
-                    }
-                }
-
-                text = first + "\n" + reader.ReadToEnd();
             }
             else
             {

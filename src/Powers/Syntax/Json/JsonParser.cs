@@ -38,6 +38,13 @@ public sealed class JsonParser
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var parser = new JsonParser(source, diagnostics);
+        if (parser._text.Length > 0 && parser._text[0] == '\uFEFF')
+        {
+            // RFC 8259, section 8.1: a parser may ignore a byte order mark rather than treat it as an error. Text read
+            // without a BOM-aware decoder (standard input, an HTTP body) still carries it.
+            parser._pos = 1;
+        }
+
         parser.SkipWhitespace();
         if (parser._pos >= parser._text.Length)
         {

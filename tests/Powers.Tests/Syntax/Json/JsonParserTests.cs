@@ -27,6 +27,25 @@ public class JsonParserTests
     }
 
     [Fact]
+    public void Parse_ByteOrderMarkAtStart_Ignored()
+    {
+        // RFC 8259, section 8.1: a parser may ignore a byte order mark; text decoded without stripping it keeps U+FEFF.
+        var (node, diagnostics) = Parse("\uFEFF{\"a\": 1}");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(new TextSpan(1, 8), Assert.IsType<JsonObject>(node).Span);
+    }
+
+    [Fact]
+    public void Parse_ByteOrderMarkInside_MalformedJson()
+    {
+        var (node, diagnostics) = Parse("{\uFEFF\"a\": 1}");
+
+        Assert.Null(node);
+        Assert.Equal("PWR0004", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
     public void SourceOffset_AfterEscape_MapsToFilePosition()
     {
         // The value is  a"b  ; its third character 'b' sits after the two-character escape.
