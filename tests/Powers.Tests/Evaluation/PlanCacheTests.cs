@@ -159,6 +159,79 @@ public class PlanCacheTests
         Assert.Equal(new DateOnly(2012, 6, 1), second.Date);
     }
 
+    [Fact]
+    public void Get_DesignationsMadeEitherSideOfATransitionalRule_TheirOwnPlans()
+    {
+        // Version "b" (from 2015) removes the road check; a designation made before 2015 keeps it under version
+        // "a"'s rules (the "preserve" rule), one made later does not.
+        var library = PreservingLibrary();
+        var cache = new PlanCache(library, CompiledEvaluator.Instance);
+        var date = new DateOnly(2016, 6, 1);
+        var b = library.VersionInForce("test", date);
+        int roadCheck = library.IndexOfPower("road-check");
+        string[] granted = ["road-check"];
+
+        var madeBefore = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 6, 1)), date);
+        var madeAfter = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2015, 6, 1)), date);
+        var madeOnTheQueryDate = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet()), date);
+        var sameMadeDay = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 6, 1)), date.AddDays(1));
+
+        Assert.Equal(PowerPlanKind.Evaluate, madeBefore.Plan.Powers[roadCheck].Kind);
+        Assert.Equal(PowerPlanKind.NotInForce, madeAfter.Plan.Powers[roadCheck].Kind);
+        Assert.Equal(PowerPlanKind.NotInForce, madeOnTheQueryDate.Plan.Powers[roadCheck].Kind);
+        Assert.NotSame(madeAfter, madeOnTheQueryDate);
+        Assert.Same(madeBefore, sameMadeDay);
+
+        // Without a made day it counts as made on the query's date; the API (not the reader) lets a host ask
+        // version "b" about 2014, when such a designation is preserved.
+        var queriedIn2014 = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet()), new DateOnly(2014, 6, 1));
+        Assert.Equal(PowerPlanKind.Evaluate, queriedIn2014.Plan.Powers[roadCheck].Kind);
+    }
+
+    [Fact]
+    public void Get_AdHocDesignationsStatingOtherMadeDaysUnderTheSameRules_EachPlanKeepsItsOwnMadeDay()
+    {
+        var library = PreservingLibrary();
+        var cache = new PlanCache(library, CompiledEvaluator.Instance);
+        var date = new DateOnly(2016, 6, 1);
+        var b = library.VersionInForce("test", date);
+        string[] granted = ["road-check"];
+
+        var june = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 6, 1)), date);
+        var july = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 7, 1)), date);
+
+        Assert.Equal(new DateOnly(2014, 6, 1), june.Plan.Designation.Made);
+        Assert.Equal(new DateOnly(2014, 7, 1), july.Plan.Designation.Made);
+    }
+
+    [Fact]
+    public void Get_StoredDesignationMadeBeforeATransitionalRule_OnePlanKeepingThePower()
+    {
+        var library = PreservingLibrary();
+        var cache = new PlanCache(library, CompiledEvaluator.Instance);
+        Assert.True(library.TryGetDesignation("old", out var old));
+        var b = library.VersionInForce("test", new DateOnly(2016, 6, 1));
+        int roadCheck = library.IndexOfPower("road-check");
+
+        // A stored designation without a made day counts as made when it came into force (2012), before 2015.
+        var noDate = cache.Get(b, old, null);
+        var onADate = cache.Get(b, old, new DateOnly(2016, 6, 1));
+
+        Assert.Equal(PowerPlanKind.Evaluate, onADate.Plan.Powers[roadCheck].Kind);
+        Assert.Same(noDate, onADate);
+    }
+
+    private static RuleLibrary PreservingLibrary()
+    {
+        string a = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\", \"until\": \"2014-12-31\" }", TestLibrary.Power("road-check", "roadCheckAuthorised"));
+        string b = "{ \"ruleset\": \"test\", \"version\": \"b\", \"revision\": 1, \"title\": \"B\", \"effective\": { \"from\": \"2015-01-01\" }, \"extends\": \"a\",\n" +
+            "  \"remove\": { \"powers\": [ { \"power\": \"road-check\", \"cite\": \"Test Act 2015, s. 2\", \"text\": \"Repealed.\" } ] },\n" +
+            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"road-check\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"text\": \"Old designations keep their powers.\" } ],\n" +
+            "  \"powers\": {}\n}\n";
+        string old = "{ \"designation\": \"old\", \"title\": \"Old\", \"force\": \"kent\", \"effective\": { \"from\": \"2012-01-01\" }, \"powers\": [\"road-check\"] }";
+        return TestLibrary.Compile(("test/a.json", a), ("test/b.json", b), ("designations/old.json", old)).ThrowIfFailed();
+    }
+
     private sealed class DelegatingEvaluator : IClauseEvaluator
     {
         public string Name => "delegating";
