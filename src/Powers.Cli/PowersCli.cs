@@ -19,6 +19,7 @@ public static class PowersCli
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReplayCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(LspCommand.Create(console));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

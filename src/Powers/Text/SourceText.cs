@@ -36,6 +36,32 @@ public sealed class SourceText
         return new LinePosition(line + 1, offset - _lineStarts[line] + 1);
     }
 
+    /// <summary>
+    /// The offset of a 1-based line and column, clamped into the text: a column past the end of its line gives the
+    /// line's end (before its line break), a line past the last gives the end of the text. Editors send positions.
+    /// </summary>
+    public int GetOffset(LinePosition position)
+    {
+        if (position.Line < 1)
+        {
+            return 0;
+        }
+
+        if (position.Line > _lineStarts.Length)
+        {
+            return Text.Length;
+        }
+
+        int start = _lineStarts[position.Line - 1];
+        int end = position.Line < _lineStarts.Length ? _lineStarts[position.Line] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return Math.Clamp(start + position.Column - 1, start, end);
+    }
+
     /// <summary>The text of a span (clamped into the text).</summary>
     public string GetText(TextSpan span)
     {

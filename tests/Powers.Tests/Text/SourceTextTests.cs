@@ -25,4 +25,18 @@ public class SourceTextTests
         var source = new SourceText("f.json", "abc");
         Assert.Equal("bc", source.GetText(new TextSpan(1, 50)));
     }
+
+    [Theory]
+    [InlineData("ab\ncd", 1, 1, 0)]
+    [InlineData("ab\ncd", 2, 2, 4)]
+    [InlineData("ab\ncd", 1, 99, 2)]
+    [InlineData("ab\r\ncd", 1, 99, 2)]
+    [InlineData("ab\r\ncd", 2, 1, 4)]
+    [InlineData("ab\ncd", 0, 5, 0)]
+    [InlineData("ab\ncd", 9, 1, 5)]
+    [InlineData("", 1, 1, 0)]
+    public void GetOffset_LineAndColumn_ClampedToTheLine(string text, int line, int column, int offset)
+    {
+        Assert.Equal(offset, new SourceText("f.json", text).GetOffset(new LinePosition(line, column)));
+    }
 }

@@ -1,0 +1,30 @@
+using Powers.LanguageServer.Server;
+using StreamJsonRpc;
+
+namespace Powers.LanguageServer;
+
+/// <summary>Runs the Powers language server (LSP 3.17, JSON-RPC with Content-Length headers) over two streams.</summary>
+public static class LanguageServerHost
+{
+    /// <summary>
+    /// Serves until the client sends <c>exit</c> or closes the input. Returns 0 when <c>shutdown</c> came first,
+    /// 1 otherwise, as the protocol asks of the process exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(Stream input, Stream output, LanguageServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new LanguageServerOptions();
+        var handler = new HeaderDelimitedMessageHandler(output, input, ProtocolJson.CreateFormatter());
+        using var rpc = new JsonRpc(handler);
+        using var server = new PowersLanguageServer(rpc, options);
+        rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        rpc.StartListening();
+        using (cancellationToken.Register(static s => ((JsonRpc)s!).Dispose(), rpc))
+        {
+            await Task.WhenAny(rpc.Completion, server.Exited).ConfigureAwait(false);
+        }
+
+        return server.ShutdownRequested ? 0 : 1;
+    }
+}

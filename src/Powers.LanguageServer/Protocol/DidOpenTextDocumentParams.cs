@@ -1,0 +1,4 @@
+namespace Powers.LanguageServer.Protocol;
+
+/// <summary>Parameters of textDocument/didOpen.</summary>
+internal sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);

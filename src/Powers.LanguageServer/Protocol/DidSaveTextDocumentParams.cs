@@ -1,0 +1,4 @@
+namespace Powers.LanguageServer.Protocol;
+
+/// <summary>Parameters of textDocument/didSave.</summary>
+internal sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument);

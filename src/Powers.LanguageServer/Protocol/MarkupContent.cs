@@ -1,0 +1,4 @@
+namespace Powers.LanguageServer.Protocol;
+
+/// <summary>LSP MarkupContent (markdown).</summary>
+internal sealed record MarkupContent(string Kind, string Value);

@@ -1,0 +1,4 @@
+namespace Powers.LanguageServer.Protocol;
+
+/// <summary>LSP ReferenceContext.</summary>
+internal sealed record ReferenceContext(bool IncludeDeclaration);

@@ -1,0 +1,4 @@
+namespace Powers.LanguageServer.Protocol;
+
+/// <summary>LSP SaveOptions.</summary>
+internal sealed record SaveOptions(bool IncludeText);

@@ -1,0 +1,4 @@
+namespace Powers.LanguageServer.Protocol;
+
+/// <summary>LSP TextEdit.</summary>
+internal sealed record TextEdit(LspRange Range, string NewText);

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StreamJsonRpc;
+
+namespace Powers.LanguageServer;
+
+/// <summary>How protocol types map to JSON: camelCase names, absent values left out.</summary>
+internal static class ProtocolJson
+{
+    public static SystemTextJsonFormatter CreateFormatter()
+    {
+        var formatter = new SystemTextJsonFormatter();
+        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        formatter.JsonSerializerOptions.PropertyNameCaseInsensitive = true;
+        return formatter;
+    }
+}

@@ -1,0 +1,129 @@
+using Powers.LanguageServer.Features;
+using Powers.LanguageServer.Protocol;
+using Powers.LanguageServer.Workspace;
+using Powers.Text;
+
+namespace Powers.LanguageServer.Server;
+
+/// <content>Compiling libraries, publishing diagnostics, and the context a request works on.</content>
+internal sealed partial class PowersLanguageServer
+{
+    private readonly ConcurrentQueueSet _dirty = new();
+
+    /// <summary>Marks the library of a path for compiling.</summary>
+    private void Touch(string path)
+    {
+        // A library folder already known counts even when its facts.json has just been deleted.
+        foreach (string known in _workspaces.Keys)
+        {
+            if (LibraryRoots.IsBelow(path, known))
+            {
+                _dirty.Add(known);
+            }
+        }
+
+        if (RootOf(path) is { } root)
+        {
+            _dirty.Add(root);
+        }
+
+        _loop.Request();
+    }
+
+    private string? RootOf(string path) => _rootOf.GetOrAdd(path, p => LibraryRoots.Find(p, _workspaceRoot));
+
+    private async Task CompileAsync()
+    {
+        while (_dirty.TryTake(out string? root) && root is not null)
+        {
+            var snapshot = CompileNow(root);
+            await PublishAsync(snapshot).ConfigureAwait(false);
+        }
+    }
+
+    private LibrarySnapshot CompileNow(string root)
+    {
+        var workspace = _workspaces.GetOrAdd(root, r => new LibraryWorkspace(r));
+        lock (workspace)
+        {
+            var snapshot = workspace.Compile(_documents.Values.ToArray());
+            _snapshots[root] = snapshot;
+            return snapshot;
+        }
+    }
+
+    private async Task PublishAsync(LibrarySnapshot snapshot)
+    {
+        // The versions compiled, not the latest: an edit that came in meanwhile gets its own publication next.
+        var open = snapshot.Open;
+        var byPath = DiagnosticConverter.Convert(snapshot, open.Keys);
+        var now = new HashSet<string>(byPath.Keys, StringComparer.Ordinal);
+        now.UnionWith(open.Keys);
+        var before = _published.GetOrAdd(snapshot.Root, _ => []);
+        foreach (string path in now.Union(before).ToArray())
+        {
+            string uri = open.TryGetValue(path, out var doc) ? doc.Uri : DocumentUri.FromPath(path);
+            var diagnostics = byPath.TryGetValue(path, out var list) ? list : [];
+            await _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, doc?.Version, diagnostics)).ConfigureAwait(false);
+        }
+
+        _published[snapshot.Root] = now;
+    }
+
+    /// <summary>The document (open, or read from disk) with its library's latest snapshot; compiles once if there is none yet.</summary>
+    private DocumentContext? Context(TextDocumentIdentifier? id)
+    {
+        if (DocumentUri.ToPath(id?.Uri) is not { } path)
+        {
+            return null;
+        }
+
+        SourceText source;
+        if (_documents.TryGetValue(path, out var doc))
+        {
+            source = doc.Text;
+        }
+        else if (File.Exists(path))
+        {
+            source = new SourceText(path, File.ReadAllText(path));
+        }
+        else
+        {
+            return null;
+        }
+
+        LibrarySnapshot? snapshot = null;
+        if (RootOf(path) is { } root && !_snapshots.TryGetValue(root, out snapshot))
+        {
+            snapshot = CompileNow(root);
+        }
+
+        return DocumentContext.Create(id!.Uri, source, snapshot);
+    }
+
+    private void Guard(string method, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _options.Log.WriteLine("powers lsp: " + method + " failed: " + e);
+        }
+    }
+
+    private T? Guard<T>(string method, Func<T?> func)
+        where T : class
+    {
+        try
+        {
+            return func();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _options.Log.WriteLine("powers lsp: " + method + " failed: " + e);
+            return null;
+        }
+    }
+}

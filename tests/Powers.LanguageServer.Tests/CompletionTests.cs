@@ -1,0 +1,83 @@
+using Powers.LanguageServer.Protocol;
+
+namespace Powers.LanguageServer.Tests;
+
+public sealed class CompletionTests
+{
+    [Fact]
+    public async Task Completion_FactPrefixInWhen_OffersFactsReplacingTheWord()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("pra2002/2012-07-10.json",
+            t => t.Mark("\"when\": \"constableInCompany\"", "\"when\": \"[|constable$$|]InCompany\""));
+        await using (client)
+        using (library)
+        {
+            var list = await client.RequestAsync<CompletionList>("textDocument/completion", Session.At(uri, markup));
+
+            var item = Assert.Single(list.Items, i => i.Label == "constableInCompany");
+            Assert.Equal("fact: bool", item.Detail);
+            LspAssert.RangeIs(markup, 0, item.TextEdit!.Range);
+            Assert.Contains(list.Items, i => i.Label == "and");
+            Assert.Contains(list.Items, i => i.Label == ">=");
+        }
+    }
+
+    [Fact]
+    public async Task Completion_InsideEnumLiteral_OffersTheFactsValues()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("pra2002/2012-07-10.json",
+            t => t.Mark("terrorismAuthorisation == 's47a'", "terrorismAuthorisation == '[|s$$|]47a'"));
+        await using (client)
+        using (library)
+        {
+            var list = await client.RequestAsync<CompletionList>("textDocument/completion", Session.At(uri, markup));
+
+            Assert.Equal(["none", "s44", "s47a"], list.Items.Select(i => i.Label).Order(StringComparer.Ordinal));
+            LspAssert.RangeIs(markup, 0, list.Items[0].TextEdit!.Range);
+        }
+    }
+
+    [Fact]
+    public async Task Completion_InInclude_OffersDesignationIds()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("designations/met-safer-neighbourhood.json",
+            t => t.Mark("\"include\": [\"met-pcso-base\"]", "\"include\": [\"met-$$pcso-base\"]"));
+        await using (client)
+        using (library)
+        {
+            var list = await client.RequestAsync<CompletionList>("textDocument/completion", Session.At(uri, markup));
+
+            Assert.Equal(10, list.Items.Count);
+            Assert.Contains(list.Items, i => i.Label == "met-2002-security");
+        }
+    }
+
+    [Fact]
+    public async Task Completion_InDesignationPowers_OffersThePowerCatalogue()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("designations/met-2002-community.json",
+            t => t.Mark("\"powers\": [\"require-name-and-address\"", "\"powers\": [\"$$require-name-and-address\""));
+        await using (client)
+        using (library)
+        {
+            var list = await client.RequestAsync<CompletionList>("textDocument/completion", Session.At(uri, markup));
+
+            Assert.Equal(8, list.Items.Count);
+            Assert.Contains(list.Items, i => i.Label == "stop-search-authorised-area");
+        }
+    }
+
+    [Fact]
+    public async Task Completion_NewPropertyInClause_OffersSchemaProperties()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("pra2002/2012-07-10.json",
+            t => t.Mark("\"id\": \"constable-in-uniform\",", "\"id\": \"constable-in-uniform\", \"$$\""));
+        await using (client)
+        using (library)
+        {
+            var list = await client.RequestAsync<CompletionList>("textDocument/completion", Session.At(uri, markup));
+
+            Assert.Equal(["cite", "confidence", "id", "note", "text", "when"], list.Items.Select(i => i.Label).Order(StringComparer.Ordinal));
+        }
+    }
+}
