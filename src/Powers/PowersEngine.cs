@@ -49,7 +49,7 @@ public sealed class PowersEngine
         var plan = Plans.Get(query);
         var buffer = plan.Plan.CreateBuffer();
         plan.Decide(query.Situation, buffer);
-        return new Decision(plan.Plan, query.Date, buffer);
+        return new Decision(plan.Plan, query.Date, buffer, query.Situation);
     }
 
     /// <summary>

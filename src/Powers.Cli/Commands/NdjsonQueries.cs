@@ -100,7 +100,7 @@ internal static class NdjsonQueries
         entry.Decide(situation);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
         // The plan is shared across dates; the decision reports this line's date.
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, date, entry.Buffer));
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, date, entry.Buffer, situation));
         w.Flush();
         output.Write('\n');
     }

@@ -53,6 +53,11 @@ internal static class DecisionTextWriter
             {
                 w.WriteLine("  missing facts: " + string.Join(", ", power.Missing.Select(f => f.Name)));
             }
+
+            if (power.PermittedIf is { } permittedIf)
+            {
+                w.WriteLine("  permitted if " + permittedIf + (power.Example is { } example ? " (for example " + string.Join(", ", example) + ")" : string.Empty));
+            }
         }
     }
 }

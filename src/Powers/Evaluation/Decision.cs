@@ -1,3 +1,4 @@
+using Powers.Analysis;
 using Powers.Binding;
 using Powers.Model;
 
@@ -11,13 +12,20 @@ namespace Powers.Evaluation;
 public sealed class Decision
 {
     private readonly DecisionBuffer _buffer;
+    private readonly Situation? _situation;
     private PowerDecision[]? _powers;
 
-    internal Decision(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer)
+    internal Decision(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation = null)
     {
         Plan = plan;
         Date = date;
         _buffer = buffer;
+        // Kept only when some power is undetermined: its residual (what would permit) is computed from the known
+        // facts when the rich view is read, never on the decision path itself.
+        if (situation is not null && Array.IndexOf(buffer.Outcomes, Outcome.Undetermined) >= 0)
+        {
+            _situation = situation.Clone();
+        }
     }
 
     /// <summary>The plan it was made with (shared by decisions on other dates; see <see cref="CachedPlan.Plan"/>).</summary>
@@ -59,7 +67,13 @@ public sealed class Decision
     }
 
     /// <summary>Builds the decision from a filled buffer for a query on <paramref name="date"/>; the buffer is copied.</summary>
-    public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer)
+    public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer) => FromBuffer(plan, date, buffer, null);
+
+    /// <summary>
+    /// Builds the decision from a filled buffer for a query on <paramref name="date"/> about <paramref name="situation"/>
+    /// (given, undetermined powers carry <see cref="PowerDecision.PermittedIf"/>); the buffer and situation are copied.
+    /// </summary>
+    public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(buffer);
@@ -67,7 +81,7 @@ public sealed class Decision
         buffer.Outcomes.CopyTo(copy.Outcomes, 0);
         buffer.Missing.CopyTo(copy.Missing, 0);
         buffer.Statuses.CopyTo(copy.Statuses, 0);
-        return new Decision(plan, date, copy);
+        return new Decision(plan, date, copy, situation);
     }
 
     private PowerDecision[] BuildPowers()
@@ -94,7 +108,11 @@ public sealed class Decision
                 }
             }
 
-            powers[p] = new PowerDecision(power, _buffer.Outcomes[p], clauses, missing);
+            var outcome = _buffer.Outcomes[p];
+            powers[p] = new PowerDecision(power, outcome, clauses, missing)
+            {
+                Residual = outcome == Outcome.Undetermined && _situation is not null ? ResidualAnalyzer.Compute(Plan, p, _buffer.Statuses, _situation, mask) : null,
+            };
         }
 
         // Racing readers may both build; the views are equal and the first published is kept.

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Powers.Binding;
 using Powers.Model;
 
 namespace Powers.Evaluation;
@@ -194,6 +195,36 @@ public static class DecisionJsonWriter
         }
 
         w.WriteEndArray();
+        if (power.PermittedIf is { } permittedIf)
+        {
+            w.WritePropertyName("permittedIf");
+            w.WriteValue(permittedIf);
+        }
+
+        if (power.Example is { } example)
+        {
+            w.WritePropertyName("example");
+            w.WriteStartObject();
+            foreach (var value in example)
+            {
+                w.WritePropertyName(value.Fact.Name);
+                switch (value.Fact.Kind)
+                {
+                    case FactKind.Bool:
+                        w.WriteValue(value.Value != 0);
+                        break;
+                    case FactKind.Int:
+                        w.WriteValue(value.Value);
+                        break;
+                    default:
+                        w.WriteValue(value.Fact.FormatValue(value.Value));
+                        break;
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 }

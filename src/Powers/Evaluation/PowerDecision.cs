@@ -1,3 +1,4 @@
+using Powers.Analysis;
 using Powers.Binding;
 using Powers.Model;
 
@@ -21,6 +22,15 @@ public sealed record PowerDecision(PowerPlan Plan, Outcome Outcome, IReadOnlyLis
 
     /// <summary>The low-confidence readings of the law this outcome rests on; empty when it is firm.</summary>
     public IReadOnlyList<UncertainReading> Uncertain => field ??= Certainty.Readings(Plan, Outcome, Clauses);
+
+    /// <summary>For an undetermined power decided with its situation, what would permit it; otherwise null.</summary>
+    public Residual? Residual { get; init; }
+
+    /// <summary>The residual condition over the missing facts (<c>"false"</c> when nothing permits), or null.</summary>
+    public string? PermittedIf => Residual?.Condition;
+
+    /// <summary>Missing-fact values that permit, or null (always null when <see cref="PermittedIf"/> is <c>"false"</c>).</summary>
+    public IReadOnlyList<FactValue>? Example => Residual?.Example;
 
     /// <summary><see cref="Confidence.Low"/> when the outcome rests on any low-confidence reading.</summary>
     public Confidence Confidence => Uncertain.Count > 0 ? Confidence.Low : Confidence.High;
