@@ -5,10 +5,18 @@ namespace Powers.Cli.Tests;
 /// <summary>The real program in its own process: exit codes and streams as a shell sees them.</summary>
 public class EndToEndTests
 {
-    private static (int Code, string Out, string Error) Run(string stdin, params string[] args)
+    private static (int Code, string Out, string Error) Run(string stdin, params string[] args) => RunAs([], stdin, args);
+
+    /// <summary>Runs powers behind <paramref name="prefix"/> (a program and its arguments, e.g. setpriv), or directly.</summary>
+    private static (int Code, string Out, string Error) RunAs(string[] prefix, string stdin, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "Powers.Cli.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string p in prefix.Skip(1).Concat(prefix.Length > 0 ? ["dotnet"] : []))
+        {
+            info.ArgumentList.Add(p);
+        }
+
         info.ArgumentList.Add(dll);
         foreach (string a in args)
         {
@@ -59,6 +67,29 @@ public class EndToEndTests
         Assert.Equal(string.Empty, error);
         Assert.Equal(0, code);
         Assert.Contains("\"stop-search-authorised-area\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Process_CheckWithAnUnreadableFolder_ReportsItAsAnError()
+    {
+        // chmod 000 does not stop root; without the capabilities that bypass file permissions, it does.
+        using var library = new TempLibrary();
+        string folder = library.PathOf("pra2002");
+        File.SetUnixFileMode(folder, UnixFileMode.None);
+        try
+        {
+            var (code, output, _) = RunAs(["setpriv", "--bounding-set=-dac_override,-dac_read_search"], string.Empty, "check", library.Root);
+
+            Assert.Equal(1, code);
+            Assert.Equal("PWR0017", System.Text.RegularExpressions.Regex.Match(output, @"/pra2002\(1,1\): error (PWR\d+)").Groups[1].Value);
+            string path = library.Root.Replace('\\', '/') + "/pra2002";
+            Assert.Contains(path + "(1,1): error PWR0017: Cannot read the folder: Access to the path '" + folder + "' is denied; the rule files in it would be missing", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     [Fact]

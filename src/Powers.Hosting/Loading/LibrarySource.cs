@@ -41,12 +41,20 @@ internal sealed class LibrarySource
         for (int i = 0; i < files.Count; i++)
         {
             var file = files[i];
+            if (file.Problem is { } problem)
+            {
+                // Never opened (a FIFO would block); hashed by its problem, so fixing it changes the hash.
+                hash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\0" + problem.Descriptor.Id + "\0" + problem.Detail));
+                loaded[i] = file;
+                continue;
+            }
+
             var (bytes, size) = ReadCapped(file);
             hash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath));
             BitConverter.TryWriteBytes(length, size);
             hash.AppendData(length);
             hash.AppendData(bytes);
-            loaded[i] = new LibraryFile(file.RelativePath, file.DisplayPath, size, () => new MemoryStream(bytes, writable: false));
+            loaded[i] = file with { Length = size, Open = () => new MemoryStream(bytes, writable: false) };
         }
 
         return new LibraryContent(loaded, Convert.ToHexStringLower(hash.GetHashAndReset()));

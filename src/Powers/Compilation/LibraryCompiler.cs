@@ -134,6 +134,12 @@ public sealed partial class LibraryCompiler
     private SourceText? Load(LibraryFile file)
     {
         var placeholder = new SourceText(file.DisplayPath, string.Empty);
+        if (file.Problem is { } problem)
+        {
+            _diagnostics.Report(problem.Descriptor, placeholder, default, problem.Detail);
+            return null;
+        }
+
         if (file.Length > SourceLoader.MaxFileBytes)
         {
             _diagnostics.Report(DiagnosticDescriptors.FileTooLarge, placeholder, default, file.Length, SourceLoader.MaxFileBytes);

@@ -5,4 +5,8 @@ namespace Powers.Compilation;
 /// <param name="DisplayPath">The path shown in diagnostics: <c>rules/pra2002/2012-07-10.json</c>.</param>
 /// <param name="Length">The size in bytes.</param>
 /// <param name="Open">Opens the file's bytes.</param>
-public sealed record LibraryFile(string RelativePath, string DisplayPath, long Length, Func<Stream> Open);
+public sealed record LibraryFile(string RelativePath, string DisplayPath, long Length, Func<Stream> Open)
+{
+    /// <summary>Set when the entry must not be read: the compiler reports it instead of opening the file.</summary>
+    public LibraryFileProblem? Problem { get; init; }
+}

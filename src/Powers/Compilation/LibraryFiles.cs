@@ -8,28 +8,45 @@ public static class LibraryFiles
 {
     private const string ResourcePrefix = "rules/";
 
-    /// <summary>Every <c>*.json</c> file below a directory except <c>schema/</c>, in ordinal path order.</summary>
+    /// <summary>The deepest folder nesting walked below the root.</summary>
+    public const int MaxFolderDepth = 32;
+
+    /// <summary>
+    /// Every <c>*.json</c> file below a directory except <c>schema/</c> and hidden entries, in ordinal path order.
+    /// The root is resolved once, so a deployment that swaps it by symbolic link is read as one version. Symbolic
+    /// links are followed when they lead within the root (a Kubernetes ConfigMap mounts files as links). What
+    /// cannot be read safely is returned as an entry with a <see cref="LibraryFile.Problem"/> that the compiler
+    /// reports: a FIFO, socket or device (never opened, so it cannot block), a folder that cannot be listed, a
+    /// link outside the root, a link back to a folder already read.
+    /// </summary>
     public static IReadOnlyList<LibraryFile> FromDirectory(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        string root = Path.GetFullPath(directory);
+        string root = RealPath(Path.GetFullPath(directory));
         string display = directory.Replace('\\', '/').TrimEnd('/');
-        var files = new List<LibraryFile>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint };
-        foreach (string path in Directory.EnumerateFiles(root, "*.json", options))
+        var walk = new DirectoryWalk(root, display);
+        walk.Folder(root, string.Empty, 0);
+        walk.Files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return walk.Files;
+    }
+
+    /// <summary>The path with every symbolic link in it resolved (the path itself when it cannot be).</summary>
+    internal static string RealPath(string path)
+    {
+        try
         {
-            string relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            if (relative.StartsWith("schema/", StringComparison.Ordinal))
+            var info = new DirectoryInfo(path);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
             {
-                continue;
+                return RealPath(target.FullName);
             }
 
-            long length = new FileInfo(path).Length;
-            files.Add(new LibraryFile(relative, display.Length == 0 ? relative : display + "/" + relative, length, () => File.OpenRead(path)));
+            return info.Parent is { } parent ? Path.Combine(RealPath(parent.FullName), info.Name) : info.FullName;
         }
-
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return path;
+        }
     }
 
     /// <summary>The library embedded in the Powers assembly (the repository's <c>rules/</c>).</summary>

@@ -59,6 +59,18 @@ public static class DiagnosticDescriptors
     /// <summary>The library has too many files or facts for the engine's limits.</summary>
     public static readonly DiagnosticDescriptor LimitExceeded = Error("PWR0015", "Limit exceeded", "{0}");
 
+    /// <summary>A rule file that is a FIFO, socket or device: it is not opened (a FIFO would block).</summary>
+    public static readonly DiagnosticDescriptor NotRegularFile = Error("PWR0016", "Not a regular file", "The file is {0}, not a regular file; it is not read");
+
+    /// <summary>A folder of the rules directory cannot be listed, so its rule files would be missing.</summary>
+    public static readonly DiagnosticDescriptor FolderUnreadable = Error("PWR0017", "Folder cannot be read", "Cannot read the folder: {0}; the rule files in it would be missing");
+
+    /// <summary>A symbolic link that leads outside the rules directory.</summary>
+    public static readonly DiagnosticDescriptor LinkOutsideLibrary = Error("PWR0018", "Link outside the library", "The symbolic link leads to '{0}', outside the rules directory; it is not followed");
+
+    /// <summary>A symbolic link to a folder already read (a cycle).</summary>
+    public static readonly DiagnosticDescriptor LinkCycle = Warning("PWR0019", "Symbolic link cycle", "The symbolic link leads back to '{0}', a folder already read; it is not followed");
+
     // PWR0100-0199: expression syntax.
 
     /// <summary>A character that starts no token.</summary>
@@ -192,7 +204,7 @@ public static class DiagnosticDescriptors
     [
         FileUnreadable, InvalidUtf8, FileTooLarge, JsonSyntax, JsonUnexpectedEnd, DuplicateProperty, UnknownProperty,
         WrongJsonType, MissingProperty, JsonTooDeep, InvalidValue, StringTooLong, UnknownFileKind, MissingLibraryFile,
-        LimitExceeded,
+        LimitExceeded, NotRegularFile, FolderUnreadable, LinkOutsideLibrary, LinkCycle,
         UnexpectedCharacter, UnexpectedToken, ExpressionTooDeep, ExpressionTooLong, UnterminatedLiteral,
         IntegerOutOfRange, EmptyExpression, UnsupportedSyntax,
         UnknownFact, TypeMismatch, UnknownEnumValue, NotBoolean, UntypedLiteral, UnknownPower, UnknownForce,
