@@ -1,0 +1,126 @@
+using BenchmarkDotNet.Attributes;
+using Powers.Compilation;
+using Powers.LanguageServer.Features;
+using Powers.LanguageServer.Protocol;
+using Powers.LanguageServer.Workspace;
+using Powers.Text;
+
+namespace Powers.Benchmarks;
+
+/// <summary>
+/// <c>powers lsp</c> on the shipped library, warm: an edit to a rule file until its diagnostics are published (over
+/// JSON-RPC, in process, with the server's default quiet period), the compile and conversion alone, and 10,000
+/// edits in a burst. The setup checks the diagnostics and that the heap does not grow from one burst to the next,
+/// and prints the heap after each burst.
+/// </summary>
+[MemoryDiagnoser]
+public class LanguageServerBenchmarks
+{
+    private const string File = "pra2002/2012-07-10.json";
+    private const int Edits = 10_000;
+    private string _root = string.Empty;
+    private string _good = string.Empty;
+    private string _bad = string.Empty;
+    private LspBenchClient? _client;
+    private LibraryWorkspace? _workspace;
+    private OpenDocument[] _open = [];
+    private int _version = 1;
+    private LspPosition _at = new(0, 0);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "powers-lsp-bench-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in LibraryFiles.Embedded())
+        {
+            string path = Path.Combine(_root, file.RelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var from = file.Open();
+            using var to = System.IO.File.Create(path);
+            from.CopyTo(to);
+        }
+
+        string full = Path.Combine(_root, File);
+        string uri = new Uri(full).AbsoluteUri;
+        _good = System.IO.File.ReadAllText(full);
+        _bad = _good.Replace("\"when\": \"constableInCompany\"", "\"when\": \"constablePresnt\"", StringComparison.Ordinal);
+        var source = new SourceText(full, _good);
+        int offset = _good.IndexOf("\"when\": \"inUniform\"", StringComparison.Ordinal) + "\"when\": \"".Length;
+        var p = source.GetLinePosition(offset);
+        _at = new LspPosition(p.Line - 1, p.Column - 1);
+        _client = LspBenchClient.Start(_root, uri, _good);
+        _workspace = new LibraryWorkspace(_root);
+        _open = [new OpenDocument(uri, full, 1, new SourceText(full, _bad))];
+
+        var bad = _client.Edit(++_version, _bad);
+        var error = bad.Diagnostics.SingleOrDefault(d => d.Severity == 1);
+        if (error is not { Code: "PWR0201" } || error.Range.Start.Line != 48 || error.Range.Start.Character != 19)
+        {
+            throw new InvalidOperationException("an edit did not give the unknown-fact diagnostic at (49,20)");
+        }
+
+        if (_client.Edit(++_version, _good).Diagnostics.Any(d => d.Severity == 1) || CompileAndConvert() != 1)
+        {
+            throw new InvalidOperationException("diagnostics do not match the text");
+        }
+
+        // Retained heap after bursts of edits: it must not grow from one burst to the next.
+        var heaps = new List<long>();
+        for (int burst = 0; burst < 4; burst++)
+        {
+            TenThousandEdits();
+            heaps.Add(GC.GetTotalMemory(forceFullCollection: true));
+        }
+
+        Console.WriteLine("// heap after 10,000-edit bursts 1-4 (bytes): " + string.Join(", ", heaps));
+        if (heaps[3] > heaps[1] + (2 << 20))
+        {
+            throw new InvalidOperationException("the heap grew by more than 2 MB from burst 2 to burst 4: " + string.Join(", ", heaps));
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client?.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
+    /// <summary>One edit (a misspelled fact, or its correction) until the server publishes that version's diagnostics.</summary>
+    [Benchmark]
+    public int EditToDiagnostics()
+    {
+        int version = ++_version;
+        return _client!.Edit(version, version % 2 == 0 ? _bad : _good).Diagnostics.Count;
+    }
+
+    /// <summary>What the server does for one edit, without the protocol: compile the library with the overlay and convert.</summary>
+    [Benchmark(Baseline = true)]
+    public int CompileAndConvert()
+    {
+        var snapshot = _workspace!.Compile(_open);
+        return DiagnosticConverter.Convert(snapshot, [_open[0].Path]).Values.Sum(l => l.Count(d => d.Severity == 1));
+    }
+
+    /// <summary>10,000 incremental edits sent as fast as the client can (type a character, remove it), then the last one's diagnostics.</summary>
+    [Benchmark]
+    public int TenThousandEdits()
+    {
+        var end = new LspPosition(_at.Line, _at.Character + 1);
+        for (int i = 0; i < Edits / 2; i++)
+        {
+            _client!.Send(++_version, new LspRange(_at, _at), "x");
+            _client.Send(++_version, new LspRange(_at, end), string.Empty);
+        }
+
+        // Leave the document as it was (the good text), and wait for that version's diagnostics.
+        return _client!.Edit(++_version, _good).Diagnostics.Count;
+    }
+}
