@@ -229,13 +229,15 @@ internal sealed class PowersService : IPowersService, IDisposable
                 return ReloadOutcome.Failed;
             }
 
-            var result = Compile(content);
             if (ChangedSince(content))
             {
-                // A torn read (files rewritten while read or compiled) must neither be served nor reported.
+                // A torn read (files rewritten while they were read) must neither be served nor reported. Checked
+                // before compiling, so that edits during a compile do not throw it away: they reload next.
                 PowersLog.ReloadSuperseded(_logger, _source.Name);
                 return ReloadOutcome.Superseded;
             }
+
+            var result = Compile(content);
 
             LogDiagnostics(result.Diagnostics);
             if (!result.Success)
