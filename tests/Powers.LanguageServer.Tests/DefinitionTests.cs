@@ -72,4 +72,21 @@ public sealed class DefinitionTests
             Assert.Equal(expected, locations.Select(l => l.Uri).Order(StringComparer.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task Definition_PowerInGranted_GoesToPowerCatalogue()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("pra2002/2012-07-10.json",
+            t => t.Mark("\"when\": \"inUniform\"", "\"when\": \"inUniform and granted('road-$$check')\""));
+        await using (client)
+        using (library)
+        {
+            var locations = await client.RequestAsync<LspLocation[]>("textDocument/definition", Session.At(uri, markup));
+
+            var location = Assert.Single(locations);
+            Assert.Equal(library.UriOf("powers.json"), location.Uri);
+            var powers = Markup.Parse(library.Read("powers.json").Mark("\"id\": \"road-check\"", "\"id\": [|\"road-check\"|]"));
+            LspAssert.RangeIs(powers, 0, location.Range);
+        }
+    }
 }

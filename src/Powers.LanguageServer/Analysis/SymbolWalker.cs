@@ -115,7 +115,7 @@ internal sealed class SymbolWalker
             case ("designation", JsonString designation):
                 Add(SymbolKind.Designation, designation.Value, null, designation.Span, _role == FileRole.Designation && _path.Count == 0, owner);
                 break;
-            case ("include", JsonArray include):
+            case ("include" or "designations", JsonArray include):
                 Items(include, SymbolKind.Designation, null);
                 break;
             case ("force", JsonString force):
@@ -204,6 +204,9 @@ internal sealed class SymbolWalker
                     }
 
                     stack.Push(inSyntax.Operand);
+                    break;
+                case GrantedSyntax granted:
+                    Add(SymbolKind.Power, granted.PowerId, null, granted.PowerSpan, false, null);
                     break;
                 case NotSyntax not:
                     stack.Push(not.Operand);

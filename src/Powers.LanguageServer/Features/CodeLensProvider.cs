@@ -2,6 +2,7 @@ using Powers.Evaluation;
 using Powers.LanguageServer.Analysis;
 using Powers.LanguageServer.Protocol;
 using Powers.LanguageServer.Workspace;
+using Powers.Syntax.Json;
 
 namespace Powers.LanguageServer.Features;
 
@@ -18,6 +19,11 @@ internal static class CodeLensProvider
     {
         var snapshot = context.Snapshot;
         var library = snapshot?.Library;
+        if (snapshot is not null && JsonNodes.Get(context.File.Root, "assertions") is JsonArray assertions)
+        {
+            return Verdicts(context, snapshot, assertions);
+        }
+
         string? family = JsonNodes.String(context.File.Root, "ruleset");
         string? version = JsonNodes.String(context.File.Root, "version");
         if (snapshot is null || library is null || family is null || version is null || context.File.Role != FileRole.Other)
@@ -48,6 +54,31 @@ internal static class CodeLensProvider
             {
                 lenses.Add(new CodeLens(range, new LspCommand("no golden case decides this power under " + id, string.Empty)));
             }
+        }
+
+        return lenses;
+    }
+
+    /// <summary>On each assertion: proved, or refuted with the power and outcome of the counterexample (as powers verify finds them).</summary>
+    private static List<CodeLens> Verdicts(DocumentContext context, LibrarySnapshot snapshot, JsonArray assertions)
+    {
+        var lenses = new List<CodeLens>();
+        foreach (var item in assertions.Items)
+        {
+            if (JsonNodes.Get(item, "id") is not JsonString id)
+            {
+                continue;
+            }
+
+            var range = TextPositions.ToRange(context.Source, id.Span);
+            string title = snapshot.Result.Library is null
+                ? "not verified: the library has errors"
+                : !snapshot.Verdicts.TryGetValue(id.Value, out var verdict)
+                    ? "not verified"
+                    : verdict.Counterexample is { } counter
+                        ? "refuted: " + counter.Power + " is " + OutcomeNames.Name(counter.Outcome) + (counter.Version is { } v ? " under " + v.Id : string.Empty) + " (powers verify shows the query)"
+                        : "proved over " + verdict.Plans + " plans";
+            lenses.Add(new CodeLens(range, new LspCommand(title, string.Empty)));
         }
 
         return lenses;

@@ -1,3 +1,4 @@
+using Powers.Analysis;
 using Powers.Compilation;
 using Powers.LanguageServer.Analysis;
 using Powers.Model;
@@ -14,6 +15,7 @@ internal sealed class LibrarySnapshot
 {
     private readonly Lazy<LibraryIndex> _index;
     private readonly Lazy<SampleOutcomes> _samples;
+    private readonly Lazy<IReadOnlyDictionary<string, AssertionResult>> _verdicts;
 
     public LibrarySnapshot(string root, IReadOnlyDictionary<string, SourceText> files, IReadOnlyDictionary<string, OpenDocument> open, CompilationResult result, RuleLibrary? lastGood)
     {
@@ -24,6 +26,9 @@ internal sealed class LibrarySnapshot
         Library = result.Library ?? lastGood;
         _index = new Lazy<LibraryIndex>(() => LibraryIndex.Build(root, files), LazyThreadSafetyMode.ExecutionAndPublication);
         _samples = new Lazy<SampleOutcomes>(() => SampleOutcomes.Build(Library), LazyThreadSafetyMode.ExecutionAndPublication);
+        _verdicts = new Lazy<IReadOnlyDictionary<string, AssertionResult>>(
+            () => result.Library is { } compiled ? AssertionVerifier.VerifyAll(compiled).ToDictionary(r => r.Assertion.Id, StringComparer.Ordinal) : new Dictionary<string, AssertionResult>(),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The library folder, a full path.</summary>
@@ -42,6 +47,9 @@ internal sealed class LibrarySnapshot
 
     /// <summary>Every name defined and used in the library, built on first use.</summary>
     public LibraryIndex Index => _index.Value;
+
+    /// <summary>Every assertion proved or refuted by id, for code lenses; empty while the library has errors.</summary>
+    public IReadOnlyDictionary<string, AssertionResult> Verdicts => _verdicts.Value;
 
     /// <summary>The golden cases decided, for code lenses, built on first use.</summary>
     public SampleOutcomes Samples => _samples.Value;
