@@ -29,7 +29,8 @@ public static class ControlRoomApp
         // Loopback only: the endpoint is for software on the same machine.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
-        builder.Services.AddPowers().AddHealthCheck();
+        var powers = builder.Services.AddPowers().AddHealthCheck();
+        ControlRoomRecords.Add(builder.Configuration, powers);
         ControlRoomTelemetry.Add(builder);
 
         var app = builder.Build();

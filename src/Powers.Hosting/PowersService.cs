@@ -68,8 +68,16 @@ internal sealed class PowersService : IPowersService, IDisposable
         var query = QueryReader.Parse(snapshot.Library, queryJson, errors);
         var now = _time.GetUtcNow();
         string id = Guid.CreateVersion7(now).ToString();
-        var answer = query is null ? new PowersAnswer(id, now, snapshot, null, errors) : DecideCore(id, now, snapshot, query, query.Situation);
-        return Measured(answer, started, activity);
+        try
+        {
+            var answer = query is null ? new PowersAnswer(id, now, snapshot, null, errors) : DecideCore(id, now, snapshot, query, query.Situation);
+            return Measured(answer, started, activity);
+        }
+        catch (DecisionNotRecordedException e)
+        {
+            Refused(e, started, activity);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -87,8 +95,16 @@ internal sealed class PowersService : IPowersService, IDisposable
         long started = _time.GetTimestamp();
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var now = _time.GetUtcNow();
-        var answer = DecideCore(Guid.CreateVersion7(now).ToString(), now, snapshot, query, query.Situation.Clone());
-        return Measured(answer, started, activity);
+        try
+        {
+            var answer = DecideCore(Guid.CreateVersion7(now).ToString(), now, snapshot, query, query.Situation.Clone());
+            return Measured(answer, started, activity);
+        }
+        catch (DecisionNotRecordedException e)
+        {
+            Refused(e, started, activity);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -289,6 +305,17 @@ internal sealed class PowersService : IPowersService, IDisposable
         }
 
         return answer;
+    }
+
+    private void Refused(DecisionNotRecordedException e, long started, System.Diagnostics.Activity? activity)
+    {
+        _metrics.Answered("not-recorded", null, _time.GetElapsedTime(started));
+        if (activity is not null)
+        {
+            activity.SetTag("powers.decision.id", e.DecisionId);
+            activity.SetTag("powers.result", "not-recorded");
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
+        }
     }
 
     private PowersAnswer DecideCore(string id, DateTimeOffset now, PowersSnapshot snapshot, Query query, Situation facts)

@@ -30,6 +30,7 @@ public sealed partial class PackagesTests(ITestOutputHelper output) : IDisposabl
         {
             ("Powers", "src/Powers/Powers.csproj", "Powers"),
             ("Powers.Hosting", "src/Powers.Hosting/Powers.Hosting.csproj", "Powers.Hosting"),
+            ("Powers.Hosting.PostgreSql", "src/Powers.Hosting.PostgreSql/Powers.Hosting.PostgreSql.csproj", "Powers.Hosting.PostgreSql"),
             ("Powers.Tool", "src/Powers.Cli/Powers.Cli.csproj", "Powers.Cli"),
         };
         if (File.Exists(Path.Combine(RepositoryRoot, "src/Powers.RulesEngine/Powers.RulesEngine.csproj")))

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Powers.Cli.Replay;
 
@@ -9,11 +11,13 @@ namespace Powers.Cli.Commands;
 /// <c>powers replay RECORDS</c>: re-decides every recorded decision and reports each power whose outcome would
 /// change (domain.md, "Proving and comparing"): the check a legal team runs before deploying a correction.
 /// </summary>
-internal static class ReplayCommand
+internal static partial class ReplayCommand
 {
     public static Command Create(CliConsole console)
     {
-        var records = new Argument<string>("RECORDS") { Description = "An NDJSON file of decision records, as Powers.Hosting writes them; '-' reads standard input." };
+        var records = new Argument<string?>("RECORDS") { Description = "An NDJSON file of decision records, as Powers.Hosting writes them; '-' reads standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var connection = new Option<string?>("--connection") { Description = "Read the records from PostgreSQL (an Npgsql connection string), as Powers.Hosting.PostgreSql stores them, instead of a file.", HelpName = "CONNECTION" };
+        var table = new Option<string>("--table") { Description = "With --connection: the table, SCHEMA.TABLE.", DefaultValueFactory = _ => "powers.decisions", HelpName = "SCHEMA.TABLE" };
         var format = CommonOptions.Format("text", "text", "json");
         var rules = new Option<string?>("--rules")
         {
@@ -22,7 +26,7 @@ internal static class ReplayCommand
         };
         var command = new Command("replay", "Re-decide recorded decisions and report every power whose outcome would change. Exit code 0 nothing changed, 1 something changed, 2 bad input.")
         {
-            records, format, rules,
+            records, connection, table, format, rules,
         };
         command.SetAction(parse =>
         {
@@ -33,7 +37,27 @@ internal static class ReplayCommand
                 return ExitCodes.BadInput;
             }
 
-            string path = parse.GetValue(records)!;
+            var replayer = new Replayer(new PowersEngine(library), named: directory is null);
+            string? path = parse.GetValue(records);
+            string? database = parse.GetValue(connection);
+            if ((path is null) == (database is null))
+            {
+                console.Error.WriteLine("powers: bad input: give either RECORDS or --connection");
+                return ExitCodes.BadInput;
+            }
+
+            if (path is null)
+            {
+                string name = parse.GetValue(table)!;
+                if (!QualifiedName().IsMatch(name))
+                {
+                    console.Error.WriteLine("powers: bad input: --table: '" + name + "' is not SCHEMA.TABLE in lower-case identifiers");
+                    return ExitCodes.BadInput;
+                }
+
+                return Run(console, replayer, PostgreSqlRecordReader.Read(database!, name), parse.GetValue(format)!);
+            }
+
             TextReader reader;
             try
             {
@@ -47,7 +71,7 @@ internal static class ReplayCommand
 
             using (reader)
             {
-                return Run(console, new Replayer(new PowersEngine(library), named: directory is null), RecordFileReader.Read(reader, path == "-" ? "stdin" : path), parse.GetValue(format)!);
+                return Run(console, replayer, RecordFileReader.Read(reader, path == "-" ? "stdin" : path), parse.GetValue(format)!);
             }
         });
         return command;
@@ -75,8 +99,9 @@ internal static class ReplayCommand
                 console.Error.WriteLine("powers: bad input: " + error);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException or InvalidOperationException)
         {
+            // A file that cannot be read on, a database that cannot be reached, or a bad connection string.
             bad++;
             console.Error.WriteLine("powers: bad input: RECORDS: " + e.Message);
         }
@@ -131,4 +156,7 @@ internal static class ReplayCommand
         w.Flush();
         output.WriteLine();
     }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}\\.[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex QualifiedName();
 }

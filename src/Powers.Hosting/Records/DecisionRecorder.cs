@@ -20,7 +20,7 @@ internal sealed class DecisionRecorder
     {
         _metrics = metrics;
         Enabled = options.Value.RecordDecisions;
-        _sinks = Enabled ? sinks.ToArray() : [];
+        _sinks = Enabled ? WithoutFallbackLog(sinks.ToArray()) : [];
         _time = time;
         _logger = logger;
     }
@@ -96,4 +96,11 @@ internal sealed class DecisionRecorder
             return sink.GetType().Name;
         }
     }
+
+    /// <summary>
+    /// The log is where records go when nothing else takes them: once another sink is added (a database), the
+    /// default sink stands aside unless it writes the file at <see cref="PowersOptions.DecisionRecordsPath"/>.
+    /// </summary>
+    private static IDecisionRecordSink[] WithoutFallbackLog(IDecisionRecordSink[] sinks) =>
+        sinks.Length > 1 ? Array.FindAll(sinks, static s => s is not DefaultDecisionRecordSink { WritesToLog: true }) : sinks;
 }

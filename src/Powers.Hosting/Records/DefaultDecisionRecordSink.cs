@@ -15,6 +15,7 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
 
     public DefaultDecisionRecordSink(IOptions<PowersOptions> options, ILoggerFactory loggerFactory, IServiceProvider services)
     {
+        WritesToLog = string.IsNullOrWhiteSpace(options.Value.DecisionRecordsPath);
         _inner = new Lazy<IDecisionRecordSink>(() =>
         {
             string? path = options.Value.DecisionRecordsPath;
@@ -27,6 +28,9 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
             return new NdjsonFileDecisionRecordSink(PowersPaths.Resolve(path, environment), options.Value.DecisionRecordsFlushToDisk);
         });
     }
+
+    /// <summary>Whether this sink writes to the log (no <see cref="PowersOptions.DecisionRecordsPath"/>), the fallback when no other sink is registered.</summary>
+    public bool WritesToLog { get; }
 
     /// <inheritdoc />
     public string Name => _inner.Value.Name;

@@ -60,15 +60,18 @@ public sealed class PowersMetricsTests
     }
 
     [Fact]
-    public void Decide_RecordsOnWithAFailingSink_CountsWrittenAndFailedBySink()
+    public void Decide_RecordsOnWithAFailingSink_CountsWrittenFailedAndTheWithheldDecision()
     {
-        using var host = new TestHost(o => o.RecordDecisions = true, s => s.AddPowers().AddDecisionRecordSink<FailingSink>());
+        using var host = new TestHost(o => o.RecordDecisions = true, s => s.AddPowers().AddDecisionRecordSink<StoringSink>().AddDecisionRecordSink<FailingSink>());
         using var metrics = new MetricRecorder(host.Provider);
 
         Assert.Throws<DecisionNotRecordedException>(() => host.Powers.Decide(OutOfUniform));
 
-        Assert.Equal(1, metrics.Sum(PowersTelemetry.RecordsWritten, ("powers.sink", "DefaultDecisionRecordSink")));
+        Assert.Equal(1, metrics.Sum(PowersTelemetry.RecordsWritten, ("powers.sink", nameof(StoringSink))));
         Assert.Equal(1, metrics.Sum(PowersTelemetry.RecordsFailed, ("powers.sink", nameof(FailingSink))));
+        Assert.Equal(1, metrics.Sum(PowersTelemetry.Decisions, ("powers.result", "not-recorded")));
+        Assert.Equal(1, metrics.Count(PowersTelemetry.DecisionDuration, ("powers.result", "not-recorded")));
+        Assert.Equal(0, metrics.Sum(PowersTelemetry.RecordsWritten, ("powers.sink", "DefaultDecisionRecordSink")));
     }
 
     [Fact]
@@ -97,6 +100,11 @@ public sealed class PowersMetricsTests
         Assert.Equal("pra2002-sch4@2007-12-01", activity.GetTagItem("powers.ruleset"));
         Assert.Equal("met-2002-security", activity.GetTagItem("powers.designation"));
         Assert.Equal(answer.Snapshot.Sha256, activity.GetTagItem("powers.library.sha256"));
+    }
+
+    private sealed class StoringSink : IDecisionRecordSink
+    {
+        public DecisionRecordWriteResult Write(DecisionRecord record) => DecisionRecordWriteResult.Recorded;
     }
 
     private sealed class FailingSink : IDecisionRecordSink

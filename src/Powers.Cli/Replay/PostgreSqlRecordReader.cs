@@ -1,0 +1,37 @@
+using Npgsql;
+
+namespace Powers.Cli.Replay;
+
+/// <summary>
+/// Reads the decision records that Powers.Hosting.PostgreSql stores (docs/embedding.md, "Decision records in
+/// PostgreSQL"), oldest first, streaming. Each row is turned into the record format of the NDJSON file in SQL, so
+/// the file and the database are read by one reader.
+/// </summary>
+internal static class PostgreSqlRecordReader
+{
+    public static IEnumerable<(RecordedDecision? Record, string? Error)> Read(string connectionString, string table)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(
+            $"""
+            SELECT id::text, json_build_object(
+                'decisionId', id,
+                'date', to_char(query_date, 'YYYY-MM-DD'),
+                'ruleset', CASE WHEN ruleset_id IS NULL THEN NULL
+                    ELSE json_build_object('id', ruleset_id, 'version', ruleset_version, 'revision', ruleset_revision, 'sha256', ruleset_sha256) END,
+                'designation', coalesce(to_json(designation), json_build_object('force', designation_force, 'powers', designation_powers)),
+                'facts', facts,
+                'outcomes', outcomes)::text
+            FROM {table} ORDER BY decided_at, id
+            """,
+            connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string where = table + " id " + reader.GetString(0);
+            var record = RecordJsonReader.Read(reader.GetString(1), where, out string? error);
+            yield return (record, record is null ? where + ": " + error : null);
+        }
+    }
+}

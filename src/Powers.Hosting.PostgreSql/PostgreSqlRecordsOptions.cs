@@ -1,0 +1,34 @@
+namespace Powers.Hosting.PostgreSql;
+
+/// <summary>
+/// Options of the PostgreSQL decision record sink, bound from the <c>Powers:PostgreSql</c> configuration section
+/// (<see cref="SectionName"/>) and validated when the host starts.
+/// </summary>
+/// <example>
+/// <code language="json">
+/// { "Powers": { "RecordDecisions": true, "PostgreSql": { "ConnectionString": "Host=127.0.0.1;Username=powers;Database=powers" } } }
+/// </code>
+/// </example>
+public sealed class PostgreSqlRecordsOptions
+{
+    /// <summary>The configuration section the options are bound from: <c>Powers:PostgreSql</c>.</summary>
+    public const string SectionName = "Powers:PostgreSql";
+
+    /// <summary>An Npgsql connection string. Required.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The schema holding the table, created when absent. Default <c>powers</c>.</summary>
+    public string Schema { get; set; } = "powers";
+
+    /// <summary>The table, one row per decision, created or migrated at start. Default <c>decisions</c>.</summary>
+    public string Table { get; set; } = "decisions";
+
+    /// <summary>The most records written in one batch (one <c>COPY</c>). Default 512.</summary>
+    public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>
+    /// How long a decision waits for its batch to be stored before it is refused as not recorded. Default 10 s.
+    /// A record refused this way may still be stored later; a decision is never returned without its record.
+    /// </summary>
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Powers.Hosting.PostgreSql;
+
+/// <summary>Checks <see cref="PostgreSqlRecordsOptions"/> at start; every problem is reported at once.</summary>
+internal sealed partial class PostgreSqlRecordsOptionsValidator : IValidateOptions<PostgreSqlRecordsOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, PostgreSqlRecordsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add("Powers:PostgreSql:ConnectionString: required.");
+        }
+
+        // The names go into SQL text, so only plain lower-case identifiers are accepted.
+        if (!Identifier().IsMatch(options.Schema ?? string.Empty))
+        {
+            failures.Add($"Powers:PostgreSql:Schema: '{options.Schema}' is not a lower-case identifier (a-z, 0-9, _; at most 40 characters).");
+        }
+
+        if (!Identifier().IsMatch(options.Table ?? string.Empty))
+        {
+            failures.Add($"Powers:PostgreSql:Table: '{options.Table}' is not a lower-case identifier (a-z, 0-9, _; at most 40 characters).");
+        }
+
+        if (options.MaxBatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"Powers:PostgreSql:MaxBatchSize: {options.MaxBatchSize} is outside 1 to 10000.");
+        }
+
+        if (options.WriteTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"Powers:PostgreSql:WriteTimeout: {options.WriteTimeout} must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,39}$")]
+    private static partial Regex Identifier();
+}

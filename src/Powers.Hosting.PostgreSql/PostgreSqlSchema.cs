@@ -1,0 +1,99 @@
+using Npgsql;
+
+namespace Powers.Hosting.PostgreSql;
+
+/// <summary>
+/// The table of decision records and its migrations. Each migration runs once, in order, in one transaction
+/// under an advisory lock, so that hosts starting together do not race; the applied versions are kept in
+/// <c>TABLE_migrations</c>. When every migration is applied, start-up only reads that table, so the sink can run
+/// under a role that may insert but not create.
+/// </summary>
+internal sealed class PostgreSqlSchema(string schema, string table)
+{
+    /// <summary>The table's qualified, quoted name.</summary>
+    public string Table { get; } = Quote(schema) + "." + Quote(table);
+
+    private string Migrations => Quote(schema) + "." + Quote(table + "_migrations");
+
+    /// <summary>Every migration, in order; version n is at index n - 1. Append only: never edit one that has shipped.</summary>
+    private string[] All() =>
+    [
+        $"""
+        CREATE SCHEMA IF NOT EXISTS {Quote(schema)};
+        CREATE TABLE {Table} (
+            id uuid PRIMARY KEY,
+            decided_at timestamptz NOT NULL,
+            ruleset_id text,
+            ruleset_version text,
+            ruleset_revision integer,
+            ruleset_sha256 text,
+            library_sha256 text NOT NULL,
+            query_date date,
+            designation text,
+            designation_force text NOT NULL,
+            designation_powers text[],
+            facts jsonb NOT NULL,
+            outcomes jsonb NOT NULL,
+            decision jsonb NOT NULL
+        );
+        COMMENT ON TABLE {Table} IS 'Powers decision records: one row per decision returned (docs/embedding.md)';
+        CREATE INDEX {Quote(table + "_decided_at")} ON {Table} (decided_at);
+        CREATE INDEX {Quote(table + "_designation")} ON {Table} (designation, decided_at);
+        CREATE INDEX {Quote(table + "_ruleset_sha256")} ON {Table} (ruleset_sha256, decided_at);
+        CREATE INDEX {Quote(table + "_library_sha256")} ON {Table} (library_sha256, decided_at);
+        CREATE INDEX {Quote(table + "_outcomes")} ON {Table} USING gin (outcomes jsonb_path_ops);
+        """,
+    ];
+
+    /// <summary>The schema version this code writes.</summary>
+    public int Version => All().Length;
+
+    /// <summary>Creates or migrates the table; returns the migrations applied now.</summary>
+    public int Migrate(NpgsqlConnection connection)
+    {
+        if (Applied(connection) >= Version)
+        {
+            return 0;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, $"SELECT pg_advisory_xact_lock(hashtext('powers.records:{schema}.{table}'))");
+        Execute(connection, transaction, $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}; CREATE TABLE IF NOT EXISTS {Migrations} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+        int applied;
+        using (var read = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Migrations}", connection, transaction))
+        {
+            applied = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var all = All();
+        for (int version = applied + 1; version <= all.Length; version++)
+        {
+            Execute(connection, transaction, all[version - 1]);
+            Execute(connection, transaction, $"INSERT INTO {Migrations} (version) VALUES ({version})");
+        }
+
+        transaction.Commit();
+        return all.Length - applied;
+    }
+
+    private int Applied(NpgsqlConnection connection)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection);
+        exists.Parameters.AddWithValue("name", Migrations);
+        if (exists.ExecuteScalar() is not true)
+        {
+            return 0;
+        }
+
+        using var read = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Migrations}", connection);
+        return Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier + "\"";
+}
