@@ -87,6 +87,7 @@ public static class ControlRoomApp
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The body as UTF-8 text, or null when it is larger than <see cref="MaxQueryBytes"/> bytes (counted as bytes, chunked or not).</summary>
     private static async Task<string?> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxQueryBytes)
@@ -94,16 +95,15 @@ public static class ControlRoomApp
             return null;
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxQueryBytes + 1];
+        var buffer = new byte[MaxQueryBytes + 1];
         int total = 0;
         int read;
-        while (total < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(total)).ConfigureAwait(false)) > 0)
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total)).ConfigureAwait(false)) > 0)
         {
             total += read;
         }
 
-        return total > MaxQueryBytes ? null : new string(buffer, 0, total);
+        return total > MaxQueryBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

@@ -16,7 +16,7 @@ internal static class LibraryLoader
         var result = Compile(directory);
         if (result.Library is null)
         {
-            console.Error.WriteLine("powers: the rule library " + (directory is null ? "(embedded)" : "'" + directory + "'") + " does not compile:");
+            console.Error.WriteLine(Text.ControlCharacters.Escape("powers: the rule library " + (directory is null ? "(embedded)" : "'" + directory + "'") + " does not compile:"));
             foreach (var d in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             {
                 console.Error.WriteLine(MsBuildFormatter.Format(d));

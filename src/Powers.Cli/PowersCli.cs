@@ -25,7 +25,7 @@ public static class PowersCli
         {
             foreach (var error in parse.Errors)
             {
-                console.Error.WriteLine("powers: " + error.Message);
+                console.Error.WriteLine("powers: " + Text.ControlCharacters.Escape(error.Message));
             }
 
             console.Error.WriteLine("Run 'powers --help' for usage.");

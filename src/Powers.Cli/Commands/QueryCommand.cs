@@ -221,7 +221,7 @@ internal static class QueryCommand
     {
         foreach (var error in errors)
         {
-            console.Error.WriteLine("powers: bad input: " + error);
+            console.Error.WriteLine("powers: bad input: " + Text.ControlCharacters.Escape(error.ToString()));
         }
 
         return ExitCodes.BadInput;

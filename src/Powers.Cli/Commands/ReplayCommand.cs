@@ -65,7 +65,7 @@ internal static partial class ReplayCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                console.Error.WriteLine("powers: bad input: RECORDS: cannot read '" + path + "': " + e.Message);
+                console.Error.WriteLine(Text.ControlCharacters.Escape("powers: bad input: RECORDS: cannot read '" + path + "': " + e.Message));
                 return ExitCodes.BadInput;
             }
 
@@ -96,14 +96,14 @@ internal static partial class ReplayCommand
                 }
 
                 bad++;
-                console.Error.WriteLine("powers: bad input: " + error);
+                console.Error.WriteLine("powers: bad input: " + Text.ControlCharacters.Escape(error?.ToString() ?? string.Empty));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException or InvalidOperationException)
         {
             // A file that cannot be read on, a database that cannot be reached, or a bad connection string.
             bad++;
-            console.Error.WriteLine("powers: bad input: RECORDS: " + e.Message);
+            console.Error.WriteLine("powers: bad input: RECORDS: " + Text.ControlCharacters.Escape(e.Message));
         }
 
         if (format == "json")

@@ -40,22 +40,22 @@ internal static class TestCommand
                     passed++;
                     if (all)
                     {
-                        console.Out.WriteLine("PASS " + r.Case.Name);
+                        console.Out.WriteLine("PASS " + Text.ControlCharacters.Escape(r.Case.Name));
                     }
 
                     continue;
                 }
 
                 failed++;
-                console.Out.WriteLine(where + ": FAIL " + r.Case.Name);
+                console.Out.WriteLine(Text.ControlCharacters.Escape(where + ": FAIL " + r.Case.Name));
                 foreach (string f in r.Failures)
                 {
-                    console.Out.WriteLine("    " + f);
+                    console.Out.WriteLine("    " + Text.ControlCharacters.Escape(f));
                 }
 
                 if (r.Case.Cite is { } cite)
                 {
-                    console.Out.WriteLine("    cite: " + cite);
+                    console.Out.WriteLine("    cite: " + Text.ControlCharacters.Escape(cite));
                 }
             }
 

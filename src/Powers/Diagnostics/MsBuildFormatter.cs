@@ -1,6 +1,9 @@
 namespace Powers.Diagnostics;
 
-/// <summary>Prints diagnostics the way MSBuild and every IDE read them.</summary>
+/// <summary>
+/// Prints diagnostics the way MSBuild and every IDE read them, one line each: control characters from paths and
+/// author text are escaped (<see cref="Text.ControlCharacters"/>), so no diagnostic can print a second, forged line.
+/// </summary>
 public static class MsBuildFormatter
 {
     /// <summary><c>rules/a.json(42,17): error PWR0201: Unknown fact 'x'; did you mean 'y'?</c></summary>
@@ -11,10 +14,10 @@ public static class MsBuildFormatter
         if (diagnostic.Location is { } location)
         {
             var start = location.Start;
-            return $"{location.Path}({start.Line},{start.Column}): {severity} {diagnostic.Id}: {diagnostic.Message}";
+            return Text.ControlCharacters.Escape($"{location.Path}({start.Line},{start.Column}): {severity} {diagnostic.Id}: {diagnostic.Message}");
         }
 
-        return $"{severity} {diagnostic.Id}: {diagnostic.Message}";
+        return Text.ControlCharacters.Escape($"{severity} {diagnostic.Id}: {diagnostic.Message}");
     }
 
     /// <summary>The lower-case severity word: <c>error</c>, <c>warning</c> or <c>info</c>.</summary>

@@ -31,6 +31,12 @@ public sealed class SourceText
     public LinePosition GetLinePosition(int offset)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
+        if (offset > 0 && offset < Text.Length && Text[offset] == '\n' && Text[offset - 1] == '\r')
+        {
+            // Between the CR and LF of one line break: still the end of that line, not a column past it.
+            offset--;
+        }
+
         int index = Array.BinarySearch(_lineStarts, offset);
         int line = index >= 0 ? index : ~index - 1;
         return new LinePosition(line + 1, offset - _lineStarts[line] + 1);

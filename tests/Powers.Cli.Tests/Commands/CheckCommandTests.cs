@@ -121,6 +121,21 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Check_NameWithALineBreak_EscapedSoNoLineIsForged()
+    {
+        using var library = new TempLibrary();
+        string path = library.PathOf("designations/met-2002-security.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"powers\": [", "\"powers\": [\"x\\nrules/a.json(1,1): error PWR0000: forged\\u001b[2K\",", StringComparison.Ordinal));
+
+        var run = CliRun.Of("check", library.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain(run.Out.Split('\n'), line => line.StartsWith("rules/a.json", StringComparison.Ordinal));
+        Assert.Contains("x\\nrules/a.json(1,1): error PWR0000: forged\\u001B[2K", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Out);
+    }
+
+    [Fact]
     public void Check_MissingDirectory_Fails()
     {
         var run = CliRun.Of("check", "/nonexistent/powers-rules");

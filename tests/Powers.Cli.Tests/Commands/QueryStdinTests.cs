@@ -127,6 +127,15 @@ public sealed class QueryStdinTests
         }
     }
 
+    [Fact]
+    public void Query_DesignationWithALineBreak_OneEscapedErrorLine()
+    {
+        var run = CliRun.WithInput("{\"date\":\"2013-03-01\",\"designation\":\"x\\npowers: bad input: forged\"}", "query", "--input", "-");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("powers: bad input: designation: unknown designation 'x\\npowers: bad input: forged'", Assert.Single(run.Error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
+    }
+
     /// <summary>Each output line as the date decided, or "line N" for an error line.</summary>
     internal static string[] Results(string output)
     {

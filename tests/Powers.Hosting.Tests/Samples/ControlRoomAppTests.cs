@@ -69,6 +69,21 @@ public sealed class ControlRoomAppTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PostDecide_ChunkedBodyOverTheCapInBytesButNotInCharacters_Returns413()
+    {
+        // 40,000 two-byte characters: 80,000 bytes, over the 64 KiB cap, in fewer than 65,536 characters.
+        byte[] body = Encoding.UTF8.GetBytes("{\"date\":\"" + new string('é', 40_000) + "\"}");
+        using var content = new StreamContent(new MemoryStream(body));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/decide", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _client!.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task GetHealth_Started_HealthyWithRuleSet()
     {
         using var response = await _client!.GetAsync(new Uri("/health", UriKind.Relative));

@@ -9,7 +9,8 @@ public class SourceTextTests
     [InlineData("ab\ncd", 2, 1, 3)]
     [InlineData("ab\ncd", 3, 2, 1)]
     [InlineData("ab\r\ncd", 4, 2, 1)]
-    [InlineData("ab\r\ncd", 3, 1, 4)]
+    [InlineData("ab\r\ncd", 3, 1, 3)] // between CR and LF: the end of line 1, not one past it
+    [InlineData("ab\r\ncd", 2, 1, 3)]
     [InlineData("a\rb", 2, 2, 1)]
     [InlineData("ab", 2, 1, 3)]
     [InlineData("ab", 99, 1, 3)]
