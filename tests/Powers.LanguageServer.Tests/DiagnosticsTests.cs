@@ -85,4 +85,22 @@ public sealed class DiagnosticsTests
         Assert.True(published.Diagnostics.All(d => d.Severity != 1), LspAssert.Describe(published.Diagnostics));
         Assert.Contains(published.Diagnostics, d => d.Code == "PWR0403" && d.Severity == 3);
     }
+
+    [Fact]
+    public async Task DidChange_IncludeCycle_RelatedInformationPointsAtTheIncludedDesignation()
+    {
+        using var library = new TestLibrary();
+        await using var client = await LspTestClient.StartAsync(library.Root);
+        string uri = library.UriOf("designations/met-pcso-base.json");
+        var markup = Markup.Parse(library.Read("designations/met-pcso-base.json").Mark("\"designation\": \"met-pcso-base\",", "\"designation\": \"met-pcso-base\",\n  \"include\": [[|\"met-safer-neighbourhood\"|]],"));
+
+        await client.OpenAsync(uri, markup.Text);
+        var published = await client.DiagnosticsAsync(uri, p => p.Diagnostics.Any(d => d.Code == "PWR0305"));
+
+        var cycle = published.Diagnostics.First(d => d.Code == "PWR0305");
+        LspAssert.RangeIs(markup, 0, cycle.Range);
+        var related = Assert.Single(cycle.RelatedInformation ?? []);
+        Assert.Equal(library.UriOf("designations/met-safer-neighbourhood.json"), related.Location.Uri);
+        Assert.Equal("'met-safer-neighbourhood' is defined here", related.Message);
+    }
 }
