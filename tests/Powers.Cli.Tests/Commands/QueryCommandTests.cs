@@ -21,7 +21,7 @@ public class QueryCommandTests
         Assert.Equal(64, ((string?)doc["ruleset"]!["sha256"])!.Length);
         var powers = doc["decisions"]!.Select(d => (string?)d["power"]).ToList();
         Assert.Equal(
-            ["require-name-and-address", "detain-pending-constable", "reasonable-force-to-detain", "entry-to-save-life", "control-traffic-abnormal-load", "road-check", "cordon", "stop-search-authorised-area"],
+            ["require-name-and-address", "detain-pending-constable", "reasonable-force-to-detain", "entry-to-save-life", "control-traffic-abnormal-load", "road-check", "cordon", "stop-search-authorised-area", "require-name-and-address-anti-social"],
             powers);
         var search = doc["decisions"]!.Single(d => (string?)d["power"] == "stop-search-authorised-area");
         Assert.Equal("undetermined", (string?)search["outcome"]);

@@ -23,7 +23,7 @@ public sealed class DecisionRecordTests
             + "\"librarySha256\":\"" + answer.Snapshot.Sha256 + "\",\"date\":\"2013-03-01\",\"designation\":\"met-2002-security\","
             + "\"facts\":{\"inUniform\":true,\"cordonAgeDays\":3,\"terrorismAuthorisation\":\"s47a\"},\"outcomes\":{";
         Assert.StartsWith(expected, record.ToJson(), StringComparison.Ordinal);
-        Assert.EndsWith("\"stop-search-authorised-area\":\"undetermined\"}}", record.ToJson(), StringComparison.Ordinal);
+        Assert.EndsWith("\"stop-search-authorised-area\":\"undetermined\",\"require-name-and-address-anti-social\":\"undetermined\"}}", record.ToJson(), StringComparison.Ordinal);
         Assert.Equal(answer.DecisionId, record.DecisionId);
         Assert.Equal(Now, record.Time);
     }

@@ -14,7 +14,9 @@ public static class Completions
     public const int ExhaustiveLimit = 4096;
 
     /// <summary>The sample size beyond that.</summary>
-    public const int SampleSize = 512;
+    // 4096, not 512: a stop-and-search decision has eleven facts, and a random completion that meets all its clauses
+    // (purpose, day count and authorisation type included) is about 1 in 250.
+    public const int SampleSize = 4096;
 
     /// <summary>The completions of <paramref name="situation"/> over the unknown facts in <paramref name="mask"/>.</summary>
     public static IEnumerable<Situation> Of(Situation situation, ulong mask, int[][] intCandidates, int seed)
