@@ -10,7 +10,10 @@ public class RulesEngineEvaluatorTests
     {
         var library = ShippedLibrary.Instance;
         var random = new Random(7);
-        var clauses = library.Versions.SelectMany(v => v.General.Select(g => g.Clause).Concat(v.Powers.Values.SelectMany(p => p.Clauses))).Distinct().ToList();
+        // A clause that calls granted() is evaluated only after a plan has replaced the call by a constant (BoundGranted);
+        // the golden cases compare both evaluators on such clauses through plans (Powers.Tests).
+        var clauses = library.Versions.SelectMany(v => v.General.Select(g => g.Clause).Concat(v.Powers.Values.SelectMany(p => p.Clauses)))
+            .Where(c => !c.ExpressionText.Contains("granted(", StringComparison.Ordinal)).Distinct().ToList();
         for (int n = 0; n < 20; n++)
         {
             var situation = RandomSituations.Complete(library.Schema, random);

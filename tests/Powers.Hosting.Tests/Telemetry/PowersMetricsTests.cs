@@ -7,7 +7,7 @@ namespace Powers.Hosting.Tests.Telemetry;
 public sealed class PowersMetricsTests
 {
     // Golden case "Cordon out of uniform" (rules/cases/cordon-entry-road.json): PRA 2002 s. 42 makes every Sch. 4
-    // power exercisable only in uniform, so the cordon power is denied.
+    // power exercisable only in uniform, so the cordon power is denied; low, because met-2002-security is a reconstruction.
     private const string OutOfUniform = """{"date":"2009-09-01","designation":"met-2002-security","facts":{"inUniform":false,"inPoliceArea":true,"inCordonedArea":true,"cordonAgeDays":5}}""";
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class PowersMetricsTests
 
         Assert.True(answer.Succeeded);
         Assert.Equal(1, metrics.Sum(PowersTelemetry.Decisions, ("powers.result", "decided")));
-        Assert.Equal(1, metrics.Sum(PowersTelemetry.PowerOutcomes, ("powers.power", "cordon"), ("powers.outcome", "denied"), ("powers.confidence", "high")));
+        Assert.Equal(1, metrics.Sum(PowersTelemetry.PowerOutcomes, ("powers.power", "cordon"), ("powers.outcome", "denied"), ("powers.confidence", "low")));
         Assert.Equal(answer.Decision!.Powers.Count, metrics.Sum(PowersTelemetry.PowerOutcomes));
         Assert.Equal(1, metrics.Count(PowersTelemetry.DecisionDuration, ("powers.result", "decided")));
     }
