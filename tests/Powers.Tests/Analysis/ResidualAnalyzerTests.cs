@@ -14,8 +14,8 @@ public class ResidualAnalyzerTests
     public void Compute_S47aAfter48Hours_NeedsConfirmationConstableVehicleAndArea()
     {
         // TA 2000 Sch. 6B para. 7(2): an unconfirmed authorisation lapses after 48 hours; PRA Sch. 4 para. 15: only with
-        // a constable, only vehicles and things carried, in the relevant police area.
-        var residual = ResidualOf(Shipped, """{ "date": "2013-01-01", "designation": "met-2002-security", "facts": { "inUniform": true, "terrorismAuthorisation": "s47a", "authorisationAgeHours": 50 } }""", "stop-search-authorised-area");
+        // a constable, only vehicles and things carried, in the relevant police area (the s.47A(4) purpose is given).
+        var residual = ResidualOf(Shipped, """{ "date": "2013-01-01", "designation": "met-2002-security", "facts": { "inUniform": true, "terrorismAuthorisation": "s47a", "authorisationAgeHours": 50, "searchPurpose": "terrorism-evidence" } }""", "stop-search-authorised-area");
         Assert.Equal("authorisationConfirmed and constableInCompany and searchOf in ['vehicle', 'item-carried'] and inPoliceArea", residual.Condition);
         Assert.Equal("inPoliceArea=true, constableInCompany=true, authorisationConfirmed=true, searchOf=vehicle", string.Join(", ", residual.Example!));
     }
