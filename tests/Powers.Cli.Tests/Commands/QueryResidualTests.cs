@@ -26,8 +26,9 @@ public class QueryResidualTests
     [Fact]
     public void Query_UndeterminedStopSearch_PermittedIfConfirmationAndConstableInJsonAndText()
     {
-        // TA 2000 Sch. 6B para. 7(2): after 48 hours only a confirmed authorisation; PRA Sch. 4 para. 15: with a constable.
-        string[] args = ["query", "--date", "2013-01-01", "--designation", "met-2002-security", "--fact", "inUniform=true", "--fact", "terrorismAuthorisation=s47a", "--fact", "authorisationAgeHours=50", "--fact", "inPoliceArea=true", "--fact", "searchOf=vehicle", "--power", "stop-search-authorised-area"];
+        // TA 2000 Sch. 6B para. 7(2): after 48 hours only a confirmed authorisation; PRA Sch. 4 para. 15: with a constable
+        // (the s.47A(4) purpose is given).
+        string[] args = ["query", "--date", "2013-01-01", "--designation", "met-2002-security", "--fact", "inUniform=true", "--fact", "terrorismAuthorisation=s47a", "--fact", "authorisationAgeHours=50", "--fact", "inPoliceArea=true", "--fact", "searchOf=vehicle", "--fact", "searchPurpose=terrorism-evidence", "--power", "stop-search-authorised-area"];
         var json = CliRun.Of([.. args, "--format", "json"]);
         var power = (JObject)((JArray)JObject.Parse(json.Out)["decisions"]!).Single(d => (string?)d["power"] == "stop-search-authorised-area");
         Assert.Equal("undetermined", (string?)power["outcome"]);
