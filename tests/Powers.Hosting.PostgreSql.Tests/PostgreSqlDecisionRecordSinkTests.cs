@@ -100,16 +100,34 @@ public sealed class PostgreSqlDecisionRecordSinkTests(ITestOutputHelper output)
         }
 
         var workers = Enumerable.Range(0, 4).Select(w => Task.Factory.StartNew(() => Load(w), TaskCreationOptions.LongRunning)).ToArray();
-        Assert.True(SpinWait.SpinUntil(() => acknowledged.Count >= 500, TimeSpan.FromSeconds(30)), "the load did not start");
-        Postgres.Run("POWERS_TEST_POSTGRES_STOP");
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref refused) >= 20, TimeSpan.FromSeconds(30)), "decisions were not refused while the server was down");
-        var whileDown = await host.HealthAsync();
-        int acknowledgedWhileDown = acknowledged.Count;
-        Postgres.Run("POWERS_TEST_POSTGRES_START");
-        bool resumed = SpinWait.SpinUntil(() => acknowledged.Count > acknowledgedWhileDown + 200, TimeSpan.FromSeconds(30));
-        var afterRestart = await host.HealthAsync();
-        Volatile.Write(ref stop, 1);
-        await Task.WhenAll(workers);
+        HealthStatus whileDown;
+        HealthStatus afterRestart;
+        bool resumed;
+        bool down = false;
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => acknowledged.Count >= 500, TimeSpan.FromSeconds(30)), "the load did not start");
+            Postgres.Run("POWERS_TEST_POSTGRES_STOP");
+            down = true;
+            Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref refused) >= 20, TimeSpan.FromSeconds(30)), "decisions were not refused while the server was down");
+            whileDown = await host.HealthAsync();
+            int acknowledgedWhileDown = acknowledged.Count;
+            Postgres.Run("POWERS_TEST_POSTGRES_START");
+            down = false;
+            resumed = SpinWait.SpinUntil(() => acknowledged.Count > acknowledgedWhileDown + 200, TimeSpan.FromSeconds(30));
+            afterRestart = await host.HealthAsync();
+        }
+        finally
+        {
+            // Never leave the server down for the next test, nor the load running.
+            if (down)
+            {
+                Postgres.Run("POWERS_TEST_POSTGRES_START");
+            }
+
+            Volatile.Write(ref stop, 1);
+            await Task.WhenAll(workers);
+        }
 
         Assert.Equal(HealthStatus.Unhealthy, whileDown);
         Assert.True(resumed, "recording did not resume after the server came back");

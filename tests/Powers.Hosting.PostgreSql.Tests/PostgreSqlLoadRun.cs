@@ -26,7 +26,7 @@ public sealed class PostgreSqlLoadRun(ITestOutputHelper output)
         var latencies = new List<long>[threads];
         var deadline = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, threads).Select(w => new Thread(() =>
+        Postgres.Concurrently(threads, threads, w =>
         {
             var mine = latencies[w] = new List<long>(1 << 16);
             for (int i = w; Stopwatch.GetTimestamp() < deadline; i += threads)
@@ -35,16 +35,7 @@ public sealed class PostgreSqlLoadRun(ITestOutputHelper output)
                 host.Powers.Decide(queries[i % queries.Length]);
                 mine.Add(Stopwatch.GetTimestamp() - started);
             }
-        })).ToArray();
-        foreach (var worker in workers)
-        {
-            worker.Start();
-        }
-
-        foreach (var worker in workers)
-        {
-            worker.Join();
-        }
+        });
 
         double elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();

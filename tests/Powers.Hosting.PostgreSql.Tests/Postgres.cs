@@ -39,11 +39,20 @@ public static class Postgres
     public static void Concurrently(int count, int threads, Action<int> body)
     {
         int next = -1;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
         {
-            for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            try
             {
-                body(i);
+                for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                {
+                    body(i);
+                }
+            }
+            catch (Exception e)
+            {
+                // An exception on a raw thread would end the test process; report it from the test instead.
+                failures.Enqueue(e);
             }
         })).ToArray();
         foreach (var worker in workers)
@@ -54,6 +63,11 @@ public static class Postgres
         foreach (var worker in workers)
         {
             worker.Join();
+        }
+
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException(failures);
         }
     }
 

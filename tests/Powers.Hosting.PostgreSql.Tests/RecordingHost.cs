@@ -33,7 +33,8 @@ public sealed class RecordingHost : IAsyncDisposable
                 o.ConnectionString = connectionString ?? Postgres.Required;
                 o.Schema = schema;
                 o.MaxBatchSize = maxBatchSize;
-                o.WriteTimeout = TimeSpan.FromSeconds(5);
+                // Generous, so a busy CI machine does not turn a slow commit into a refused decision.
+                o.WriteTimeout = TimeSpan.FromSeconds(30);
             })
             .AddHealthCheck();
         var host = builder.Build();
