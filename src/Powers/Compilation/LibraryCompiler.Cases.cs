@@ -103,6 +103,12 @@ public sealed partial class LibraryCompiler
             QueryReader.Read(library, c.Query, errors);
             foreach (var error in errors)
             {
+                if (error.Field == "designation" && c.Query.Find("designation")?.Value is JsonString designation && _droppedDesignations.Exists(d => d.Id == designation.Value))
+                {
+                    // The designation has its own error already; it is not also unknown to every case that uses it.
+                    continue;
+                }
+
                 Report(DiagnosticDescriptors.InvalidQuery, c.Location.Source, Locate(c.Query, error.Field), error.ToString());
             }
         }

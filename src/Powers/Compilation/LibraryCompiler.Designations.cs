@@ -40,13 +40,20 @@ public sealed partial class LibraryCompiler
             }
         }
 
-        if (force is not null && !_forces.Any(f => f.Id == force.Value))
+        if (force is not null && _forcesRead && !_forces.Any(f => f.Id == force.Value))
         {
             Report(DiagnosticDescriptors.UnknownForce, source, force.Span, force.Value, DidYouMean.Suffix(force.Value, _forces.Select(f => f.Id)));
         }
 
         if (id is null || force is null || effective is null || !CheckId(source, id, "designation id"))
         {
+            if (id is not null)
+            {
+                // Dropped for another error (an invalid date): its includes are still checked, and designations
+                // that include it are not told it is unknown.
+                _droppedDesignations.Add((source, id.Value, includes));
+            }
+
             return null;
         }
 
@@ -83,13 +90,14 @@ public sealed partial class LibraryCompiler
             unique.Add(raw);
         }
 
-        foreach (var raw in unique)
+        var dropped = _droppedDesignations.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (includer, includes) in unique.Select(r => (r.Source, r.Includes)).Concat(_droppedDesignations.Select(d => (d.Source, d.Includes))))
         {
-            foreach (var include in raw.Includes)
+            foreach (var include in includes)
             {
-                if (!byId.ContainsKey(include.Value))
+                if (!byId.ContainsKey(include.Value) && !dropped.Contains(include.Value))
                 {
-                    Report(DiagnosticDescriptors.UnknownDesignation, raw.Source, include.Span, include.Value, DidYouMean.Suffix(include.Value, byId.Keys));
+                    Report(DiagnosticDescriptors.UnknownDesignation, includer, include.Span, include.Value, DidYouMean.Suffix(include.Value, byId.Keys.Concat(dropped)));
                 }
             }
         }

@@ -230,7 +230,7 @@ public sealed partial class LibraryCompiler
                     {
                         forces.Add(f.Value);
                     }
-                    else
+                    else if (_forcesRead)
                     {
                         Report(DiagnosticDescriptors.UnknownForce, source, f.Span, f.Value, DidYouMean.Suffix(f.Value, _forces.Select(x => x.Id)));
                     }

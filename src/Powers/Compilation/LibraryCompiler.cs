@@ -21,6 +21,12 @@ public sealed partial class LibraryCompiler
     private readonly List<PowerDefinition> _powers = [];
     private readonly HashSet<string> _powerIds = new(StringComparer.Ordinal);
     private readonly List<Force> _forces = [];
+
+    /// <summary>Designations dropped for an error (with their includes), so that their names are not reported unknown.</summary>
+    private readonly List<(SourceText Source, string Id, IReadOnlyList<Syntax.Json.JsonString> Includes)> _droppedDesignations = [];
+
+    /// <summary>Whether forces.json was read; when it could not be, force names are not checked (one error, not hundreds).</summary>
+    private bool _forcesRead;
     private FactSchema _schema = new([]);
     private bool _schemaLoaded;
 
@@ -82,9 +88,11 @@ public sealed partial class LibraryCompiler
             _diagnostics.Report(DiagnosticDescriptors.UnknownFileKind, p.Source, new TextSpan(0, 0), p.File.RelativePath);
         }
 
-        bool complete = ReadSingleton(byKind[FileKind.Facts], "facts.json", ReadFacts)
-            & ReadSingleton(byKind[FileKind.Powers], "powers.json", ReadPowers)
-            & ReadSingleton(byKind[FileKind.Forces], "forces.json", ReadForces);
+        // A catalogue present but unreadable (malformed JSON) is reported where it breaks, not also as missing.
+        var present = files.Select(f => Classify(f.RelativePath)).ToHashSet();
+        bool complete = ReadSingleton(byKind[FileKind.Facts], "facts.json", ReadFacts, present.Contains(FileKind.Facts))
+            & ReadSingleton(byKind[FileKind.Powers], "powers.json", ReadPowers, present.Contains(FileKind.Powers))
+            & (_forcesRead = ReadSingleton(byKind[FileKind.Forces], "forces.json", ReadForces, present.Contains(FileKind.Forces)));
 
         var rawVersions = new List<RawVersion>();
         foreach (var p in byKind[FileKind.RuleSet])
@@ -174,7 +182,7 @@ public sealed partial class LibraryCompiler
         return SourceLoader.Decode(file.DisplayPath, bytes, _diagnostics);
     }
 
-    private bool ReadSingleton(IEnumerable<(LibraryFile File, SourceText Source, JsonNode Root)> files, string name, Action<SourceText, JsonNode> read)
+    private bool ReadSingleton(IEnumerable<(LibraryFile File, SourceText Source, JsonNode Root)> files, string name, Action<SourceText, JsonNode> read, bool present)
     {
         bool any = false;
         foreach (var p in files)
@@ -183,7 +191,7 @@ public sealed partial class LibraryCompiler
             read(p.Source, p.Root);
         }
 
-        if (!any)
+        if (!any && !present)
         {
             _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingLibraryFile, null, name));
         }
