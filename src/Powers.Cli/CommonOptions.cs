@@ -21,4 +21,28 @@ internal static class CommonOptions
         option.AcceptOnlyFromAmong(values);
         return option;
     }
+
+    /// <summary>The optional <c>DIR</c> argument of the commands that read a library as their subject.</summary>
+    public static Argument<string?> Directory() => new("DIR")
+    {
+        Description = "The rule library directory (default: the library embedded in the package); --rules DIR does the same.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    /// <summary>The library directory from <c>DIR</c> or <c>--rules</c>; both given and different is bad input.</summary>
+    public static bool TryGetDirectory(ParseResult parse, Argument<string?> directory, Option<string?> rules, CliConsole console, out string? chosen)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(console);
+        string? positional = parse.GetValue(directory);
+        string? option = parse.GetValue(rules);
+        chosen = positional ?? option;
+        if (positional is not null && option is not null && positional != option)
+        {
+            console.Error.WriteLine("powers: bad input: give the rule library once, as DIR or as --rules DIR, not '" + positional + "' and '" + option + "'");
+            return false;
+        }
+
+        return true;
+    }
 }

@@ -10,9 +10,26 @@ internal static class LibraryLoader
     public static CompilationResult Compile(string? directory) =>
         directory is null ? LibraryCompiler.CompileEmbedded() : LibraryCompiler.CompileDirectory(directory);
 
+    /// <summary>Whether a directory given on the command line exists; if not, says so (exit code 2 follows).</summary>
+    public static bool Exists(string? directory, CliConsole console)
+    {
+        if (directory is null || System.IO.Directory.Exists(directory))
+        {
+            return true;
+        }
+
+        console.Error.WriteLine("powers: bad input: the rules folder '" + Printable(directory) + "' does not exist" + (File.Exists(directory) ? " (it is a file)" : string.Empty));
+        return false;
+    }
+
     /// <summary>The compiled library, or null after printing its errors.</summary>
     public static RuleLibrary? Load(string? directory, CliConsole console)
     {
+        if (!Exists(directory, console))
+        {
+            return null;
+        }
+
         var result = Compile(directory);
         if (result.Library is null)
         {
@@ -25,4 +42,8 @@ internal static class LibraryLoader
 
         return result.Library;
     }
+
+    // A path typed by a user may hold control characters; echoing them raw could forge output lines or move the cursor.
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 }

@@ -11,7 +11,7 @@ public static class PowersCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = new RootCommand("Decide which powers a police community support officer may exercise under the Police Reform Act 2002, Sch. 4 (2002-2017), and check and test the rule files that encode the law.");
+        var root = new RootCommand("Decide which powers a police community support officer may exercise under the Police Reform Act 2002 (Sch. 4 from the 2002 Bill, Sch. 3B and 3C from 2017), and check, test and prove the rule files that encode the law.");
         root.Subcommands.Add(QueryCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(TestCommand.Create(console));
@@ -20,7 +20,8 @@ public static class PowersCli
         root.Subcommands.Add(ReplayCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(LspCommand.Create(console));
-        var parse = root.Parse(args);
+        // A bare 'powers' shows what it can do rather than an error.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -30,6 +31,16 @@ public static class PowersCli
 
             console.Error.WriteLine("Run 'powers --help' for usage.");
             return ExitCodes.BadInput;
+        }
+
+        if (parse.Action is System.CommandLine.Help.HelpAction)
+        {
+            // Help names the program by its executable, which for 'dotnet run' and the dotnet tool shim is the
+            // assembly (Powers.Cli); the tool is called 'powers'.
+            var help = new StringWriter();
+            int code = parse.Invoke(new InvocationConfiguration { Output = help, Error = console.Error });
+            console.Out.Write(help.ToString().Replace(RootCommand.ExecutableName + " ", "powers ", StringComparison.Ordinal));
+            return code;
         }
 
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };

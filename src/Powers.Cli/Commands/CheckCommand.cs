@@ -9,21 +9,27 @@ internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
-        var directory = new Argument<string?>("DIR") { Description = "The rule library directory (default: the library embedded in the package).", Arity = ArgumentArity.ZeroOrOne };
+        var directory = CommonOptions.Directory();
+        var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "text", "json", "sarif");
-        var minimum = new Option<string>("--severity") { Description = "The least severity shown: info, warning or error.", DefaultValueFactory = _ => "info" };
+        var minimum = new Option<string>("--severity") { Description = "The least severity shown: info (every low-confidence reading, for legal review), warning (default) or error.", DefaultValueFactory = _ => "warning" };
         minimum.AcceptOnlyFromAmong("info", "warning", "error");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
         var command = new Command("check", "Compile the rule files and print diagnostics (MSBuild-style text, JSON or SARIF 2.1.0). Exit code 0 when there are no errors, 1 otherwise.")
         {
-            directory, format, minimum, output,
+            directory, rules, format, minimum, output,
         };
         command.SetAction(parse =>
         {
-            string? dir = parse.GetValue(directory);
+            if (!CommonOptions.TryGetDirectory(parse, directory, rules, console, out string? dir) || !LibraryLoader.Exists(dir, console))
+            {
+                return ExitCodes.BadInput;
+            }
+
             var result = LibraryLoader.Compile(dir);
             var least = parse.GetValue(minimum) switch { "error" => DiagnosticSeverity.Error, "warning" => DiagnosticSeverity.Warning, _ => DiagnosticSeverity.Info };
-            var shown = result.Diagnostics.Where(d => d.Severity >= least).ToList();
+            // Errors first, then warnings, then infos; each in file order.
+            var shown = result.Diagnostics.Where(d => d.Severity >= least).OrderByDescending(d => d.Severity).ToList();
             string? outputPath = parse.GetValue(output);
             using var file = outputPath is null ? null : new StreamWriter(outputPath);
             var w = (TextWriter?)file ?? console.Out;
@@ -44,7 +50,8 @@ internal static class CheckCommand
                     int errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
                     int warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
                     int infos = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
-                    w.WriteLine(errors + " error(s), " + warnings + " warning(s), " + infos + " info");
+                    string hidden = least > DiagnosticSeverity.Info && infos > 0 ? " (shown with --severity info)" : string.Empty;
+                    w.WriteLine(errors + " error(s), " + warnings + " warning(s), " + infos + " info" + hidden);
                     break;
             }
 

@@ -25,7 +25,7 @@ internal static class ListCommand
             {
                 w.WriteLine("  " + v.Id + "  (" + v.Effective + ", revision " + v.Revision + ")");
                 w.WriteLine("    " + v.Title);
-                w.WriteLine("    powers: " + string.Join(", ", library.Powers.Where(p => v.Powers.ContainsKey(p.Id)).Select(p => p.Id + (v.Standard.Contains(p.Id) ? " (standard)" : string.Empty) + (v.Powers[p.Id].Forces is { } f ? " (only " + string.Join(", ", f.Order(StringComparer.Ordinal)) + ")" : string.Empty))));
+                w.WriteLine("    powers: " + string.Join(", ", library.Powers.Where(p => v.Powers.ContainsKey(p.Id)).Select(p => p.Id + (v.Standard.Contains(p.Id) ? " (standard)" : string.Empty) + (v.Powers[p.Id].Forces is { } f ? " (" + ForceList(library, f) + ")" : string.Empty))));
                 foreach (string change in v.Changes)
                 {
                     w.WriteLine("    changed: " + change);
@@ -60,5 +60,14 @@ internal static class ListCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // A force list covering most forces is printed as its complement, so 43 names are not repeated per version.
+    private static string ForceList(Model.RuleLibrary library, IReadOnlySet<string> forces)
+    {
+        var others = library.Forces.Select(f => f.Id).Where(id => !forces.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        return forces.Count > others.Count
+            ? "every force but " + string.Join(", ", others)
+            : "only " + string.Join(", ", forces.Order(StringComparer.Ordinal));
     }
 }

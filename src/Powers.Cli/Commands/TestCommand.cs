@@ -9,17 +9,24 @@ internal static class TestCommand
 {
     public static Command Create(CliConsole console)
     {
-        var directory = new Argument<string?>("DIR") { Description = "The rule library directory (default: the library embedded in the package).", Arity = ArgumentArity.ZeroOrOne };
+        var directory = CommonOptions.Directory();
+        var rules = CommonOptions.Rules();
         var evaluator = new Option<string>("--evaluator") { Description = "compiled (default) or interpreter, the reference specification.", DefaultValueFactory = _ => "compiled" };
         evaluator.AcceptOnlyFromAmong("compiled", "interpreter");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every case, not only failures." };
         var command = new Command("test", "Run the golden cases of the rule library. Exit code 0 when all pass, 1 otherwise.")
         {
-            directory, evaluator, verbose,
+            directory, rules, evaluator, verbose,
         };
         command.SetAction(parse =>
         {
-            var library = LibraryLoader.Load(parse.GetValue(directory), console);
+            if (!CommonOptions.TryGetDirectory(parse, directory, rules, console, out string? dir) || !LibraryLoader.Exists(dir, console))
+            {
+                console.Out.WriteLine("0 passed, 1 failed");
+                return ExitCodes.BadInput;
+            }
+
+            var library = LibraryLoader.Load(dir, console);
             if (library is null)
             {
                 console.Out.WriteLine("0 passed, 1 failed");

@@ -20,10 +20,48 @@ public class CheckCommandTests
     [Fact]
     public void Check_ShippedRules_NoErrors()
     {
-        var run = CliRun.Of("check", CliRun.RulesDirectory);
+        var run = CliRun.Of("check", CliRun.RulesDirectory, "--severity", "info");
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^0 error\(s\), \d+ warning\(s\), \d+ info$", run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim());
         Assert.Contains("info PWR0403: Low confidence:", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_Default_HidesInfosAndSaysHowToSeeThem()
+    {
+        var run = CliRun.Of("check", CliRun.RulesDirectory);
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("info PWR0403", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"^0 error\(s\), \d+ warning\(s\), [1-9]\d* info \(shown with --severity info\)$", run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim());
+    }
+
+    [Fact]
+    public void Check_RulesOption_WorksLikeTheArgument()
+    {
+        var run = CliRun.Of("check", "--rules", CliRun.RulesDirectory);
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("0 error(s)", run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MissingFolder_SaysSoAndExitsTwo()
+    {
+        var run = CliRun.Of("check", "--rules", "/no/such/rules");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("powers: bad input: the rules folder '/no/such/rules' does not exist" + Environment.NewLine, run.Error);
+    }
+
+    [Fact]
+    public void Check_ErrorsAndWarnings_ErrorsFirst()
+    {
+        using var library = new TempLibrary();
+        Misspell(library);
+        File.WriteAllText(Path.Combine(library.Root, "stray.txt.json"), "{}");
+        var run = CliRun.Of("check", library.Root);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        int firstWarning = Array.FindIndex(lines, l => l.Contains(": warning PWR", StringComparison.Ordinal));
+        int lastError = Array.FindLastIndex(lines, l => l.Contains(": error PWR", StringComparison.Ordinal));
+        Assert.True(firstWarning > 0 && lastError >= 0 && lastError < firstWarning, run.Out);
     }
 
     [Fact]
@@ -68,7 +106,7 @@ public class CheckCommandTests
     [Fact]
     public void Check_RelativeDirectory_SarifUsesSourceRoot()
     {
-        var run = CliRun.Of("check", Path.GetRelativePath(Directory.GetCurrentDirectory(), CliRun.RulesDirectory), "--format", "sarif");
+        var run = CliRun.Of("check", Path.GetRelativePath(Directory.GetCurrentDirectory(), CliRun.RulesDirectory), "--format", "sarif", "--severity", "info");
         Assert.Equal(0, run.ExitCode);
         var log = JObject.Parse(run.Out);
         var located = log["runs"]![0]!["results"]!.First(r => r["locations"] is not null);
@@ -136,10 +174,10 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public void Check_MissingDirectory_Fails()
+    public void Check_MissingDirectoryArgument_SaysSoAndExitsTwo()
     {
         var run = CliRun.Of("check", "/nonexistent/powers-rules");
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("PWR0001", run.Out, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the rules folder '/nonexistent/powers-rules' does not exist", run.Error, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,32 @@ public class ListCommandTests
     }
 
     [Fact]
+    public void List_ForceListsOfMostForces_PrintedAsTheirComplement()
+    {
+        var run = CliRun.Of("list");
+        Assert.DoesNotContain("only avon-and-somerset, bedfordshire", run.Out, StringComparison.Ordinal);
+        Assert.Contains("every force but british-transport-police", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_IntroducesItselfAsPowers()
+    {
+        var run = CliRun.Of("--help");
+        Assert.Contains("Usage:" + Environment.NewLine + "  powers [command] [options]", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Powers.Cli", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bare_PrintsTheCommands()
+    {
+        var run = CliRun.Of();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Contains("Commands:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("query", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_ListsCommands()
     {
         var run = CliRun.Of("--help");
