@@ -22,6 +22,16 @@ public class LibraryCompilerDiagnosticsTests
     }
 
     [Fact]
+    public void CompileDirectory_NoSuchFolder_FileUnreadable()
+    {
+        var result = LibraryCompiler.CompileDirectory("/nonexistent/powers-rules");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PWR0001", diagnostic.Id);
+        Assert.Contains("/nonexistent/powers-rules", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(result.Library);
+    }
+
+    [Fact]
     public void Compile_ArrayGivenAsString_WrongJsonType()
     {
         Verify("designations/d.json", Designation("\"powers\": \"cordon\""), "PWR0008", "\"cordon\"", "'powers' must be an array, not a string", others: ("test/a.json", Version(TestLibrary.Power("cordon", "inUniform"))));
