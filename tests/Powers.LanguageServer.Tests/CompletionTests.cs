@@ -80,4 +80,20 @@ public sealed class CompletionTests
             Assert.Equal(["cite", "confidence", "id", "note", "text", "when"], list.Items.Select(i => i.Label).Order(StringComparer.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task Completion_InsideGranted_OffersThePowerCatalogue()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("pra2002/2012-07-10.json",
+            t => t.Mark("\"when\": \"inUniform\"", "\"when\": \"inUniform and granted('[|road-$$|]')\""));
+        await using (client)
+        using (library)
+        {
+            var list = await client.RequestAsync<CompletionList>("textDocument/completion", Session.At(uri, markup));
+
+            Assert.Equal(8, list.Items.Count);
+            var item = Assert.Single(list.Items, i => i.Label == "road-check");
+            LspAssert.RangeIs(markup, 0, item.TextEdit!.Range);
+        }
+    }
 }

@@ -101,7 +101,12 @@ internal static partial class CompletionProvider
             // Inside an enum literal: the values of the fact it is compared with.
             int quote = typed.LastIndexOf('\'');
             var before = ComparedFact().Match(typed[..quote]);
-            if (before.Success)
+            if (GrantedCall().IsMatch(typed[..quote]) && index is not null)
+            {
+                // granted('power-id'): the power catalogue.
+                Ids(index.DefinitionsOf(SymbolKind.Power), SymbolKind.Power, TextSpan.FromBounds(cursor.StringStart + quote + 1, offset), context.Source, items);
+            }
+            else if (before.Success)
             {
                 var range = TextSpan.FromBounds(cursor.StringStart + quote + 1, offset);
                 EnumValues(index, before.Groups[1].Value, range, context.Source, items, quoted: false);
@@ -186,6 +191,9 @@ internal static partial class CompletionProvider
 
     [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)\s*(?:==|!=|in\s*\[[^\]]*)\s*$")]
     private static partial Regex ComparedFact();
+
+    [GeneratedRegex(@"\bgranted\s*\(\s*$")]
+    private static partial Regex GrantedCall();
 
     [GeneratedRegex("\"ruleset\"\\s*:\\s*\"([^\"\\\\]*)\"")]
     private static partial Regex RulesetProperty();
