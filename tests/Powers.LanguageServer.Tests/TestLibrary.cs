@@ -2,13 +2,17 @@ using System.Reflection;
 
 namespace Powers.LanguageServer.Tests;
 
-/// <summary>A copy of the repository's rule library in a temporary folder, which a test may edit and delete from.</summary>
+/// <summary>
+/// A copy of a rule library in a temporary folder, which a test may edit and delete from. The library is a frozen copy
+/// of the shipped one (TestData/rules, taken at commit 6228829; it compiles without errors): the legal team keeps
+/// changing the shipped law, and these tests pin positions and texts in it.
+/// </summary>
 internal sealed class TestLibrary : IDisposable
 {
     public TestLibrary()
     {
         Root = Path.Combine(Path.GetTempPath(), "powers-lsp-" + Guid.NewGuid().ToString("N"));
-        Copy(Path.Combine(RepositoryRoot, "rules"), Root);
+        Copy(Path.Combine(RepositoryRoot, "tests", "Powers.LanguageServer.Tests", "TestData", "rules"), Root);
     }
 
     public static string RepositoryRoot { get; } = Path.GetFullPath(typeof(TestLibrary).Assembly

@@ -18,7 +18,7 @@ public sealed class NeovimEndToEndTests
             Assert.False(result.TryGetProperty("error", out var error), error.ToString());
             var diagnostic = Assert.Single(result.GetProperty("diagnostics").EnumerateArray());
             var (line, column) = markup.PositionOf(markup.Spans[0].Start);
-            Assert.Equal(48, line); // the token is at line 49, column 20 of the file (1-based)
+            Assert.Equal(48, line); // in the frozen library the token is at line 49, column 20 (1-based)
             Assert.Equal(19, column);
             Assert.Equal(line, diagnostic.GetProperty("lnum").GetInt32());
             Assert.Equal(column, diagnostic.GetProperty("col").GetInt32());
