@@ -11,8 +11,8 @@ namespace Powers.Compilation;
 public sealed partial class LibraryCompiler
 {
     private static readonly string[] RuleSetProperties = ["ruleset", "version", "revision", "title", "effective", "extends", "sources", "changes", "general", "standard", "powers", "remove", "preserve"];
-    private static readonly string[] RemovalProperties = ["power", "cite", "text", "confidence", "note"];
-    private static readonly string[] PreserveProperties = ["id", "madeBefore", "version", "powers", "cite", "text", "confidence", "note"];
+    private static readonly string[] RemovalProperties = ["power", "cite", "text", "confidence", "note", "standardNote"];
+    private static readonly string[] PreserveProperties = ["id", "madeBefore", "version", "powers", "cite", "text", "confidence", "note", "standardNote"];
     private static readonly string[] PowerProperties = ["title", "cite", "clauses", "forces", "requires", "confidence", "note"];
 
     private RawVersion? ReadRuleSet(SourceText source, JsonNode root)
@@ -154,6 +154,7 @@ public sealed partial class LibraryCompiler
             var powers = KnownPowers(source, item.StringArray("powers", true));
             string? cite = item.StringValue("cite", false);
             string text = item.StringValue("text", false) ?? string.Empty;
+            string? standardNote = item.StringValue("standardNote", false);
             var (confidence, note) = ReadConfidence(item, "preserve entry '" + (id?.Value ?? "?") + "'");
             if (string.IsNullOrWhiteSpace(cite))
             {
@@ -171,7 +172,7 @@ public sealed partial class LibraryCompiler
                 continue;
             }
 
-            result.Add(new RawPreservation(version, new Preservation(id.Value, madeBefore.Value, string.Empty, powers, cite ?? string.Empty, text, confidence, note, At(source, id.Span))));
+            result.Add(new RawPreservation(version, new Preservation(id.Value, madeBefore.Value, string.Empty, powers, cite ?? string.Empty, text, confidence, note, At(source, id.Span)) { StandardNote = standardNote }));
         }
 
         return result;

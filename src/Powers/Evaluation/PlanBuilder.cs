@@ -38,7 +38,7 @@ public static class PlanBuilder
 
             if (!routes.IsConferred(p))
             {
-                plans[p] = new PowerPlan(power, PowerPlanKind.NotDesignated, route.Rule, [], routes.NotConferredReason(p)) { Uncertain = routes.DesignationUncertainty() };
+                plans[p] = new PowerPlan(power, PowerPlanKind.NotDesignated, route.Rule, [], routes.NotConferredReason(p)) { Uncertain = routes.NotConferredUncertainty(p) };
                 continue;
             }
 

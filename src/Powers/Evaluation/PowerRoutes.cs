@@ -38,6 +38,10 @@ internal sealed class PowerRoutes
 
     public bool IsConferred(int index) => IsConferred(index, 0);
 
+    /// <summary>The readings a not-designated outcome rests on: the designation's, and an open transitional question.</summary>
+    public IReadOnlyList<UncertainReading> NotConferredUncertainty(int index) =>
+        StandardQuestion(_library.Powers[index].Id) is { } open ? [.. DesignationUncertainty(), open] : DesignationUncertainty();
+
     public IReadOnlyList<UncertainReading> DesignationUncertainty() =>
         _designation.Confidence == Confidence.Low
             ? [new UncertainReading(_designation.Source ?? _designation.Title, _designation.Note ?? "The designation is a reconstruction.")]
@@ -65,6 +69,33 @@ internal sealed class PowerRoutes
     }
 
     private PowerRoute Route(string powerId)
+    {
+        var route = ChooseRoute(powerId);
+        return StandardQuestion(powerId) is { } open ? route with { Uncertain = [.. route.Uncertain, open] } : route;
+    }
+
+    // A power that was standard under a preserved version and that the designation does not grant itself: whether
+    // the standard powers survived the transition is the open question a preserve entry's standardNote states.
+    private UncertainReading? StandardQuestion(string powerId)
+    {
+        if (_made is not { } made || _designation.Powers.Contains(powerId))
+        {
+            return null;
+        }
+
+        foreach (var preservation in _version.Preserved)
+        {
+            if (preservation.StandardNote is { } note && made < preservation.MadeBefore
+                && Find(preservation.VersionId) is { } kept && kept.Standard.Contains(powerId))
+            {
+                return new UncertainReading(preservation.Cite, note);
+            }
+        }
+
+        return null;
+    }
+
+    private PowerRoute ChooseRoute(string powerId)
     {
         if (_made is { } made && _designation.Powers.Contains(powerId))
         {

@@ -18,6 +18,13 @@ namespace Powers.Model;
 /// <param name="Location">Where it is written.</param>
 public sealed record Preservation(string Id, DateOnly MadeBefore, string VersionId, IReadOnlySet<string> Powers, string Cite, string Text, Confidence Confidence, string? Note, Location Location)
 {
+    /// <summary>
+    /// When set, whether the earlier version's standard powers survived for such a designation is an open question:
+    /// they are not kept (the reading that permits less), and every outcome for a power that was standard then and
+    /// that the designation does not grant itself is reported low, with this note.
+    /// </summary>
+    public string? StandardNote { get; init; }
+
     /// <summary>Whether it preserves a power of a designation made on a day.</summary>
     public bool Preserves(string powerId, DateOnly made) => made < MadeBefore && Powers.Contains(powerId);
 }

@@ -30,7 +30,7 @@ public class PlanBuilderTests
             "  \"standard\": [],\n" +
             "  \"remove\": { \"powers\": [ \"road-check\", { \"power\": \"cordon\", \"cite\": \"Test Act 2015, s. 2\", \"text\": \"Cordon powers were excluded.\"" + Low + " },\n" +
             "    { \"power\": \"require-name-and-address\", \"cite\": \"Test Act 2015, s. 3\", \"text\": \"Repealed.\" }, { \"power\": \"detain-pending-constable\", \"cite\": \"Test Act 2015, s. 3\" } ] },\n" +
-            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"require-name-and-address\", \"detain-pending-constable\", \"road-check\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"text\": \"Old designations keep their powers.\" } ],\n" +
+            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"require-name-and-address\", \"detain-pending-constable\", \"road-check\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"text\": \"Old designations keep their powers.\", \"standardNote\": \"Whether standard powers survived is open.\" } ],\n" +
             "  \"powers\": {}\n}\n";
         string old = "{ \"designation\": \"old\", \"title\": \"Old\", \"force\": \"kent\", \"effective\": { \"from\": \"2012-01-01\" }, \"powers\": [\"require-name-and-address\", \"detain-pending-constable\"] }";
         string guessed = "{ \"designation\": \"guessed\", \"title\": \"Guessed\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\" }, \"powers\": [\"road-check\"], \"confidence\": \"low\", \"note\": \"Reconstructed from a report.\" }";
@@ -161,6 +161,12 @@ public class PlanBuilderTests
         // road-check was standard in 'a', so no designation granted it: reg. 4 keeps what a designation conferred.
         var d = Decide("2016-01-01", Designation.AdHoc("kent", new HashSet<string>(), new DateOnly(2012, 1, 1)), "road-check", ("roadCheckAuthorised", "true"));
         Assert.Equal(Outcome.NotInForce, d.Outcome);
+        var open = Assert.Single(d.Uncertain, u => u.Note == "Whether standard powers survived is open.");
+        Assert.Equal("Test Regulations 2015, reg. 4", open.Cite);
+
+        // Made after the day, the question does not arise.
+        var later = Decide("2016-01-01", Designation.AdHoc("kent", new HashSet<string>()), "road-check", ("roadCheckAuthorised", "true"));
+        Assert.DoesNotContain(later.Uncertain, u => u.Note == "Whether standard powers survived is open.");
     }
 
     [Fact]
