@@ -88,6 +88,25 @@ public sealed class DeploymentTests : IDisposable
         Assert.True(reloadedDuringStorm, "no reload while edits kept coming faster than the reload delay");
     }
 
+    [Fact]
+    public async Task Reload_FifoNamedJsonAppears_ReportedAsAFailedReloadNeverAHang()
+    {
+        string rules = CopyRules("rules", variantB: false);
+        using var host = Watching(rules);
+        string first = host.Powers.Current.Sha256;
+        Run("mkfifo", Path.Combine(rules, "pra2002", "pipe.json"));
+
+        var reload = host.Powers.ReloadAsync();
+        Assert.Same(reload, await Task.WhenAny(reload, Task.Delay(Patience)));
+
+        Assert.False(await reload);
+        Assert.Equal(first, host.Powers.Current.Sha256);
+        Assert.Contains("error PWR0016: The file is a FIFO (named pipe), not a regular file; it is not read", host.Powers.LastReloadFailure!.Message, StringComparison.Ordinal);
+        var stopping = Stopwatch.StartNew();
+        host.Dispose();
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(5), "disposing took " + stopping.Elapsed);
+    }
+
     public void Dispose()
     {
         try
@@ -125,6 +144,19 @@ public sealed class DeploymentTests : IDisposable
     {
         File.WriteAllText(Path.Combine(rules, RulesDirectory.ChainFile), RulesDirectory.Original(RulesDirectory.ChainFile));
         Assert.True(TestHost.WaitUntil(() => host.Powers.Current.Sha256 == variantA, Patience), "an edit after the replacement was not picked up");
+    }
+
+    private static void Run(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 
     /// <summary>The atomic swap, as docs/embedding.md gives it: a new link beside the old one, renamed over it (mv -T).</summary>
