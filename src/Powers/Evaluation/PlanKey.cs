@@ -20,7 +20,8 @@ internal readonly record struct PlanKey(RuleSetVersion? Version, Designation? St
         int day = version is null && date is { } d ? d.DayNumber : NoDay;
         ulong preserved = PreservedMask(version, designation, date);
         var catalogue = library.Powers;
-        if (designation.Id is not null || catalogue.Count > 64)
+        // An ad-hoc designation with restrictions is keyed by its object too: its clauses are its own.
+        if (designation.Id is not null || catalogue.Count > 64 || designation.Restrictions.Count > 0)
         {
             // A stored designation is the library's own object; an ad-hoc one over a larger catalogue is keyed by
             // its object, which only loses sharing, never correctness.

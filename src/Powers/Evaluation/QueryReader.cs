@@ -307,9 +307,9 @@ public static class QueryReader
         int before = errors.Count;
         foreach (var p in obj.Properties)
         {
-            if (p.Name is not ("force" or "powers" or "made"))
+            if (p.Name is not ("force" or "powers" or "made" or "restrictions"))
             {
-                errors.Add(new QueryError("designation." + p.Name, "unknown property" + DidYouMean.Suffix(p.Name, ["force", "powers", "made"])));
+                errors.Add(new QueryError("designation." + p.Name, "unknown property" + DidYouMean.Suffix(p.Name, ["force", "powers", "made", "restrictions"])));
             }
         }
 
@@ -359,7 +359,10 @@ public static class QueryReader
                 break;
         }
 
-        return errors.Count > before || force is null ? null : Designation.AdHoc(force, powers, made);
+        var restrictions = obj.Find("restrictions")?.Value is { } restrictionsNode
+            ? QueryRestrictionReader.Read(library, restrictionsNode, errors)
+            : [];
+        return errors.Count > before || force is null ? null : Designation.AdHoc(force, powers, made, restrictions);
     }
 
     /// <summary>Checks a force id, reporting an unknown one with a suggestion.</summary>

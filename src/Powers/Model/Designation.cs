@@ -65,6 +65,10 @@ public sealed class Designation
     public static Designation AdHoc(string force, IReadOnlySet<string> powers) =>
         new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, [], null, null);
 
+    /// <summary>An ad-hoc designation made on a given day (null: on the query's date) with the restrictions it sets out.</summary>
+    public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made, IReadOnlyList<Restriction> restrictions) =>
+        new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, restrictions, null, null) { Made = made };
+
     /// <summary>An ad-hoc designation made on a given day (null: on the query's date).</summary>
     public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made) =>
         new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, [], null, null) { Made = made };
