@@ -25,6 +25,12 @@ public interface IPowersService
     PowersAnswer Decide(string queryJson);
 
     /// <summary>
+    /// Reads and decides a query document given as UTF-8 bytes (a request body, without decoding it to a string
+    /// first), as <see cref="Decide(string)"/>.
+    /// </summary>
+    PowersAnswer Decide(ReadOnlySpan<byte> utf8QueryJson) => Decide(System.Text.Encoding.UTF8.GetString(utf8QueryJson));
+
+    /// <summary>
     /// Decides a query that was resolved against <paramref name="snapshot"/>'s library (for example with
     /// <see cref="QueryReader"/>) and records the decision when decision records are on.
     /// </summary>

@@ -64,13 +64,25 @@ internal sealed class PowersService : IPowersService, IDisposable
         long started = _time.GetTimestamp();
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
-        var errors = new List<QueryError>();
-        var query = QueryReader.Parse(snapshot.Library, queryJson, errors);
+        return Answer(snapshot, snapshot.Engine.Read(queryJson), started, activity);
+    }
+
+    /// <inheritdoc />
+    public PowersAnswer Decide(ReadOnlySpan<byte> utf8QueryJson)
+    {
+        long started = _time.GetTimestamp();
+        using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
+        var snapshot = Current;
+        return Answer(snapshot, snapshot.Engine.Read(utf8QueryJson), started, activity);
+    }
+
+    private PowersAnswer Answer(PowersSnapshot snapshot, QueryResult read, long started, System.Diagnostics.Activity? activity)
+    {
         var now = _time.GetUtcNow();
         string id = Guid.CreateVersion7(now).ToString();
         try
         {
-            var answer = query is null ? new PowersAnswer(id, now, snapshot, null, errors) : DecideCore(id, now, snapshot, query, query.Situation);
+            var answer = read.Query is { } query ? DecideCore(id, now, snapshot, query, query.Situation) : new PowersAnswer(id, now, snapshot, null, read.Errors);
             return Measured(answer, started, activity);
         }
         catch (DecisionNotRecordedException e)

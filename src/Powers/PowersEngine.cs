@@ -20,6 +20,8 @@ public sealed class PowersEngine
         Plans = new PlanCache(library, Evaluator);
     }
 
+    private CompactQueryReader? _compact;
+
     /// <summary>The plans of this engine's library, shared by every query and thread; see <see cref="PlanCache"/>.</summary>
     public PlanCache Plans { get; }
 
@@ -64,7 +66,46 @@ public sealed class PowersEngine
     /// <summary>Parses, resolves and decides a query document; returns null and fills <paramref name="errors"/> on bad input.</summary>
     public Decision? Decide(string queryJson, List<QueryError> errors)
     {
-        var query = QueryReader.Parse(Library, queryJson, errors);
-        return query is null ? null : Decide(query);
+        ArgumentNullException.ThrowIfNull(errors);
+        var read = Read(queryJson);
+        errors.AddRange(read.Errors);
+        return read.Query is { } query ? Decide(query) : null;
+    }
+
+    /// <summary>
+    /// Reads and resolves a query document (domain.md): straight from the text into a new situation when it is
+    /// valid, and through <see cref="QueryReader"/> only to report what is wrong with it. Never throws on input.
+    /// </summary>
+    public QueryResult Read(ReadOnlySpan<char> queryJson)
+    {
+        var situation = new Situation(Library.Schema);
+        if (Compact.TryRead(queryJson, situation, out var date, out var designation, out var version))
+        {
+            return QueryResult.Read(new Query(date, version, designation!, situation));
+        }
+
+        return Refused(queryJson.ToString());
+    }
+
+    /// <summary>Reads and resolves a query document given as UTF-8 bytes (e.g. a request body), as <see cref="Read(ReadOnlySpan{char})"/>.</summary>
+    public QueryResult Read(ReadOnlySpan<byte> utf8QueryJson)
+    {
+        var situation = new Situation(Library.Schema);
+        if (Compact.TryRead(utf8QueryJson, situation, out var date, out var designation, out var version))
+        {
+            return QueryResult.Read(new Query(date, version, designation!, situation));
+        }
+
+        // Not valid UTF-8 is reported by the full reader as the replacement characters it decodes to.
+        return Refused(System.Text.Encoding.UTF8.GetString(utf8QueryJson));
+    }
+
+    private CompactQueryReader Compact => _compact ??= new CompactQueryReader(Library);
+
+    private QueryResult Refused(string json)
+    {
+        var errors = new List<QueryError>();
+        // The fast path declines a few valid forms it leaves to the full reader (see CompactQueryReader).
+        return QueryReader.Parse(Library, json, errors) is { } query ? QueryResult.Read(query) : QueryResult.Refused(errors);
     }
 }

@@ -35,6 +35,29 @@ public sealed class PowersServiceTests
     }
 
     [Fact]
+    public void Decide_Utf8Bytes_SameDocumentAsTheText()
+    {
+        using var host = new TestHost(_ => { });
+        const string Query = """{"date":"2018-03-01","designation":{"force":"kent","powers":["road-check"],"made":"2017-06-01"},"facts":{"inUniform":true,"roadCheckAuthorised":true}}""";
+
+        var fromText = host.Powers.Decide(Query);
+        var fromBytes = host.Powers.Decide(System.Text.Encoding.UTF8.GetBytes(Query));
+
+        Assert.True(fromBytes.Succeeded, string.Join("; ", fromBytes.Errors));
+        Assert.Equal(fromText.ToJson(), fromBytes.ToJson());
+    }
+
+    [Fact]
+    public void Decide_BadUtf8Query_ReturnsTheErrorOfTheText()
+    {
+        using var host = new TestHost(_ => { });
+
+        var answer = host.Powers.Decide("""{"date":"2013-03-01","designation":"met-2002-securty"}"""u8);
+
+        Assert.Equal("designation: unknown designation 'met-2002-securty'; did you mean 'met-2002-security'?", Assert.Single(answer.Errors).ToString());
+    }
+
+    [Fact]
     public void Decide_QueryOfAnotherLibrary_Throws()
     {
         using var first = new TestHost(_ => { });
