@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,31 +43,38 @@ public static class ControlRoomApp
 
     private static async Task<IResult> DecideAsync(HttpRequest request, IPowersService powers)
     {
-        string? query = await ReadBodyAsync(request).ConfigureAwait(false);
-        if (query is null)
-        {
-            return Results.Text("""{"errors":[{"field":"","message":"the query document is larger than 64 KiB"}]}""", "application/json", Encoding.UTF8, StatusCodes.Status413PayloadTooLarge);
-        }
-
+        // The body is read into a pooled buffer and decided from its UTF-8 bytes: no buffer or string per request.
+        var aborted = request.HttpContext.RequestAborted;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxQueryBytes + 1);
         PowersAnswer answer;
         try
         {
-            answer = powers.Decide(query);
+            int length = await ReadBodyAsync(request, buffer, aborted).ConfigureAwait(false);
+            if (length < 0)
+            {
+                return Results.Text("""{"errors":[{"field":"","message":"the query document is larger than 64 KiB"}]}""", "application/json", Encoding.UTF8, StatusCodes.Status413PayloadTooLarge);
+            }
+
+            answer = powers.Decide(buffer.AsSpan(0, length));
         }
         catch (DecisionNotRecordedException e)
         {
             // Records are part of the decision: one that could not be recorded is not given out.
             return Results.Text(ErrorJson(e.Message), "application/json", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
         }
-
-        if (!answer.Succeeded)
+        finally
         {
-            // No decision was made, so there is no record for an id to point at.
-            return Results.Text(answer.ToJson(), "application/json", Encoding.UTF8, StatusCodes.Status400BadRequest);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        request.HttpContext.Response.Headers["X-Decision-Id"] = answer.DecisionId;
-        return Results.Text(answer.ToJson(), "application/json", Encoding.UTF8, StatusCodes.Status200OK);
+        // No decision was made for bad input, so there is no record for an id to point at.
+        if (answer.Succeeded)
+        {
+            request.HttpContext.Response.Headers["X-Decision-Id"] = answer.DecisionId;
+        }
+
+        // System.Text.Json writes the answer as the decision document, or the errors (PowersAnswerJsonConverter).
+        return Results.Json(answer, (System.Text.Json.JsonSerializerOptions?)null, "application/json", answer.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static string ErrorJson(string message)
@@ -87,23 +95,22 @@ public static class ControlRoomApp
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>The body as UTF-8 text, or null when it is larger than <see cref="MaxQueryBytes"/> bytes (counted as bytes, chunked or not).</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    /// <summary>Reads the body into <paramref name="buffer"/>; its length, or -1 when it is larger than <see cref="MaxQueryBytes"/> bytes (counted as bytes, chunked or not).</summary>
+    private static async Task<int> ReadBodyAsync(HttpRequest request, byte[] buffer, CancellationToken aborted)
     {
         if (request.ContentLength > MaxQueryBytes)
         {
-            return null;
+            return -1;
         }
 
-        var buffer = new byte[MaxQueryBytes + 1];
         int total = 0;
         int read;
-        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total)).ConfigureAwait(false)) > 0)
+        while (total <= MaxQueryBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(total, MaxQueryBytes + 1 - total), aborted).ConfigureAwait(false)) > 0)
         {
             total += read;
         }
 
-        return total > MaxQueryBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
+        return total > MaxQueryBytes ? -1 : total;
     }
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)

@@ -5,6 +5,8 @@ using Powers.Evaluation;
 namespace Powers.Hosting;
 
 /// <summary>The answer to one query: the decision, or the errors in the query, and the library it was made with.</summary>
+/// <remarks>System.Text.Json writes it as <see cref="ToJson"/> does (<see cref="PowersAnswerJsonConverter"/>).</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(PowersAnswerJsonConverter))]
 public sealed class PowersAnswer
 {
     internal PowersAnswer(string decisionId, DateTimeOffset time, PowersSnapshot snapshot, Decision? decision, IReadOnlyList<QueryError> errors)
@@ -54,6 +56,33 @@ public sealed class PowersAnswer
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Writes what <see cref="ToJson"/> returns, with System.Text.Json, without building a string.</summary>
+    public void WriteTo(System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (Decision is not null)
+        {
+            DecisionJsonWriter.Write(writer, Decision);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WritePropertyName("errors");
+        DecisionJsonWriter.WriteErrors(writer, Errors);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes what <see cref="ToJson"/> returns as UTF-8 to a stream (e.g. an HTTP response body).</summary>
+    public async Task WriteToAsync(Stream utf8, CancellationToken cancellationToken = default)
+    {
+        var writer = new System.Text.Json.Utf8JsonWriter(utf8);
+        await using (writer.ConfigureAwait(false))
+        {
+            WriteTo(writer);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The compact form <c>{"power-id": "outcome", ...}</c>, or the errors form when the query had errors.</summary>

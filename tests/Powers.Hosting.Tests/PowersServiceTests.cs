@@ -48,6 +48,20 @@ public sealed class PowersServiceTests
     }
 
     [Fact]
+    public void Serialize_AnswerWithSystemTextJson_TheDocumentOfToJson()
+    {
+        using var host = new TestHost(_ => { });
+        var decided = host.Powers.Decide(RulesDirectory.Query);
+        var refused = host.Powers.Decide("""{"date":"2013-03-01","designation":"met-2002-securty"}""");
+
+        foreach (var answer in new[] { decided, refused })
+        {
+            string json = System.Text.Json.JsonSerializer.Serialize(answer);
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(answer.ToJson()), System.Text.Json.Nodes.JsonNode.Parse(json)), json);
+        }
+    }
+
+    [Fact]
     public void Decide_BadUtf8Query_ReturnsTheErrorOfTheText()
     {
         using var host = new TestHost(_ => { });

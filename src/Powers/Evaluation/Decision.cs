@@ -9,6 +9,8 @@ namespace Powers.Evaluation;
 /// holds the compact result (outcomes, clause statuses, missing-fact masks) and builds the rich view of
 /// <see cref="Powers"/> (clauses, citations, missing facts) only when it is read.
 /// </summary>
+/// <remarks>System.Text.Json writes it as the decision document (<see cref="DecisionJsonConverter"/>).</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(DecisionJsonConverter))]
 public sealed class Decision
 {
     private readonly DecisionBuffer _buffer;

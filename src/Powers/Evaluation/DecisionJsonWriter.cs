@@ -7,6 +7,27 @@ namespace Powers.Evaluation;
 /// <summary>Writes decisions in the JSON form of domain.md, and the compact outcomes form.</summary>
 public static class DecisionJsonWriter
 {
+    /// <summary>Writes the full decision document with System.Text.Json (the same document as the Newtonsoft overload).</summary>
+    public static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        Write(new Utf8JsonWriterAdapter(w), decision);
+    }
+
+    /// <summary>Writes the full decision document as UTF-8 to a stream (e.g. an HTTP response body), without a string.</summary>
+    public static void Write(Stream utf8, Decision decision)
+    {
+        using var w = new System.Text.Json.Utf8JsonWriter(utf8);
+        Write(w, decision);
+    }
+
+    /// <summary>Writes query errors (<c>[{"field": ..., "message": ...}]</c>) with System.Text.Json.</summary>
+    public static void WriteErrors(System.Text.Json.Utf8JsonWriter w, IEnumerable<QueryError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        WriteErrors(new Utf8JsonWriterAdapter(w), errors);
+    }
+
     /// <summary>Writes the full decision document.</summary>
     public static void Write(JsonWriter w, Decision decision, string? designationName = null)
     {

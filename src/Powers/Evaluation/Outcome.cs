@@ -1,6 +1,7 @@
 namespace Powers.Evaluation;
 
 /// <summary>The outcome for one power, exactly as domain.md defines them.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(OutcomeJsonConverter))]
 public enum Outcome : byte
 {
     /// <summary>The law in force on the date confers no such power on CSOs.</summary>
