@@ -71,10 +71,11 @@ public sealed class DeploymentTests : IDisposable
         string chain = Path.Combine(rules, RulesDirectory.ChainFile);
         string b = RulesDirectory.ChainB();
 
-        // An edit every 100 ms for 8 s, each a different file content with the same meaning (variant B).
+        // An edit every 100 ms for up to 16 s (four times the 4 s maximum delay, so a loaded machine still shows a
+        // reload), each a different file content with the same meaning (variant B).
         var storm = Stopwatch.StartNew();
         bool reloadedDuringStorm = false;
-        for (int i = 0; storm.Elapsed < TimeSpan.FromSeconds(8); i++)
+        for (int i = 0; storm.Elapsed < TimeSpan.FromSeconds(16); i++)
         {
             File.WriteAllText(chain, b + new string(' ', i % 7));
             Thread.Sleep(100);
