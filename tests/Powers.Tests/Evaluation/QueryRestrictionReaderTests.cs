@@ -41,6 +41,19 @@ public class QueryRestrictionReaderTests
     }
 
     [Fact]
+    public void EngineRead_FastPathMeetsRestrictions_NeverDropsThem()
+    {
+        // The allocation-free reader does not read restrictions; it must hand such a query to the full reader.
+        var engine = new PowersEngine(Library);
+        string barred = Kent2010.Replace("RESTRICTIONS", """{ "id": "never", "when": "false", "text": "Not this power.", "powers": ["road-check"] }""", StringComparison.Ordinal);
+        var result = engine.Read(barred.AsSpan());
+        Assert.True(result.Succeeded);
+        Assert.Equal(Outcome.Denied, engine.Decide(result.Query!).Find("road-check")!.Outcome);
+        var fromBytes = engine.Read(System.Text.Encoding.UTF8.GetBytes(barred).AsSpan());
+        Assert.Equal(Outcome.Denied, engine.Decide(fromBytes.Query!).Find("road-check")!.Outcome);
+    }
+
+    [Fact]
     public void Read_MisspelledFactInWhen_ErrorNamesTheFieldAndColumn()
     {
         var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", """{ "id": "r", "when": "inUniform and constablePresnt", "text": "T." }""", StringComparison.Ordinal));
