@@ -20,6 +20,7 @@ public static class BenchmarkData
     {
         ["s44-search-2008"] = """{"date":"2008-06-01","designation":"met-2002-security","facts":{"inUniform":true,"inPoliceArea":true,"constableInCompany":true,"terrorismAuthorisation":"s44","authorisationAgeHours":10,"authorisationConfirmed":false,"searchOf":"vehicle"}}""",
         ["complete-2013"] = """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"inPoliceArea":true,"constableInCompany":false,"riskToLifeOrLimb":true,"riskOfSeriousDamage":false,"roadCheckAuthorised":true,"inCordonedArea":true,"cordonAgeDays":3,"terrorismAuthorisation":"s47a","authorisationAgeHours":20,"authorisationConfirmed":true,"searchOf":"item-carried","suspectedConduct":"relevant-offence","nameAndAddress":"refused","minutesDetained":12,"personMakingOff":true,"escortingAbnormalLoad":false}}""",
+        ["adhoc-2018"] = """{"date":"2018-06-01","designation":{"force":"kent","powers":["road-check","require-name-and-address"],"made":"2018-01-10"},"facts":{"inUniform":true,"inPoliceArea":true,"roadCheckAuthorised":true,"suspectedConduct":"relevant-offence"}}""",
         ["partial-2018"] = """{"date":"2018-06-01","designation":"met-pcso-base","facts":{"inUniform":true,"suspectedConduct":"anti-social-behaviour","minutesDetained":5}}""",
     };
 
