@@ -25,6 +25,9 @@ public static class PowersArbitraries
     public static Arbitrary<TypedCalls> TypedCallSequences() =>
         Arb.From(TypedCallGenerators.Sequences(ShippedLibrary.Instance.Schema), s => Enumerable.Range(0, s.Calls.Count).Select(i => new TypedCalls([.. s.Calls.Take(i), .. s.Calls.Skip(i + 1)])));
 
+    /// <summary>A generated rule set with one generated assertion.</summary>
+    public static Arbitrary<AssertionCase> AssertionCases() => Arb.From(AssertionGenerators.Cases(ShippedLibrary.Instance));
+
     /// <summary>The shipped files with one mutated.</summary>
     public static Arbitrary<MutatedLibrary> MutatedLibraries() => Arb.From(MutationGenerators.Libraries());
 }
