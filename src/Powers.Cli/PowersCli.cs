@@ -19,6 +19,7 @@ public static class PowersCli
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(ReplayCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(LspCommand.Create(console));
         // A bare 'powers' shows what it can do rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);

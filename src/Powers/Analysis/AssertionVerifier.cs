@@ -75,7 +75,7 @@ public static class AssertionVerifier
         var schema = plan.Library.Schema;
         ulong all = schema.Count == 64 ? ulong.MaxValue : (1UL << schema.Count) - 1;
         var domains = FactDomains.Build(schema, terms, all);
-        var search = new SituationSearch(schema, domains, all, includeUnknown: true, prune: t => Settled(t, assertion));
+        var search = new SituationSearch(schema, domains, all, includeUnknown: true, prune: (t, _, _) => Settled(t, assertion));
         var situation = new Situation(schema);
         Counterexample? found = null;
         search.Run(terms, situation, 0, (t, s, fixedMask) =>

@@ -18,6 +18,9 @@ internal sealed class FactDomains
     {
     }
 
+    /// <summary>Whether some free integer fact is compared with another free one (its points are then not intervals).</summary>
+    public bool HasLinkedIntegers { get; private set; }
+
     /// <summary>The known values to try for a fact (unknown is tried separately).</summary>
     public int[] ValuesOf(FactSymbol fact) => _values[fact.Index];
 
@@ -56,7 +59,7 @@ internal sealed class FactDomains
             }
         }
 
-        var domains = new FactDomains();
+        var domains = new FactDomains { HasLinkedIntegers = linked.Count > 0 };
         foreach (var fact in schema.Facts)
         {
             if ((free >> fact.Index & 1) == 0)

@@ -15,9 +15,9 @@ internal sealed class SituationSearch
     private readonly FactDomains _domains;
     private readonly ulong _free;
     private readonly bool _includeUnknown;
-    private readonly Func<Term[], bool>? _prune;
+    private readonly Func<Term[], Situation, ulong, bool>? _prune;
 
-    public SituationSearch(FactSchema schema, FactDomains domains, ulong free, bool includeUnknown, Func<Term[], bool>? prune = null)
+    public SituationSearch(FactSchema schema, FactDomains domains, ulong free, bool includeUnknown, Func<Term[], Situation, ulong, bool>? prune = null)
     {
         _prune = prune;
         _schema = schema;
@@ -35,7 +35,7 @@ internal sealed class SituationSearch
     /// </summary>
     public bool Run(Term[] terms, Situation situation, ulong fixedMask, Func<Term[], Situation, ulong, bool> leaf)
     {
-        if (_prune is not null && _prune(terms))
+        if (_prune is not null && _prune(terms, situation, fixedMask))
         {
             Leaves++;
             return false;

@@ -28,6 +28,11 @@ public static class PowersArbitraries
     /// <summary>A generated rule set with one generated assertion.</summary>
     public static Arbitrary<AssertionCase> AssertionCases() => Arb.From(AssertionGenerators.Cases(ShippedLibrary.Instance));
 
+    /// <summary>Two generated rule sets and queries against the first.</summary>
+    public static Arbitrary<DiffCase> DiffCases() => Arb.From(
+        Gen.Zip(LibraryGenerators.Libraries(ShippedLibrary.Instance), LibraryGenerators.Libraries(ShippedLibrary.Instance))
+            .SelectMany(p => Gen.ArrayOf(QueryGenerators.Queries(p.Item1.Library, 60), 3).Select(q => new DiffCase(p.Item1, p.Item2, q))));
+
     /// <summary>The shipped files with one mutated.</summary>
     public static Arbitrary<MutatedLibrary> MutatedLibraries() => Arb.From(MutationGenerators.Libraries());
 }

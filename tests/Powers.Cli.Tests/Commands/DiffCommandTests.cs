@@ -1,0 +1,58 @@
+using Newtonsoft.Json.Linq;
+
+namespace Powers.Cli.Tests.Commands;
+
+public class DiffCommandTests
+{
+    [Fact]
+    public void Diff_S44ToS47a_SearchUnderS47aBecomesPermittedAndTheExampleChangesThroughQuery()
+    {
+        // PoFA 2012 Sch. 9 para. 30 re-pointed PRA Sch. 4 para. 15 at s. 47A from 10 Jul 2012; in 2007 it applied s. 44 only.
+        var run = CliRun.Of("diff", "--from", "pra2002-sch4@2007-12-01", "--to", "pra2002-sch4@2012-07-10", "--designation", "met-2002-security", "--format", "json", "--rules", CliRun.RulesDirectory);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var changes = (JArray)JObject.Parse(run.Out)["changes"]!;
+        var change = (JObject)changes.Single(c => (string?)c["power"] == "stop-search-authorised-area" && (string?)c["to"] == "permitted");
+        Assert.Equal("denied", (string?)change["from"]);
+        Assert.Contains("terrorismAuthorisation == 's47a'", (string?)change["when"], StringComparison.Ordinal);
+        Assert.All(changes, c => Assert.Equal("stop-search-authorised-area", (string?)c["power"]));
+
+        foreach (var (ruleset, expected) in new[] { ("pra2002-sch4@2007-12-01", "denied"), ("pra2002-sch4@2012-07-10", "permitted") })
+        {
+            var query = new JObject { ["ruleset"] = ruleset, ["designation"] = "met-2002-security", ["facts"] = change["example"]!.DeepClone() };
+            var decided = CliRun.WithInput(query.ToString(), "query", "--input", "-", "--format", "json", "--rules", CliRun.RulesDirectory);
+            Assert.True(decided.ExitCode == 0, decided.Error);
+            var power = ((JArray)JObject.Parse(decided.Out)["decisions"]!).Single(d => (string?)d["power"] == "stop-search-authorised-area");
+            Assert.Equal(expected, (string?)power["outcome"]);
+        }
+    }
+
+    [Fact]
+    public void Diff_DetentionGoesNational_KentGainsDetentionAsMarkdown()
+    {
+        // SI 2004/3338 art. 2: detention and force under paras. 2(3) and 4 for every force from 23 Dec 2004.
+        var run = CliRun.Of("diff", "--from", "2004-12-22", "--to", "2004-12-23", "--force", "kent", "--format", "markdown");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("### `pra2002-sch4@2004-07-01` → `pra2002-sch4@2004-12-23`", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| `detain-pending-constable` | not-in-force | permitted | `", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| `reasonable-force-to-detain` | not-in-force | permitted | `", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_TimelineWithoutPower_ExitsTwo()
+    {
+        var run = CliRun.Of("diff", "--timeline");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--timeline", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_Timeline_EveryConsecutivePairFromTheBillAndStopSearchEndsIn2017()
+    {
+        var run = CliRun.Of("diff", "--power", "stop-search-authorised-area", "--timeline", "--rules", CliRun.RulesDirectory);
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("pra2002-sch4@bill-2002-04-25 -> pra2002-sch4@2002-12-02: ", run.Out, StringComparison.Ordinal);
+        // PCA 2017 and SI 2017/1139: Sch. 3B para. 2 excludes every power to stop and search from 15 Dec 2017.
+        Assert.Contains("-> pra2002-sch4@2017-12-15: 2 change(s)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  stop-search-authorised-area: permitted -> not-in-force", run.Out, StringComparison.Ordinal);
+    }
+}
