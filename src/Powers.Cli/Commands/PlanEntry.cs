@@ -29,7 +29,18 @@ internal sealed class PlanEntry
     public Outcome[] Outcomes { get; }
 
     /// <summary>Decides into <see cref="Outcomes"/>.</summary>
-    public void DecideOutcomes(Situation situation) => _cached.DecideOutcomes(situation, Outcomes);
+    public void DecideOutcomes(Situation situation)
+    {
+        if (_cached.Program is null)
+        {
+            // Until the plan is compiled, decide into this entry's own buffer rather than a new one per line.
+            _cached.Decide(situation, Buffer);
+            Buffer.Outcomes.CopyTo(Outcomes, 0);
+            return;
+        }
+
+        _cached.DecideOutcomes(situation, Outcomes);
+    }
 
     /// <summary>Decides and explains into <see cref="Buffer"/>.</summary>
     public void Decide(Situation situation) => _cached.Decide(situation, Buffer);
