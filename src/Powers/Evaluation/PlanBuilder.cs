@@ -64,7 +64,9 @@ public static class PlanBuilder
                 }
             }
 
-            var uncertain = designation.Powers.Contains(power.Id) ? [.. route.Uncertain, .. routes.DesignationUncertainty()] : route.Uncertain;
+            // A reconstructed designation matters only where the power rests on it: not for a standard power.
+            bool restsOnDesignation = designation.Powers.Contains(power.Id) && (route.Preserved is not null || !route.Version.Standard.Contains(power.Id));
+            var uncertain = restsOnDesignation ? [.. route.Uncertain, .. routes.DesignationUncertainty()] : route.Uncertain;
             plans[p] = new PowerPlan(power, PowerPlanKind.Evaluate, route.Rule, [.. indices], null) { Uncertain = uncertain };
         }
 

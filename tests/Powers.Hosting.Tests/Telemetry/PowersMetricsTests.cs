@@ -7,7 +7,9 @@ namespace Powers.Hosting.Tests.Telemetry;
 public sealed class PowersMetricsTests
 {
     // Golden case "Cordon out of uniform" (rules/cases/cordon-entry-road.json): PRA 2002 s. 42 makes every Sch. 4
-    // power exercisable only in uniform, so the cordon power is denied; low, because met-2002-security is a reconstruction.
+    // power exercisable only in uniform, so the cordon power is denied; high, because the uniform rule (s.42, in force) is
+    // firm and in 2009 the cordon power is a standard power (SI 2007/3202 item (p)), so it does not rest on the
+    // reconstructed met-2002-security designation.
     private const string OutOfUniform = """{"date":"2009-09-01","designation":"met-2002-security","facts":{"inUniform":false,"inPoliceArea":true,"inCordonedArea":true,"cordonAgeDays":5}}""";
 
     [Fact]
@@ -20,7 +22,7 @@ public sealed class PowersMetricsTests
 
         Assert.True(answer.Succeeded);
         Assert.Equal(1, metrics.Sum(PowersTelemetry.Decisions, ("powers.result", "decided")));
-        Assert.Equal(1, metrics.Sum(PowersTelemetry.PowerOutcomes, ("powers.power", "cordon"), ("powers.outcome", "denied"), ("powers.confidence", "low")));
+        Assert.Equal(1, metrics.Sum(PowersTelemetry.PowerOutcomes, ("powers.power", "cordon"), ("powers.outcome", "denied"), ("powers.confidence", "high")));
         Assert.Equal(answer.Decision!.Powers.Count, metrics.Sum(PowersTelemetry.PowerOutcomes));
         Assert.Equal(1, metrics.Count(PowersTelemetry.DecisionDuration, ("powers.result", "decided")));
     }

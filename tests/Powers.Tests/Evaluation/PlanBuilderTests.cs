@@ -33,7 +33,7 @@ public class PlanBuilderTests
             "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"require-name-and-address\", \"detain-pending-constable\", \"road-check\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"text\": \"Old designations keep their powers.\", \"standardNote\": \"Whether standard powers survived is open.\" } ],\n" +
             "  \"powers\": {}\n}\n";
         string old = "{ \"designation\": \"old\", \"title\": \"Old\", \"force\": \"kent\", \"effective\": { \"from\": \"2012-01-01\" }, \"powers\": [\"require-name-and-address\", \"detain-pending-constable\"] }";
-        string guessed = "{ \"designation\": \"guessed\", \"title\": \"Guessed\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\" }, \"powers\": [\"road-check\"], \"confidence\": \"low\", \"note\": \"Reconstructed from a report.\" }";
+        string guessed = "{ \"designation\": \"guessed\", \"title\": \"Guessed\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\" }, \"powers\": [\"require-name-and-address\", \"road-check\"], \"confidence\": \"low\", \"note\": \"Reconstructed from a report.\" }";
         return TestLibrary.Compile(("test/a.json", a), ("test/b.json", b), ("designations/old.json", old), ("designations/guessed.json", guessed)).ThrowIfFailed();
     }
 
@@ -197,10 +197,15 @@ public class PlanBuilderTests
     [Fact]
     public void Build_ReconstructedDesignation_MarksWhatItConfersLow()
     {
-        var conferred = Decide("2012-06-01", Stored("guessed"), "road-check", ("roadCheckAuthorised", "true"));
+        var conferred = Decide("2012-06-01", Stored("guessed"), "require-name-and-address", ("suspectedConduct", "relevant-offence"));
         Assert.Equal(Outcome.Permitted, conferred.Outcome);
         Assert.Equal(Confidence.Low, conferred.Confidence);
         Assert.Equal("Reconstructed from a report.", Assert.Single(conferred.Uncertain).Note);
+
+        // road-check is also a standard power in 'a': every CSO has it, so it does not rest on the reconstruction.
+        var standard = Decide("2012-06-01", Stored("guessed"), "road-check", ("roadCheckAuthorised", "true"));
+        Assert.Equal(Outcome.Permitted, standard.Outcome);
+        Assert.Equal(Confidence.High, standard.Confidence);
 
         var notConferred = Decide("2012-06-01", Stored("guessed"), "cordon");
         Assert.Equal(Outcome.NotDesignated, notConferred.Outcome);
