@@ -15,7 +15,7 @@ namespace Powers.Properties.Tests.Analysis;
 /// </summary>
 public class DiffProperties
 {
-    [PowersProperty(10)]
+    [PowersProperty(5)]
     public void Diff_GeneratedRuleSets_ExamplesChangeAndWhenCoversEveryChange(DiffCase generated)
     {
         var a = generated.From.Library;
