@@ -95,63 +95,16 @@ public static class SarifFormatter
             {
                 var start = location.Start;
                 var end = location.End;
-                w.WritePropertyName("locations");
-                w.WriteStartArray();
-                w.WriteStartObject();
-                w.WritePropertyName("physicalLocation");
-                w.WriteStartObject();
-                w.WritePropertyName("artifactLocation");
-                w.WriteStartObject();
-                if (Path.IsPathRooted(location.Path))
-                {
-                    Property(w, "uri", new Uri(location.Path).AbsoluteUri);
-                }
-                else
-                {
-                    Property(w, "uri", Uri.EscapeDataString(location.Path).Replace("%2F", "/", StringComparison.Ordinal));
-                    if (sourceRoot is not null)
-                    {
-                        Property(w, "uriBaseId", "%SRCROOT%");
-                    }
-                }
-
-                w.WriteEndObject();
-                w.WritePropertyName("region");
-                w.WriteStartObject();
-                Number(w, "startLine", start.Line);
-                Number(w, "startColumn", start.Column);
-                Number(w, "endLine", end.Line);
-                Number(w, "endColumn", Math.Max(end.Column, end.Line == start.Line ? start.Column : 1));
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndArray();
+                bool rooted = Path.IsPathRooted(location.Path);
+                string uri = rooted ? new Uri(location.Path).AbsoluteUri : Uri.EscapeDataString(location.Path).Replace("%2F", "/", StringComparison.Ordinal);
+                WriteLocation(w, uri, !rooted && sourceRoot is not null, start.Line, (start.Column, end.Line, Math.Max(end.Column, end.Line == start.Line ? start.Column : 1)));
             }
             else
             {
                 // GitHub code scanning rejects a result without a location; a library-wide diagnostic (a missing
                 // catalogue file, a power no version confers) is placed at the root of the library, line 1.
-                w.WritePropertyName("locations");
-                w.WriteStartArray();
-                w.WriteStartObject();
-                w.WritePropertyName("physicalLocation");
-                w.WriteStartObject();
-                w.WritePropertyName("artifactLocation");
-                w.WriteStartObject();
-                Property(w, "uri", sourceRoot is null ? new Uri(Path.GetFullPath(".").TrimEnd('/') + "/").AbsoluteUri : "./");
-                if (sourceRoot is not null)
-                {
-                    Property(w, "uriBaseId", "%SRCROOT%");
-                }
-
-                w.WriteEndObject();
-                w.WritePropertyName("region");
-                w.WriteStartObject();
-                Number(w, "startLine", 1);
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndArray();
+                string uri = sourceRoot is null ? new Uri(Path.GetFullPath(".").TrimEnd('/') + "/").AbsoluteUri : "./";
+                WriteLocation(w, uri, sourceRoot is not null, 1, null);
             }
 
             w.WriteEndObject();
@@ -163,6 +116,38 @@ public static class SarifFormatter
         w.WriteEndObject();
         w.Flush();
         output.WriteLine();
+    }
+
+    private static void WriteLocation(JsonWriter w, string uri, bool relativeToRoot, int startLine, (int StartColumn, int EndLine, int EndColumn)? rest)
+    {
+        w.WritePropertyName("locations");
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WritePropertyName("physicalLocation");
+        w.WriteStartObject();
+        w.WritePropertyName("artifactLocation");
+        w.WriteStartObject();
+        Property(w, "uri", uri);
+        if (relativeToRoot)
+        {
+            Property(w, "uriBaseId", "%SRCROOT%");
+        }
+
+        w.WriteEndObject();
+        w.WritePropertyName("region");
+        w.WriteStartObject();
+        Number(w, "startLine", startLine);
+        if (rest is { } r)
+        {
+            Number(w, "startColumn", r.StartColumn);
+            Number(w, "endLine", r.EndLine);
+            Number(w, "endColumn", r.EndColumn);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 
     private static int IndexOf(IReadOnlyList<DiagnosticDescriptor> rules, DiagnosticDescriptor descriptor)
