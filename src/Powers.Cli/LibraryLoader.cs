@@ -1,6 +1,7 @@
 using Powers.Compilation;
 using Powers.Diagnostics;
 using Powers.Model;
+using Powers.Text;
 
 namespace Powers.Cli;
 
@@ -18,7 +19,7 @@ internal static class LibraryLoader
             return true;
         }
 
-        console.Error.WriteLine("powers: bad input: the rules folder '" + Printable(directory) + "' does not exist" + (File.Exists(directory) ? " (it is a file)" : string.Empty));
+        console.Error.WriteLine("powers: bad input: the rules folder '" + ControlCharacters.Escape(directory) + "' does not exist" + (File.Exists(directory) ? " (it is a file)" : string.Empty));
         return false;
     }
 
@@ -42,8 +43,4 @@ internal static class LibraryLoader
 
         return result.Library;
     }
-
-    // A path typed by a user may hold control characters; echoing them raw could forge output lines or move the cursor.
-    private static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 }
