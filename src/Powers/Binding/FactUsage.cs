@@ -8,29 +8,11 @@ public static class FactUsage
     {
         ArgumentNullException.ThrowIfNull(expression);
         ulong mask = 0;
-        var stack = new Stack<BoundExpression>();
-        stack.Push(expression);
-        while (stack.Count > 0)
+        foreach (var node in BoundNodes.DescendantsAndSelf(expression))
         {
-            switch (stack.Pop())
+            if (node is BoundFact f)
             {
-                case BoundFact f:
-                    mask |= 1UL << f.Fact.Index;
-                    break;
-                case BoundNot n:
-                    stack.Push(n.Operand);
-                    break;
-                case BoundLogical l:
-                    stack.Push(l.Left);
-                    stack.Push(l.Right);
-                    break;
-                case BoundComparison c:
-                    stack.Push(c.Left);
-                    stack.Push(c.Right);
-                    break;
-                case BoundIn i:
-                    stack.Push(i.Operand);
-                    break;
+                mask |= 1UL << f.Fact.Index;
             }
         }
 

@@ -8,27 +8,11 @@ public static class GrantedUsage
     {
         ArgumentNullException.ThrowIfNull(expression);
         List<string>? found = null;
-        var stack = new Stack<BoundExpression>();
-        stack.Push(expression);
-        while (stack.Count > 0)
+        foreach (var node in BoundNodes.DescendantsAndSelf(expression))
         {
-            switch (stack.Pop())
+            if (node is BoundGranted g && !(found ??= []).Contains(g.PowerId))
             {
-                case BoundGranted g:
-                    found ??= [];
-                    if (!found.Contains(g.PowerId))
-                    {
-                        found.Add(g.PowerId);
-                    }
-
-                    break;
-                case BoundNot n:
-                    stack.Push(n.Operand);
-                    break;
-                case BoundLogical l:
-                    stack.Push(l.Right);
-                    stack.Push(l.Left);
-                    break;
+                found.Add(g.PowerId);
             }
         }
 

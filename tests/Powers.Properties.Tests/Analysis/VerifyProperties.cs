@@ -128,24 +128,12 @@ public class VerifyProperties
     {
         var ints = LibraryConstants.IntCandidates(library);
         var extra = new SortedSet<int>();
-        var stack = new Stack<BoundExpression>([assertion.When]);
-        while (stack.Count > 0)
+        foreach (var node in BoundNodes.DescendantsAndSelf(assertion.When))
         {
-            switch (stack.Pop())
+            switch (node)
             {
                 case BoundConstant { Type.Kind: FactKind.Int } k:
                     extra.UnionWith([k.Value - 1, k.Value, k.Value + 1]);
-                    break;
-                case BoundNot n:
-                    stack.Push(n.Operand);
-                    break;
-                case BoundLogical l:
-                    stack.Push(l.Left);
-                    stack.Push(l.Right);
-                    break;
-                case BoundComparison cmp:
-                    stack.Push(cmp.Left);
-                    stack.Push(cmp.Right);
                     break;
                 case BoundIn { Operand.Type.Kind: FactKind.Int } i:
                     foreach (int v in i.Values)

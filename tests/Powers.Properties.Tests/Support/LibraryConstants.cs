@@ -74,33 +74,17 @@ public static class LibraryConstants
 
     private static void Collect(BoundExpression expression, SortedSet<int> constants)
     {
-        switch (expression)
+        foreach (var node in BoundNodes.DescendantsAndSelf(expression))
         {
-            case BoundConstant { Type.Kind: FactKind.Int } constant:
-                constants.Add(constant.Value);
-                break;
-            case BoundNot not:
-                Collect(not.Operand, constants);
-                break;
-            case BoundLogical logical:
-                Collect(logical.Left, constants);
-                Collect(logical.Right, constants);
-                break;
-            case BoundComparison comparison:
-                Collect(comparison.Left, constants);
-                Collect(comparison.Right, constants);
-                break;
-            case BoundIn @in:
-                Collect(@in.Operand, constants);
-                if (@in.Operand.Type.Kind == FactKind.Int)
-                {
-                    foreach (int v in @in.Values)
-                    {
-                        constants.Add(v);
-                    }
-                }
-
-                break;
+            switch (node)
+            {
+                case BoundConstant { Type.Kind: FactKind.Int } constant:
+                    constants.Add(constant.Value);
+                    break;
+                case BoundIn { Operand.Type.Kind: FactKind.Int } @in:
+                    constants.UnionWith(@in.Values);
+                    break;
+            }
         }
     }
 }
