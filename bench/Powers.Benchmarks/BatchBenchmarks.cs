@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using Powers.Batch;
+using Powers.Deciding;
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Benchmarks;
 
@@ -16,7 +20,7 @@ public class BatchBenchmarks
     private Situation[] _situations = null!;
     private DecisionPlan _plan = null!;
     private DecisionProgram _program = null!;
-    private BatchEvaluator _batch = null!;
+    private BatchDecider _batch = null!;
     private SituationBatch _packed = null!;
     private SituationBatch _repacked = null!;
     private BatchOutcomes _batchOutcomes = null!;
@@ -40,12 +44,12 @@ public class BatchBenchmarks
         for (int i = 0; i < Size; i++)
         {
             _situations[i] = random.Next(i % 2 == 0 ? 1.0 : 0.6);
-            Decider.Decide(_plan, _situations[i], ReferenceInterpreter.Instance, reference);
+            PlanDecider.Decide(_plan, _situations[i], ReferenceInterpreter.Instance, reference);
             _expected[i] = [.. reference.Outcomes];
         }
 
         _program = DecisionProgram.Compile(_plan);
-        _batch = new BatchEvaluator(_plan);
+        _batch = new BatchDecider(_plan);
         _packed = new SituationBatch(BenchmarkData.Library.Schema, Size);
         foreach (var s in _situations)
         {
@@ -80,7 +84,7 @@ public class BatchBenchmarks
         var outcome = Outcome.NotInForce;
         foreach (var s in _situations)
         {
-            Decider.Decide(_plan, s, ReferenceInterpreter.Instance, _buffer);
+            PlanDecider.Decide(_plan, s, ReferenceInterpreter.Instance, _buffer);
             outcome |= _buffer.Outcomes[0];
         }
 

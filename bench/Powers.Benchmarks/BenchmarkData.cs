@@ -1,6 +1,9 @@
 using Powers.Compilation;
+using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 
 namespace Powers.Benchmarks;
 
@@ -32,7 +35,7 @@ public static class BenchmarkData
         var query = QueryReader.Parse(Library, json, errors) ?? throw new InvalidOperationException("Scenario " + name + ": " + string.Join("; ", errors.Select(e => e.Field + ": " + e.Message)));
         var plan = PlanBuilder.Build(Library, query.Version, query.Designation, query.Date);
         var expected = plan.CreateBuffer();
-        Decider.Decide(plan, query.Situation, ReferenceInterpreter.Instance, expected);
+        PlanDecider.Decide(plan, query.Situation, ReferenceInterpreter.Instance, expected);
         return new Scenario(name, json, query, plan, expected);
     }
 

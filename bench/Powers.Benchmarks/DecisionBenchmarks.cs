@@ -1,8 +1,13 @@
 using BenchmarkDotNet.Attributes;
+using Engine = RulesEngine.RulesEngine;
+using Powers.Deciding;
+using Powers.Decisions;
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 using Powers.RulesEngine;
 using RulesEngine.Models;
-using Engine = RulesEngine.RulesEngine;
 
 namespace Powers.Benchmarks;
 
@@ -56,7 +61,7 @@ public class DecisionBenchmarks
     [Benchmark]
     public Outcome Interpreter()
     {
-        Decider.Decide(_scenario.Plan, _situation, ReferenceInterpreter.Instance, _buffer);
+        PlanDecider.Decide(_scenario.Plan, _situation, ReferenceInterpreter.Instance, _buffer);
         return _buffer.Outcomes[0];
     }
 

@@ -1,13 +1,18 @@
 using System.Dynamic;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Engine = RulesEngine.RulesEngine;
 using Microsoft.Extensions.DependencyInjection;
 using Powers.Binding;
+using Powers.Deciding;
+using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Hosting;
+using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 using Powers.RulesEngine;
 using RulesEngine.Models;
-using Engine = RulesEngine.RulesEngine;
 
 namespace Powers.Benchmarks;
 

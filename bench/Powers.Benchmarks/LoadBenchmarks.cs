@@ -35,7 +35,7 @@ public class LoadBenchmarks
         var clauses = DistinctClauses(library);
         foreach (var clause in clauses)
         {
-            CompiledEvaluator.Prepare(clause);
+            CompiledClauseEvaluator.Prepare(clause);
         }
 
         return clauses.Count;

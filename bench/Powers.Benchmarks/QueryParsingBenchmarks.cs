@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Powers.Evaluation;
+using Powers.Queries;
 
 namespace Powers.Benchmarks;
 

@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using Powers.Deciding;
+using Powers.Decisions;
 using Powers.Evaluation;
+using Powers.Planning;
+using Powers.Queries;
 
 namespace Powers.Benchmarks;
 
@@ -24,7 +28,7 @@ public class ResidualBenchmarks
     {
         _scenario = BenchmarkData.Scenario(Scenario);
         _buffer = _scenario.Plan.CreateBuffer();
-        Decider.Decide(_scenario.Plan, _scenario.Query.Situation, ReferenceInterpreter.Instance, _buffer);
+        PlanDecider.Decide(_scenario.Plan, _scenario.Query.Situation, ReferenceInterpreter.Instance, _buffer);
         BenchmarkData.CheckOutcomes("residuals", _scenario.Expected, _buffer.Outcomes);
         int undetermined = WithResiduals();
         if (undetermined == 0 || WithoutResiduals() != 0)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Newtonsoft.Json;
-using Powers.Evaluation;
+using Powers.Decisions;
 using Powers.Model;
 
 namespace Powers.Hosting.PostgreSql;

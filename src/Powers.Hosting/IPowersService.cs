@@ -1,4 +1,6 @@
 using Powers.Evaluation;
+using Powers.Planning;
+using Powers.Queries;
 
 namespace Powers.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json;
-using Powers.Evaluation;
+using Powers.Decisions;
+using Powers.Queries;
 
 namespace Powers.Hosting;
 

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Powers.Compilation;
+using Powers.Decisions;
 using Powers.Diagnostics;
 using Powers.Evaluation;
 using Powers.Hosting.Loading;
 using Powers.Hosting.Reloading;
 using Powers.Hosting.Telemetry;
+using Powers.Queries;
 
 namespace Powers.Hosting;
 

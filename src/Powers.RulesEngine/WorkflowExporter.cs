@@ -1,6 +1,6 @@
 using System.Globalization;
-using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 using RulesEngine.Models;
 
 namespace Powers.RulesEngine;

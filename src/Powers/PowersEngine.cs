@@ -1,6 +1,10 @@
 using Powers.Compilation;
+using Powers.Deciding;
+using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 
 namespace Powers;
 
@@ -16,7 +20,7 @@ public sealed class PowersEngine
     {
         ArgumentNullException.ThrowIfNull(library);
         Library = library;
-        Evaluator = evaluator ?? CompiledEvaluator.Instance;
+        Evaluator = evaluator ?? CompiledClauseEvaluator.Instance;
         Plans = new PlanCache(library, Evaluator);
     }
 
@@ -61,7 +65,7 @@ public sealed class PowersEngine
     public static DecisionProgram Compile(DecisionPlan plan) => DecisionProgram.Compile(plan);
 
     /// <summary>Decides a situation into a caller-owned buffer, allocating nothing.</summary>
-    public void Decide(DecisionPlan plan, Situation situation, DecisionBuffer buffer) => Decider.Decide(plan, situation, Evaluator, buffer);
+    public void Decide(DecisionPlan plan, Situation situation, DecisionBuffer buffer) => PlanDecider.Decide(plan, situation, Evaluator, buffer);
 
     /// <summary>Parses, resolves and decides a query document; returns null and fills <paramref name="errors"/> on bad input.</summary>
     public Decision? Decide(string queryJson, List<QueryError> errors)

@@ -1,6 +1,7 @@
 using System.Text;
 using Powers.Benchmarks;
 using Powers.Evaluation;
+using Powers.Queries;
 
 namespace Powers.Benchmarks.Tests;
 

@@ -1,10 +1,15 @@
+using Powers.Batch;
 using Powers.Benchmarks;
+using Powers.Deciding;
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 
 namespace Powers.Benchmarks.Tests;
 
 /// <summary>
-/// The fast paths (<see cref="DecisionProgram"/>, <see cref="BatchEvaluator"/>, compiled clauses) agree with the
+/// The fast paths (<see cref="DecisionProgram"/>, <see cref="BatchDecider"/>, compiled clauses) agree with the
 /// reference interpreter on every shipped version and designation (and ad-hoc ones granting every power), for many
 /// random situations, complete and partial: outcomes, clause statuses and missing facts.
 /// </summary>
@@ -33,8 +38,8 @@ public class FastEvaluatorAgreementTests
             for (int i = 0; i < SituationsPerPlan; i++)
             {
                 random.Fill(situation, known);
-                Decider.Decide(plan, situation, ReferenceInterpreter.Instance, expected);
-                Decider.Decide(plan, situation, CompiledEvaluator.Instance, compiled);
+                PlanDecider.Decide(plan, situation, ReferenceInterpreter.Instance, expected);
+                PlanDecider.Decide(plan, situation, CompiledClauseEvaluator.Instance, compiled);
                 program.Decide(situation, explained);
                 program.DecideOutcomes(situation, outcomes);
                 BenchmarkData.CheckExplained("compiled clauses", plan, expected, compiled);
@@ -62,7 +67,7 @@ public class FastEvaluatorAgreementTests
         var batch = new SituationBatch(library.Schema, SituationsPerPlan);
         foreach (var plan in BenchmarkData.AllPlans(library))
         {
-            var evaluator = new BatchEvaluator(plan);
+            var evaluator = new BatchDecider(plan);
             var outcomes = evaluator.CreateOutcomes(SituationsPerPlan);
             var expected = plan.CreateBuffer();
             batch.Clear();
@@ -75,7 +80,7 @@ public class FastEvaluatorAgreementTests
             Assert.Equal(situations.Length, outcomes.Count);
             for (int i = 0; i < situations.Length; i++)
             {
-                Decider.Decide(plan, situations[i], ReferenceInterpreter.Instance, expected);
+                PlanDecider.Decide(plan, situations[i], ReferenceInterpreter.Instance, expected);
                 for (int p = 0; p < plan.Powers.Count; p++)
                 {
                     Assert.Equal(expected.Outcomes[p], outcomes[i, p]);
@@ -90,7 +95,7 @@ public class FastEvaluatorAgreementTests
         var library = BenchmarkData.Library;
         var random = new RandomSituations(library, seed: 99);
         var plan = BenchmarkData.AllPlans(library).First(p => p.Powers.Any(x => x.Kind == PowerPlanKind.Evaluate));
-        var evaluator = new BatchEvaluator(plan);
+        var evaluator = new BatchDecider(plan);
         var viaAdd = new SituationBatch(library.Schema, 130);
         var viaSet = new SituationBatch(library.Schema, 130);
         for (int i = 0; i < 130; i++)

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Xunit.Abstractions;
 
+using Powers.Model;
+
 namespace Powers.Hosting.PostgreSql.Tests;
 
 [Collection(PostgresServer.Name)]
@@ -67,7 +69,7 @@ public sealed class PostgreSqlDecisionRecordSinkTests(ITestOutputHelper output)
             Assert.Equal(decision.Powers.Count, outcomes.Count);
             foreach (var power in decision.Powers)
             {
-                Assert.Equal(Powers.Evaluation.OutcomeNames.Name(power.Outcome), (string?)outcomes[power.Power]!["outcome"]);
+                Assert.Equal(Powers.Model.OutcomeNames.Name(power.Outcome), (string?)outcomes[power.Power]!["outcome"]);
                 Assert.Equal(power.Confidence == Powers.Model.Confidence.Low ? "low" : "high", (string?)outcomes[power.Power]!["confidence"]);
             }
 

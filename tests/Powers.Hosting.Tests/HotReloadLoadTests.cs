@@ -146,7 +146,7 @@ public sealed class HotReloadLoadTests(ITestOutputHelper output)
         using var text = new StringWriter();
         using (var writer = new Newtonsoft.Json.JsonTextWriter(text))
         {
-            Powers.Evaluation.DecisionJsonWriter.Write(writer, decision);
+            Powers.Decisions.DecisionJsonWriter.Write(writer, decision);
         }
 
         return text.ToString();

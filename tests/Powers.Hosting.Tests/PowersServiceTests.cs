@@ -1,7 +1,8 @@
 using System.Globalization;
-using Powers.Evaluation;
+using Powers.Decisions;
 using Powers.Hosting.Reloading;
 using Powers.Hosting.Tests.TestSupport;
+using Powers.Queries;
 
 namespace Powers.Hosting.Tests;
 

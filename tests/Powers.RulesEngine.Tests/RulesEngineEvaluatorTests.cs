@@ -19,7 +19,7 @@ public class RulesEngineEvaluatorTests
             var situation = RandomSituations.Complete(library.Schema, random);
             foreach (var clause in clauses)
             {
-                Assert.Equal(CompiledEvaluator.Instance.Evaluate(clause, situation), RulesEngineEvaluator.Instance.Evaluate(clause, situation));
+                Assert.Equal(CompiledClauseEvaluator.Instance.Evaluate(clause, situation), RulesEngineEvaluator.Instance.Evaluate(clause, situation));
             }
         }
     }

@@ -1,11 +1,13 @@
 using System.Dynamic;
+using Engine = RulesEngine.RulesEngine;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 using Powers.RulesEngine.Tests.TestSupport;
 using RulesEngine.Models;
-using Engine = RulesEngine.RulesEngine;
 
 namespace Powers.RulesEngine.Tests;
 

@@ -1,4 +1,6 @@
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Queries;
 
 namespace Powers.Tests;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Newtonsoft.Json;
 using Powers.Analysis;
-using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 
 namespace Powers.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 using Powers.RulesEngine;
 
 namespace Powers.Cli.Commands;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Powers.Decisions;
 using Powers.Evaluation;
+using Powers.Queries;
 using Powers.Syntax.Json;
 
 namespace Powers.Cli.Commands;

@@ -1,5 +1,6 @@
-using Powers.Evaluation;
+using Powers.Deciding;
 using Powers.Model;
+using Powers.Queries;
 
 namespace Powers.Cli.Commands;
 

@@ -1,5 +1,8 @@
 using System.Text;
+using Powers.Deciding;
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Cli.Commands;
 

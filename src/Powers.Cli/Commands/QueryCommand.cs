@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Newtonsoft.Json;
 using Powers.Cli.Output;
+using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Queries;
 
 namespace Powers.Cli.Commands;
 

@@ -33,7 +33,7 @@ internal static class TestCommand
                 return ExitCodes.Failure;
             }
 
-            IClauseEvaluator chosen = parse.GetValue(evaluator) == "interpreter" ? ReferenceInterpreter.Instance : CompiledEvaluator.Instance;
+            IClauseEvaluator chosen = parse.GetValue(evaluator) == "interpreter" ? ReferenceInterpreter.Instance : CompiledClauseEvaluator.Instance;
             var results = GoldenCaseRunner.Run(new PowersEngine(library, chosen));
             int passed = 0;
             int failed = 0;

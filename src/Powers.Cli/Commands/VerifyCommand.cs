@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Newtonsoft.Json;
 using Powers.Analysis;
-using Powers.Evaluation;
+using Powers.Model;
 
 namespace Powers.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
 

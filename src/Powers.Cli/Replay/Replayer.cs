@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Powers.Evaluation;
 using Powers.Model;
+using Powers.Queries;
 
 namespace Powers.Cli.Replay;
 

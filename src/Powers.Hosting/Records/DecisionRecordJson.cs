@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Powers.Binding;
+using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
 

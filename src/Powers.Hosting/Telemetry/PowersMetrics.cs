@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Powers.Evaluation;
+using Powers.Decisions;
 using Powers.Hosting.Reloading;
 using Powers.Model;
 

@@ -1,7 +1,7 @@
-using Powers.Evaluation;
 using Powers.LanguageServer.Analysis;
 using Powers.LanguageServer.Protocol;
 using Powers.LanguageServer.Workspace;
+using Powers.Model;
 using Powers.Syntax.Json;
 
 namespace Powers.LanguageServer.Features;

@@ -1,5 +1,5 @@
-using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Analysis;
 

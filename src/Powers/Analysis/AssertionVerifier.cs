@@ -1,6 +1,7 @@
 using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Analysis;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Newtonsoft.Json;
-using Powers.Evaluation;
 using Powers.Model;
 
 namespace Powers.Analysis;

@@ -1,4 +1,4 @@
-using Powers.Evaluation;
+using Powers.Model;
 
 namespace Powers.Analysis;
 

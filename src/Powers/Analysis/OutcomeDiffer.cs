@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Powers.Binding;
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Analysis;
 

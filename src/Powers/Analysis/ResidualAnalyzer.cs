@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Analysis;
 

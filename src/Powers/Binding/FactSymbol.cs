@@ -1,3 +1,5 @@
+using Powers.Diagnostics;
+
 namespace Powers.Binding;
 
 /// <summary>A fact of the schema. Values are stored as integers: booleans 0/1, enums by their index.</summary>
@@ -72,6 +74,10 @@ public sealed class FactSymbol
         FactKind.Enum => value >= 0 && value < Values.Count ? Values[value] : "?",
         _ => Format(value),
     };
+
+    /// <summary>The message for a name that is not one of this enum fact's values, with a suggestion.</summary>
+    internal string NotAValue(string text) =>
+        "'" + text + "' is not one of '" + string.Join("', '", Values) + "'" + DidYouMean.Suffix(text, Values);
 
     private static string Format(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,7 @@
+using Powers.Decisions;
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Queries;
 
 namespace Powers.Compilation;
 

@@ -1,6 +1,5 @@
 using Powers.Binding;
 using Powers.Diagnostics;
-using Powers.Evaluation;
 using Powers.Model;
 using Powers.Syntax.Expressions;
 using Powers.Syntax.Json;

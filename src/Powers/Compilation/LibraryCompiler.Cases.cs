@@ -1,6 +1,6 @@
 using Powers.Diagnostics;
-using Powers.Evaluation;
 using Powers.Model;
+using Powers.Queries;
 using Powers.Syntax.Json;
 using Powers.Text;
 

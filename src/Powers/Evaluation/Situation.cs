@@ -69,7 +69,7 @@ public sealed class Situation
         int index = symbol.IndexOfValue(value);
         if (index < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(value), symbol.Name + ": " + QueryReader.NotAnEnumValue(symbol, value));
+            throw new ArgumentOutOfRangeException(nameof(value), symbol.Name + ": " + symbol.NotAValue(value));
         }
 
         Store(symbol.Index, index);

@@ -1,5 +1,4 @@
 using Powers.Binding;
-using Powers.Evaluation;
 using Powers.Text;
 
 namespace Powers.Model;

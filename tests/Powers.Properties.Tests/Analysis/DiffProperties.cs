@@ -1,8 +1,10 @@
 using Powers.Analysis;
 using Powers.Binding;
+using Powers.Deciding;
 using Powers.Diagnostics;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 using Powers.Syntax.Expressions;
@@ -38,8 +40,8 @@ public class DiffProperties
                     s.Set(v.Fact.Index, v.Value);
                 }
 
-                Decider.Decide(planA, s, ReferenceInterpreter.Instance, bufferA);
-                Decider.Decide(planB, s, ReferenceInterpreter.Instance, bufferB);
+                PlanDecider.Decide(planA, s, ReferenceInterpreter.Instance, bufferA);
+                PlanDecider.Decide(planB, s, ReferenceInterpreter.Instance, bufferB);
                 int p = a.IndexOfPower(change.Power);
                 if (bufferA.Outcomes[p] != change.From || bufferB.Outcomes[p] != change.To)
                 {
@@ -59,8 +61,8 @@ public class DiffProperties
                 });
             }
 
-            Decider.Decide(planA, complete, ReferenceInterpreter.Instance, bufferA);
-            Decider.Decide(planB, complete, ReferenceInterpreter.Instance, bufferB);
+            PlanDecider.Decide(planA, complete, ReferenceInterpreter.Instance, bufferA);
+            PlanDecider.Decide(planB, complete, ReferenceInterpreter.Instance, bufferB);
             for (int p = 0; p < bufferA.Outcomes.Length; p++)
             {
                 if (bufferA.Outcomes[p] == bufferB.Outcomes[p])

@@ -1,8 +1,10 @@
 using Powers.Binding;
 using Powers.Diagnostics;
 using Powers.Evaluation;
+using Powers.Model;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
+using Powers.Queries;
 using Powers.Syntax.Expressions;
 
 namespace Powers.Properties.Tests.Analysis;

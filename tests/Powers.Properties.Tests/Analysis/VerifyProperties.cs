@@ -1,9 +1,12 @@
 using Powers.Analysis;
 using Powers.Binding;
+using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
+using Powers.Queries;
 
 namespace Powers.Properties.Tests.Analysis;
 
@@ -100,7 +103,7 @@ public class VerifyProperties
 
                 if (ReferenceInterpreter.Evaluate(assertion.When, situation) == Tri.True)
                 {
-                    Decider.Decide(plan, situation, ReferenceInterpreter.Instance, buffer);
+                    PlanDecider.Decide(plan, situation, ReferenceInterpreter.Instance, buffer);
                     if (assertion.Breaks(buffer.Outcomes[index]))
                     {
                         return false;

@@ -13,7 +13,7 @@ public sealed class BrokenEvaluator(string clauseId) : IClauseEvaluator
     /// <inheritdoc />
     public Tri Evaluate(Clause clause, Situation situation)
     {
-        var status = CompiledEvaluator.Instance.Evaluate(clause, situation);
+        var status = CompiledClauseEvaluator.Instance.Evaluate(clause, situation);
         return clause.Id != clauseId ? status : status switch
         {
             Tri.True => Tri.False,

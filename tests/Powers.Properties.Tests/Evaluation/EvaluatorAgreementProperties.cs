@@ -9,14 +9,14 @@ public class EvaluatorAgreementProperties
 {
     [PowersProperty(300)]
     public void Decide_ShippedLibrary_CompiledAgreesWithInterpreter(PartialQuery query) =>
-        DecisionComparer.AssertAgree(query.Case.Plan(), query.Case.Situation, CompiledEvaluator.Instance, ReferenceInterpreter.Instance);
+        DecisionComparer.AssertAgree(query.Case.Plan(), query.Case.Situation, CompiledClauseEvaluator.Instance, ReferenceInterpreter.Instance);
 
     [PowersProperty(50)]
     public void Decide_GeneratedRuleSet_CompiledAgreesWithInterpreter(GeneratedCase generated)
     {
         foreach (var query in generated.Queries)
         {
-            DecisionComparer.AssertAgree(query.Plan(), query.Situation, CompiledEvaluator.Instance, ReferenceInterpreter.Instance);
+            DecisionComparer.AssertAgree(query.Plan(), query.Situation, CompiledClauseEvaluator.Instance, ReferenceInterpreter.Instance);
         }
     }
 
@@ -24,7 +24,7 @@ public class EvaluatorAgreementProperties
     public void Decide_ShippedLibraryCompleteSituation_RulesEngineAgreesWithBoth(CompleteQuery query)
     {
         var plan = query.Case.Plan();
-        DecisionComparer.AssertAgree(plan, query.Case.Situation, RulesEngineEvaluator.Instance, CompiledEvaluator.Instance);
+        DecisionComparer.AssertAgree(plan, query.Case.Situation, RulesEngineEvaluator.Instance, CompiledClauseEvaluator.Instance);
         DecisionComparer.AssertAgree(plan, query.Case.Situation, RulesEngineEvaluator.Instance, ReferenceInterpreter.Instance);
     }
 
@@ -39,7 +39,7 @@ public class EvaluatorAgreementProperties
                 complete.Set(fact.Index, fact.Min);
             }
 
-            DecisionComparer.AssertAgree(query.Plan(), complete, RulesEngineEvaluator.Instance, CompiledEvaluator.Instance);
+            DecisionComparer.AssertAgree(query.Plan(), complete, RulesEngineEvaluator.Instance, CompiledClauseEvaluator.Instance);
             DecisionComparer.AssertAgree(query.Plan(), complete, RulesEngineEvaluator.Instance, ReferenceInterpreter.Instance);
         }
     }

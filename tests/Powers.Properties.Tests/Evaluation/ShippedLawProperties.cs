@@ -1,5 +1,7 @@
+using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 
@@ -206,7 +208,7 @@ public class ShippedLawProperties
     private static Outcome[] Outcomes(DecisionPlan plan, Situation situation)
     {
         var buffer = plan.CreateBuffer();
-        Decider.Decide(plan, situation, CompiledEvaluator.Instance, buffer);
+        PlanDecider.Decide(plan, situation, CompiledClauseEvaluator.Instance, buffer);
         return buffer.Outcomes;
     }
 }

@@ -5,6 +5,7 @@ using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
+using Powers.Queries;
 
 namespace Powers.Properties.Tests.Evaluation;
 

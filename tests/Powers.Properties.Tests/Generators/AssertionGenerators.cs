@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Powers.Evaluation;
 using Powers.Model;
 using Powers.Properties.Tests.Support;
 

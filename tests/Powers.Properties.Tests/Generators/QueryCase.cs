@@ -3,6 +3,7 @@ using System.Text;
 using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Properties.Tests.Generators;
 

@@ -1,5 +1,8 @@
 using System.Text;
+using Powers.Deciding;
 using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
 
 namespace Powers.Properties.Tests.Support;
 
@@ -11,8 +14,8 @@ public static class DecisionComparer
     {
         var left = plan.CreateBuffer();
         var right = plan.CreateBuffer();
-        Decider.Decide(plan, situation, a, left);
-        Decider.Decide(plan, situation, b, right);
+        PlanDecider.Decide(plan, situation, a, left);
+        PlanDecider.Decide(plan, situation, b, right);
         var text = new StringBuilder();
         for (int c = 0; c < plan.Clauses.Count; c++)
         {

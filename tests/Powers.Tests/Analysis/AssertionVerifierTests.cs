@@ -1,7 +1,7 @@
 using Powers.Analysis;
 using Powers.Compilation;
-using Powers.Evaluation;
 using Powers.Model;
+using Powers.Queries;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Analysis;

@@ -1,7 +1,10 @@
 using Powers.Analysis;
 using Powers.Compilation;
+using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Analysis;
@@ -53,7 +56,7 @@ public class ResidualAnalyzerTests
         var query = QueryReader.Parse(library, queryJson, errors) ?? throw new InvalidOperationException(string.Join("; ", errors));
         var plan = PlanBuilder.Build(library, query.Version, query.Designation, query.Date);
         var buffer = plan.CreateBuffer();
-        Decider.Decide(plan, query.Situation, ReferenceInterpreter.Instance, buffer);
+        PlanDecider.Decide(plan, query.Situation, ReferenceInterpreter.Instance, buffer);
         int index = library.IndexOfPower(power);
         Assert.Equal(Outcome.Undetermined, buffer.Outcomes[index]);
         return ResidualAnalyzer.ComputeAll(plan, buffer, query.Situation)[index]!;

@@ -26,7 +26,7 @@ public class GoldenCaseTests
     [MemberData(nameof(Cases))]
     public void GoldenCase_Passes(string name, string evaluator)
     {
-        IClauseEvaluator chosen = evaluator == "compiled" ? CompiledEvaluator.Instance : ReferenceInterpreter.Instance;
+        IClauseEvaluator chosen = evaluator == "compiled" ? CompiledClauseEvaluator.Instance : ReferenceInterpreter.Instance;
         var result = GoldenCaseRunner.Run(new PowersEngine(Library, chosen)).Single(r => r.Case.Name == name);
         Assert.True(result.Passed, name + ": " + string.Join("; ", result.Failures) + " (cite: " + result.Case.Cite + ")");
     }

@@ -28,7 +28,7 @@ public class EvaluatorAgreementTests
             foreach (var situation in Situations(facts))
             {
                 var expected = ReferenceInterpreter.Instance.Evaluate(clause, situation);
-                var actual = CompiledEvaluator.Instance.Evaluate(clause, situation);
+                var actual = CompiledClauseEvaluator.Instance.Evaluate(clause, situation);
                 Assert.True(expected == actual, clause.Id + " [" + clause.ExpressionText + "]: interpreter " + expected + ", compiled " + actual);
                 checkedSituations++;
             }

@@ -1,5 +1,6 @@
 using Powers.Evaluation;
 using Powers.Model;
+using Powers.Queries;
 
 namespace Powers.Tests.Evaluation;
 

@@ -1,0 +1,82 @@
+using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+
+namespace Powers.Deciding;
+
+/// <summary>
+/// A plan held by a <see cref="PlanCache"/>, with its <see cref="DecisionProgram"/>. The program is compiled once
+/// the plan has served enough decisions to repay the milliseconds compiling takes; until then, and always for an
+/// evaluator other than the engine's own, decisions go clause by clause through <see cref="PlanDecider"/>. Either way
+/// the decision is the same. Thread-safe; the buffers and outcome arrays are the caller's.
+/// </summary>
+public sealed class CachedPlan
+{
+    private readonly IClauseEvaluator _evaluator;
+    private readonly int _compileAfter;
+    private DecisionProgram? _program;
+    private int _uses;
+
+    internal CachedPlan(DecisionPlan plan, IClauseEvaluator evaluator, int compileAfter)
+    {
+        Plan = plan;
+        _evaluator = evaluator;
+        _compileAfter = compileAfter;
+    }
+
+    /// <summary>
+    /// The plan. It was built for the first query that needed it, so its <see cref="DecisionPlan.Date"/> may be
+    /// another query's; a decision reports its own query's date.
+    /// </summary>
+    public DecisionPlan Plan { get; }
+
+    /// <summary>The compiled program, once compiled.</summary>
+    public DecisionProgram? Program => Volatile.Read(ref _program);
+
+    /// <summary>Decides every power into <paramref name="outcomes"/>, allocating nothing.</summary>
+    public void DecideOutcomes(Situation situation, Outcome[] outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (ProgramForUse() is { } program)
+        {
+            program.DecideOutcomes(situation, outcomes);
+            return;
+        }
+
+        var buffer = Plan.CreateBuffer();
+        PlanDecider.Decide(Plan, situation, _evaluator, buffer);
+        buffer.Outcomes.CopyTo(outcomes, 0);
+    }
+
+    /// <summary>Decides and explains into a buffer made by <see cref="DecisionPlan.CreateBuffer"/>, allocating nothing.</summary>
+    public void Decide(Situation situation, DecisionBuffer buffer)
+    {
+        if (ProgramForUse() is { } program)
+        {
+            program.Decide(situation, buffer);
+            return;
+        }
+
+        PlanDecider.Decide(Plan, situation, _evaluator, buffer);
+    }
+
+    /// <summary>Compiles the program now, if the evaluator allows it (for hosts that warm up before serving).</summary>
+    public DecisionProgram? Compile() => _compileAfter == int.MaxValue ? null : Program ?? Publish();
+
+    private DecisionProgram? ProgramForUse()
+    {
+        if (Volatile.Read(ref _program) is { } program)
+        {
+            return program;
+        }
+
+        return _compileAfter != int.MaxValue && Interlocked.Increment(ref _uses) >= _compileAfter ? Publish() : null;
+    }
+
+    private DecisionProgram Publish()
+    {
+        // Racing threads may both compile; the first to publish wins, and both programs decide alike.
+        var compiled = DecisionProgram.Compile(Plan);
+        return Interlocked.CompareExchange(ref _program, compiled, null) ?? compiled;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Linq.Expressions;
+using Expr = System.Linq.Expressions.Expression;
+using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+
+namespace Powers.Deciding;
+
+/// <summary>
+/// Compiles a whole <see cref="DecisionPlan"/> into one straight-line delegate: every clause of the plan once,
+/// into a local, then each power's Kleene fold and outcome with no branches and no calls. Fixed outcomes become
+/// constant stores. One form writes outcomes only; the explained form also writes clause statuses and the
+/// missing facts of undetermined powers, exactly as <see cref="PlanDecider"/> does.
+/// </summary>
+internal static class DecisionProgramCompiler
+{
+    // Outcome by the folded Tri bits, one byte each: 1 → Permitted, 2 → Denied, 3 → Undetermined.
+    private const int OutcomeTable = ((int)Outcome.Permitted << 8) | ((int)Outcome.Denied << 16) | ((int)Outcome.Undetermined << 24);
+
+    public static OutcomeFunction CompileOutcomes(DecisionPlan plan) =>
+        Build<OutcomeFunction>(plan, explained: false);
+
+    public static ExplainedFunction CompileExplained(DecisionPlan plan) =>
+        Build<ExplainedFunction>(plan, explained: true);
+
+    private static TDelegate Build<TDelegate>(DecisionPlan plan, bool explained)
+        where TDelegate : Delegate
+    {
+        var values = Expr.Parameter(typeof(int[]), "values");
+        var known = Expr.Parameter(typeof(ulong), "known");
+        var statuses = Expr.Parameter(typeof(Tri[]), "statuses");
+        var outcomes = Expr.Parameter(typeof(Outcome[]), "outcomes");
+        var missing = Expr.Parameter(typeof(ulong[]), "missing");
+        var clauses = plan.ClauseArray;
+        var powers = plan.PowerArray;
+
+        // Only clauses some evaluated power reads are needed for outcomes; the explained form reports all of them.
+        var used = new bool[clauses.Length];
+        foreach (var power in powers)
+        {
+            if (power.Kind == PowerPlanKind.Evaluate)
+            {
+                foreach (int index in power.ClauseIndices)
+                {
+                    used[index] = true;
+                }
+            }
+        }
+
+        var locals = new List<ParameterExpression>();
+        var body = new List<Expr>();
+        var status = new ParameterExpression[clauses.Length];
+        for (int i = 0; i < clauses.Length; i++)
+        {
+            if (!used[i] && !explained)
+            {
+                continue;
+            }
+
+            status[i] = Expr.Variable(typeof(int), "s" + i);
+            locals.Add(status[i]);
+            body.Add(Expr.Assign(status[i], ClauseCompiler.Emit(clauses[i].Expression, values, known)));
+        }
+
+        // Stores go from the highest index down: once the JIT has checked the highest constant index of an array,
+        // it drops the range checks of the lower ones.
+        if (explained)
+        {
+            for (int i = clauses.Length - 1; i >= 0; i--)
+            {
+                body.Add(Expr.Assign(Expr.ArrayAccess(statuses, Expr.Constant(i)), Expr.Convert(Expr.Convert(status[i], typeof(byte)), typeof(Tri))));
+            }
+        }
+
+        var unknownFacts = Expr.Variable(typeof(ulong), "unknownFacts");
+        if (explained)
+        {
+            locals.Add(unknownFacts);
+            body.Add(Expr.Assign(unknownFacts, Expr.Not(known)));
+        }
+
+        var all = Expr.Variable(typeof(int), "all");
+        locals.Add(all);
+        for (int p = powers.Length - 1; p >= 0; p--)
+        {
+            var power = powers[p];
+            var outcomeSlot = Expr.ArrayAccess(outcomes, Expr.Constant(p));
+            var missingSlot = Expr.ArrayAccess(missing, Expr.Constant(p));
+            if (power.Kind != PowerPlanKind.Evaluate)
+            {
+                var fixedOutcome = power.Kind == PowerPlanKind.NotInForce ? Outcome.NotInForce : Outcome.NotDesignated;
+                body.Add(Expr.Assign(outcomeSlot, Expr.Constant(fixedOutcome)));
+                if (explained)
+                {
+                    body.Add(Expr.Assign(missingSlot, Expr.Constant(0UL)));
+                }
+
+                continue;
+            }
+
+            Expr trueBits = Expr.Constant(1);
+            Expr falseBits = Expr.Constant(0);
+            Expr unknownMask = Expr.Constant(0UL);
+            foreach (int index in power.ClauseIndices)
+            {
+                trueBits = Expr.And(trueBits, status[index]);
+                falseBits = Expr.Or(falseBits, status[index]);
+                if (explained && clauses[index].FactMask != 0)
+                {
+                    // The clause's facts when it is unknown (both bits set), else nothing.
+                    var isUnknown = Expr.Equal(status[index], Expr.Constant((int)Tri.Unknown));
+                    unknownMask = Expr.Or(unknownMask, Expr.Condition(isUnknown, Expr.Constant(clauses[index].FactMask), Expr.Constant(0UL)));
+                }
+            }
+
+            body.Add(Expr.Assign(all, Expr.Or(Expr.And(trueBits, Expr.Constant(1)), Expr.And(falseBits, Expr.Constant(2)))));
+            var outcome = Expr.And(Expr.RightShift(Expr.Constant(OutcomeTable), Expr.LeftShift(all, Expr.Constant(3))), Expr.Constant(0xFF));
+            body.Add(Expr.Assign(outcomeSlot, Expr.Convert(Expr.Convert(outcome, typeof(byte)), typeof(Outcome))));
+            if (explained)
+            {
+                // Undetermined exactly when the fold is 3; only then are missing facts gathered (a branch that a
+                // complete situation never takes).
+                var undetermined = Expr.Equal(all, Expr.Constant((int)Tri.Unknown));
+                body.Add(Expr.Assign(missingSlot, Expr.Condition(undetermined, Expr.And(unknownMask, unknownFacts), Expr.Constant(0UL))));
+            }
+        }
+
+        body.Add(Expr.Empty());
+        var block = Expr.Block(typeof(void), locals, body);
+        var lambda = explained
+            ? Expr.Lambda<TDelegate>(block, values, known, statuses, outcomes, missing)
+            : Expr.Lambda<TDelegate>(block, values, known, outcomes);
+        return lambda.Compile();
+    }
+}

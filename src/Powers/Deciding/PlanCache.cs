@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
+
+namespace Powers.Deciding;
+
+/// <summary>
+/// The plans of one library, built once per thing that makes a plan (version, designation, whether it is in
+/// force; see <see cref="PlanKey"/>) and shared by every query, date and thread. Bounded: when full it starts
+/// again empty, so memory stays flat whatever the input. Every <see cref="PowersEngine"/> has one
+/// (<see cref="PowersEngine.Plans"/>), used by the CLI, the hosted service and library callers alike.
+/// </summary>
+public sealed class PlanCache
+{
+    /// <summary>The default number of plans kept.</summary>
+    public const int DefaultCapacity = 1024;
+
+    /// <summary>The default number of decisions a plan serves before it is compiled.</summary>
+    public const int DefaultCompileAfter = 256;
+
+    private readonly ConcurrentDictionary<PlanKey, CachedPlan> _plans = new();
+    private readonly IClauseEvaluator _evaluator;
+    private readonly int _capacity;
+    private readonly int _compileAfter;
+
+    /// <summary>
+    /// Creates a cache. Plans are compiled into a <see cref="DecisionProgram"/> after
+    /// <paramref name="compileAfter"/> decisions, but only for the engine's own evaluators (the compiled one and
+    /// the reference interpreter, which it agrees with); any other evaluator is always called clause by clause.
+    /// </summary>
+    public PlanCache(RuleLibrary library, IClauseEvaluator evaluator, int capacity = DefaultCapacity, int compileAfter = DefaultCompileAfter)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(compileAfter, 0);
+        Library = library;
+        _evaluator = evaluator;
+        _capacity = capacity;
+        _compileAfter = evaluator is CompiledClauseEvaluator or ReferenceInterpreter ? compileAfter : int.MaxValue;
+    }
+
+    /// <summary>The library the plans are for.</summary>
+    public RuleLibrary Library { get; }
+
+    /// <summary>How many plans are held.</summary>
+    public int Count => _plans.Count;
+
+    /// <summary>The plan for a resolved query.</summary>
+    public CachedPlan Get(Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Get(query.Version, query.Designation, query.Date);
+    }
+
+    /// <summary>The plan for a version (or none), a designation and a date (or none, with a version).</summary>
+    public CachedPlan Get(RuleSetVersion? version, Designation designation, DateOnly? date)
+    {
+        ArgumentNullException.ThrowIfNull(designation);
+        var key = PlanKey.For(Library, version, designation, date);
+        if (_plans.TryGetValue(key, out var plan))
+        {
+            return plan;
+        }
+
+        if (_plans.Count >= _capacity)
+        {
+            _plans.Clear();
+        }
+
+        var built = new CachedPlan(PlanBuilder.Build(Library, version, designation, date), _evaluator, _compileAfter);
+        return _plans.GetOrAdd(key, built);
+    }
+}

@@ -1,0 +1,81 @@
+using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+
+namespace Powers.Deciding;
+
+/// <summary>
+/// Decides a situation with a plan into a caller-owned buffer. Allocates nothing: every clause of the plan is
+/// evaluated once, then each power folds its clauses' statuses (any false: denied; else any unknown:
+/// undetermined; else permitted) and collects the unknown facts of its unknown clauses.
+/// </summary>
+public static class PlanDecider
+{
+    /// <summary>Fills <paramref name="buffer"/> with the decision for <paramref name="situation"/>.</summary>
+    public static void Decide(DecisionPlan plan, Situation situation, IClauseEvaluator evaluator, DecisionBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(situation);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(buffer);
+        Clause[] clauses = plan.ClauseArray;
+        Tri[] statuses = buffer.Statuses;
+        if (evaluator is CompiledClauseEvaluator)
+        {
+            // The engine's default: call each clause's delegate directly, without interface dispatch.
+            int[] values = situation.Values;
+            ulong known = situation.KnownMask;
+            for (int i = 0; i < clauses.Length; i++)
+            {
+                statuses[i] = CompiledClauseEvaluator.Evaluate(clauses[i], values, known);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < clauses.Length; i++)
+            {
+                statuses[i] = evaluator.Evaluate(clauses[i], situation);
+            }
+        }
+
+        ulong unknownFacts = ~situation.KnownMask;
+        PowerPlan[] powers = plan.PowerArray;
+        for (int p = 0; p < powers.Length; p++)
+        {
+            var power = powers[p];
+            buffer.Missing[p] = 0;
+            switch (power.Kind)
+            {
+                case PowerPlanKind.NotInForce:
+                    buffer.Outcomes[p] = Outcome.NotInForce;
+                    continue;
+                case PowerPlanKind.NotDesignated:
+                    buffer.Outcomes[p] = Outcome.NotDesignated;
+                    continue;
+            }
+
+            int all = (int)Tri.True;
+            ulong missing = 0;
+            int[] indices = power.ClauseIndices;
+            for (int k = 0; k < indices.Length; k++)
+            {
+                int index = indices[k];
+                var status = statuses[index];
+                all = (all & (int)status & 1) | ((all | (int)status) & 2);
+                if (status == Tri.Unknown)
+                {
+                    missing |= clauses[index].FactMask & unknownFacts;
+                }
+            }
+
+            var outcome = (Tri)all switch
+            {
+                Tri.True => Outcome.Permitted,
+                Tri.False => Outcome.Denied,
+                _ => Outcome.Undetermined,
+            };
+            buffer.Outcomes[p] = outcome;
+            buffer.Missing[p] = outcome == Outcome.Undetermined ? missing : 0;
+        }
+    }
+}

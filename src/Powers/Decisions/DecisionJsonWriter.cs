@@ -1,0 +1,253 @@
+using Newtonsoft.Json;
+using Powers.Binding;
+using Powers.Evaluation;
+using Powers.Model;
+using Powers.Queries;
+
+namespace Powers.Decisions;
+
+/// <summary>Writes decisions in the JSON form of domain.md, and the compact outcomes form.</summary>
+public static class DecisionJsonWriter
+{
+    /// <summary>Writes the full decision document with System.Text.Json (the same document as the Newtonsoft overload).</summary>
+    public static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        Write(new Utf8JsonWriterAdapter(w), decision);
+    }
+
+    /// <summary>Writes the full decision document as UTF-8 to a stream (e.g. an HTTP response body), without a string.</summary>
+    public static void Write(Stream utf8, Decision decision)
+    {
+        using var w = new System.Text.Json.Utf8JsonWriter(utf8);
+        Write(w, decision);
+    }
+
+    /// <summary>Writes query errors (<c>[{"field": ..., "message": ...}]</c>) with System.Text.Json.</summary>
+    public static void WriteErrors(System.Text.Json.Utf8JsonWriter w, IEnumerable<QueryError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        WriteErrors(new Utf8JsonWriterAdapter(w), errors);
+    }
+
+    /// <summary>Writes the full decision document.</summary>
+    public static void Write(JsonWriter w, Decision decision, string? designationName = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(decision);
+        w.WriteStartObject();
+        if (decision.Date is { } date)
+        {
+            w.WritePropertyName("date");
+            w.WriteValue(EffectiveRange.Format(date));
+        }
+
+        w.WritePropertyName("designation");
+        if (decision.Designation.Id is { } id)
+        {
+            w.WriteValue(designationName ?? id);
+        }
+        else
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("force");
+            w.WriteValue(decision.Designation.Force);
+            w.WritePropertyName("powers");
+            w.WriteStartArray();
+            foreach (var power in decision.Designation.Powers.Order(StringComparer.Ordinal))
+            {
+                w.WriteValue(power);
+            }
+
+            w.WriteEndArray();
+            if (decision.Designation.Made is { } made)
+            {
+                w.WritePropertyName("made");
+                w.WriteValue(EffectiveRange.Format(made));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WritePropertyName("ruleset");
+        if (decision.Version is { } version)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("id");
+            w.WriteValue(version.Family);
+            w.WritePropertyName("version");
+            w.WriteValue(version.Version);
+            w.WritePropertyName("revision");
+            w.WriteValue(version.Revision);
+            w.WritePropertyName("sha256");
+            w.WriteValue(version.Sha256);
+            w.WritePropertyName("title");
+            w.WriteValue(version.Title);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull();
+        }
+
+        w.WritePropertyName("decisions");
+        w.WriteStartArray();
+        foreach (var power in decision.Powers)
+        {
+            WritePower(w, power);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>{"power-id": "outcome", ...}</c>.</summary>
+    public static void WriteOutcomes(JsonWriter w, Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(decision);
+        w.WriteStartObject();
+        foreach (var power in decision.Powers)
+        {
+            w.WritePropertyName(power.Power);
+            w.WriteValue(OutcomeNames.Name(power.Outcome));
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes query errors as <c>[{"field": ..., "message": ...}, ...]</c>.</summary>
+    public static void WriteErrors(JsonWriter w, IEnumerable<QueryError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(errors);
+        w.WriteStartArray();
+        foreach (var error in errors)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("field");
+            w.WriteValue(error.Field);
+            w.WritePropertyName("message");
+            w.WriteValue(error.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WritePower(JsonWriter w, PowerDecision power)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("power");
+        w.WriteValue(power.Power);
+        w.WritePropertyName("title");
+        w.WriteValue(power.Title);
+        w.WritePropertyName("outcome");
+        w.WriteValue(OutcomeNames.Name(power.Outcome));
+        if (power.Cite is { } cite)
+        {
+            w.WritePropertyName("cite");
+            w.WriteValue(cite);
+        }
+
+        if (power.Plan.Reason is { } reason)
+        {
+            w.WritePropertyName("reason");
+            w.WriteValue(reason);
+        }
+
+        w.WritePropertyName("confidence");
+        w.WriteValue(power.Confidence == Confidence.Low ? "low" : "high");
+        w.WritePropertyName("uncertain");
+        w.WriteStartArray();
+        foreach (var reading in power.Uncertain)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("cite");
+            w.WriteValue(reading.Cite);
+            w.WritePropertyName("note");
+            w.WriteValue(reading.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (power.Plan.Rule is { Confidence: Confidence.Low } rule)
+        {
+            w.WritePropertyName("note");
+            w.WriteValue(rule.Note);
+        }
+
+        w.WritePropertyName("clauses");
+        w.WriteStartArray();
+        foreach (var clause in power.Clauses)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("id");
+            w.WriteValue(clause.Clause.Id);
+            w.WritePropertyName("status");
+            w.WriteValue(TriLogic.StatusName(clause.Status));
+            w.WritePropertyName("cite");
+            w.WriteValue(clause.Clause.Cite);
+            w.WritePropertyName("text");
+            w.WriteValue(clause.Clause.Text);
+            w.WritePropertyName("when");
+            w.WriteValue(clause.Clause.ExpressionText);
+            if (clause.Clause.Origin == ClauseOrigin.Restriction)
+            {
+                w.WritePropertyName("origin");
+                w.WriteValue("designation");
+            }
+
+            if (clause.Clause.Confidence == Confidence.Low)
+            {
+                w.WritePropertyName("confidence");
+                w.WriteValue("low");
+                w.WritePropertyName("note");
+                w.WriteValue(clause.Clause.Note);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("missing");
+        w.WriteStartArray();
+        foreach (var fact in power.Missing)
+        {
+            w.WriteValue(fact.Name);
+        }
+
+        w.WriteEndArray();
+        if (power.PermittedIf is { } permittedIf)
+        {
+            w.WritePropertyName("permittedIf");
+            w.WriteValue(permittedIf);
+        }
+
+        if (power.Example is { } example)
+        {
+            w.WritePropertyName("example");
+            w.WriteStartObject();
+            foreach (var value in example)
+            {
+                w.WritePropertyName(value.Fact.Name);
+                switch (value.Fact.Kind)
+                {
+                    case FactKind.Bool:
+                        w.WriteValue(value.Value != 0);
+                        break;
+                    case FactKind.Int:
+                        w.WriteValue(value.Value);
+                        break;
+                    default:
+                        w.WriteValue(value.Fact.FormatValue(value.Value));
+                        break;
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+}

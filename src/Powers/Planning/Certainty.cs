@@ -1,0 +1,47 @@
+using Powers.Evaluation;
+using Powers.Model;
+
+namespace Powers.Planning;
+
+/// <summary>
+/// Which low-confidence readings an outcome rests on. The plan's own (removals, commencements, transitional rules,
+/// the power's entry, the designation) always count. Of the clauses, those that decided: for a denial, the failed
+/// clauses, and only when none of them is firm (a firm failure denies whatever the uncertain ones say); otherwise
+/// every clause, since each had to hold or may yet fail.
+/// </summary>
+internal static class Certainty
+{
+    public static IReadOnlyList<UncertainReading> Readings(PowerPlan plan, Outcome outcome, IReadOnlyList<ClauseResult> clauses)
+    {
+        List<UncertainReading>? result = plan.Uncertain.Count > 0 ? [.. plan.Uncertain] : null;
+        if (outcome == Outcome.Denied)
+        {
+            bool firmFailure = false;
+            foreach (var c in clauses)
+            {
+                firmFailure |= c.Status == Tri.False && c.Clause.Confidence == Confidence.High;
+            }
+
+            if (firmFailure)
+            {
+                return result ?? (IReadOnlyList<UncertainReading>)[];
+            }
+        }
+
+        foreach (var c in clauses)
+        {
+            bool counts = outcome != Outcome.Denied || c.Status == Tri.False;
+            if (counts && c.Clause.Confidence == Confidence.Low)
+            {
+                result ??= [];
+                var reading = new UncertainReading(c.Clause.Cite, c.Clause.Note ?? "Marked low confidence without a note.");
+                if (!result.Contains(reading))
+                {
+                    result.Add(reading);
+                }
+            }
+        }
+
+        return result ?? (IReadOnlyList<UncertainReading>)[];
+    }
+}

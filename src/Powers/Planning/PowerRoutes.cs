@@ -1,0 +1,213 @@
+using Powers.Model;
+
+namespace Powers.Planning;
+
+/// <summary>
+/// For one version, designation and date: the route of every power (<see cref="PowerRoute"/>) and whether it is
+/// conferred on the CSO, which is also what <c>granted('...')</c> answers. Built once per plan; not thread-safe.
+/// </summary>
+internal sealed class PowerRoutes
+{
+    private readonly RuleLibrary _library;
+    private readonly RuleSetVersion _version;
+    private readonly Designation _designation;
+    private readonly DateOnly? _made;
+    private readonly bool _designationActive;
+    private readonly PowerRoute?[] _routes;
+    private readonly bool?[] _conferred;
+    private readonly Func<string, bool> _granted;
+
+    public PowerRoutes(RuleLibrary library, RuleSetVersion version, Designation designation, DateOnly? date)
+    {
+        _library = library;
+        _version = version;
+        _designation = designation;
+        // A designation that does not say when it was made is taken as made on the query's date; with no date, as
+        // made when the version came into force (so no transitional rule of that version applies to it).
+        _made = designation.MadeFor(date) ?? (version.Effective.Never ? null : version.Effective.From);
+        _designationActive = date is null || designation.Effective.Contains(date.Value);
+        _routes = new PowerRoute?[library.Powers.Count];
+        _conferred = new bool?[library.Powers.Count];
+        _granted = id => library.IndexOfPower(id) is int i && i >= 0 && IsConferred(i);
+    }
+
+    public PowerRoute RouteOf(int index) => _routes[index] ??= Route(_library.Powers[index].Id);
+
+    /// <summary>The clause with every <c>granted('...')</c> answered for this CSO.</summary>
+    public Clause Specialize(Clause clause) => clause.Specialize(_granted);
+
+    public bool IsConferred(int index) => IsConferred(index, 0);
+
+    /// <summary>The readings a not-designated outcome rests on: the designation's, and an open transitional question.</summary>
+    public IReadOnlyList<UncertainReading> NotConferredUncertainty(int index) =>
+        StandardQuestion(_library.Powers[index].Id) is { } open ? [.. DesignationUncertainty(), open] : DesignationUncertainty();
+
+    public IReadOnlyList<UncertainReading> DesignationUncertainty() =>
+        _designation.Confidence == Confidence.Low
+            ? [new UncertainReading(_designation.Source ?? _designation.Title, _designation.Note ?? "The designation is a reconstruction.")]
+            : [];
+
+    public string NotConferredReason(int index)
+    {
+        var route = RouteOf(index);
+        var rule = route.Rule!;
+        string who = _designation.Id is null ? "the designation" : "designation '" + _designation.Id + "'";
+        if (!_designationActive)
+        {
+            return who + " is not in force on that date (" + _designation.Effective + "), so it confers nothing, standard powers included: they belong only to a designated CSO.";
+        }
+
+        bool granted = _designation.Powers.Contains(rule.Id) || (route.Preserved is null && _version.Standard.Contains(rule.Id));
+        if (granted)
+        {
+            var missing = rule.Requires.Where(r => !RequirementMet(route, _library.IndexOfPower(r), 1));
+            string kept = route.Preserved is null ? string.Empty : " (the transitional rule " + route.Preserved.Cite + " keeps only powers the designation itself grants)";
+            return "Conferred only together with " + string.Join(", ", missing) + ", which this CSO does not have" + kept + " (" + rule.Cite + ").";
+        }
+
+        return "Not conferred by " + who + ", and not a standard power in " + _version.Id + ".";
+    }
+
+    private PowerRoute Route(string powerId)
+    {
+        var route = ChooseRoute(powerId);
+        return StandardQuestion(powerId) is { } open ? route with { Uncertain = [.. route.Uncertain, open] } : route;
+    }
+
+    // A power that was standard under a preserved version and that the designation does not grant itself: whether
+    // the standard powers survived the transition is the open question a preserve entry's standardNote states.
+    private UncertainReading? StandardQuestion(string powerId)
+    {
+        if (_made is not { } made || _designation.Powers.Contains(powerId))
+        {
+            return null;
+        }
+
+        foreach (var preservation in _version.Preserved)
+        {
+            if (preservation.StandardNote is { } note && made < preservation.MadeBefore
+                && Find(preservation.VersionId) is { } kept && kept.Standard.Contains(powerId))
+            {
+                return new UncertainReading(preservation.Cite, note);
+            }
+        }
+
+        return null;
+    }
+
+    private PowerRoute ChooseRoute(string powerId)
+    {
+        if (_made is { } made && _designation.Powers.Contains(powerId))
+        {
+            foreach (var preservation in _version.Preserved)
+            {
+                if (!preservation.Preserves(powerId, made) || Find(preservation.VersionId) is not { } kept)
+                {
+                    continue;
+                }
+
+                if (InForce(kept, powerId, out var keptRule, out _))
+                {
+                    var uncertain = new List<UncertainReading>();
+                    AddIfLow(uncertain, preservation.Confidence, preservation.Cite, preservation.Note);
+                    AddIfLow(uncertain, keptRule!.Confidence, keptRule.Cite, keptRule.Note);
+                    return new PowerRoute(kept, keptRule, true, null, preservation, uncertain);
+                }
+            }
+        }
+
+        var readings = new List<UncertainReading>();
+        if (InForce(_version, powerId, out var rule, out string? reason))
+        {
+            AddIfLow(readings, rule!.Confidence, rule.Cite, rule.Note);
+            return new PowerRoute(_version, rule, true, null, null, readings);
+        }
+
+        if (rule is not null)
+        {
+            // In force, but not for this force (a pilot): as certain as the power's own entry.
+            AddIfLow(readings, rule.Confidence, rule.Cite, rule.Note);
+        }
+        else if (_version.Removals.TryGetValue(powerId, out var removal))
+        {
+            AddIfLow(readings, removal.Confidence, removal.Cite.Length > 0 ? removal.Cite : _version.Id, removal.Note);
+            if (removal.Text.Length > 0)
+            {
+                reason = removal.Text + (removal.Cite.Length > 0 ? " (" + removal.Cite + ")" : string.Empty);
+            }
+        }
+
+        return new PowerRoute(_version, rule, false, reason, null, readings);
+    }
+
+    private bool IsConferred(int index, int depth)
+    {
+        if (index < 0 || depth > _conferred.Length)
+        {
+            return false;
+        }
+
+        if (_conferred[index] is { } known)
+        {
+            return known;
+        }
+
+        _conferred[index] = false; // a requires cycle is rejected by the compiler; this guard keeps recursion finite regardless
+        var route = RouteOf(index);
+        string id = _library.Powers[index].Id;
+        // Standard powers belong to every CSO, and a person is a CSO only while a designation is in force. A
+        // preserved power is kept only because the designation itself conferred it.
+        bool result = _designationActive && route.InForce
+            && (_designation.Powers.Contains(id) || (route.Preserved is null && _version.Standard.Contains(id)));
+        if (result)
+        {
+            foreach (string required in route.Rule!.Requires)
+            {
+                if (!RequirementMet(route, _library.IndexOfPower(required), depth + 1))
+                {
+                    result = false;
+                    break;
+                }
+            }
+        }
+
+        _conferred[index] = result;
+        return result;
+    }
+
+    // A preserved power's requirement is met only by a power that is preserved too: the old rules go together.
+    private bool RequirementMet(PowerRoute route, int required, int depth) =>
+        IsConferred(required, depth) && (route.Preserved is null || RouteOf(required).Preserved is not null);
+
+    private RuleSetVersion? Find(string versionId)
+    {
+        int at = versionId.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? null : _library.FindVersion(versionId[..at], versionId[(at + 1)..]);
+    }
+
+    private bool InForce(RuleSetVersion version, string powerId, out PowerRule? rule, out string? reason)
+    {
+        if (!version.Powers.TryGetValue(powerId, out rule))
+        {
+            reason = version.Id + " does not confer this power on CSOs.";
+            return false;
+        }
+
+        if (rule.Forces is { } forces && !forces.Contains(_designation.Force))
+        {
+            reason = version.Id + " brings this power into force only for the forces " + string.Join(", ", forces.Order(StringComparer.Ordinal)) + ", not for '" + _designation.Force + "'.";
+            return false;
+        }
+
+        reason = null;
+        return true;
+    }
+
+    private static void AddIfLow(List<UncertainReading> readings, Confidence confidence, string cite, string? note)
+    {
+        if (confidence == Confidence.Low)
+        {
+            readings.Add(new UncertainReading(cite, note ?? "Marked low confidence without a note."));
+        }
+    }
+}

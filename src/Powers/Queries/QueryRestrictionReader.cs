@@ -1,0 +1,141 @@
+using System.Globalization;
+using Powers.Binding;
+using Powers.Diagnostics;
+using Powers.Model;
+using Powers.Syntax.Expressions;
+using Powers.Syntax.Json;
+using Powers.Text;
+
+namespace Powers.Queries;
+
+/// <summary>
+/// Reads the <c>restrictions</c> of an ad-hoc designation in a query: the conditions the chief officer attached
+/// (PRA s.38(7)), and the matters set out for reasonable force (Sch. 4 para. 4(1)(b), (3)). The same expression
+/// language, parser and binder as the rule files; a mistake is a query error naming the field, never an exception.
+/// </summary>
+internal static class QueryRestrictionReader
+{
+    private static readonly string[] Properties = ["id", "when", "text", "cite", "powers"];
+
+    public static List<Restriction> Read(RuleLibrary library, JsonNode node, List<QueryError> errors)
+    {
+        var result = new List<Restriction>();
+        if (node is not JsonArray array)
+        {
+            errors.Add(new QueryError("designation.restrictions", "must be an array of { \"id\", \"when\", \"text\", \"powers\" }, not " + node.KindPhrase));
+            return result;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < array.Items.Count; i++)
+        {
+            string field = "designation.restrictions[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (array.Items[i] is not JsonObject obj)
+            {
+                errors.Add(new QueryError(field, "must be an object { \"id\", \"when\", \"text\", \"powers\" }, not " + array.Items[i].KindPhrase));
+                continue;
+            }
+
+            if (ReadOne(library, obj, field, errors) is { } restriction)
+            {
+                if (!ids.Add(restriction.Clause.Id))
+                {
+                    errors.Add(new QueryError(field + ".id", "'" + restriction.Clause.Id + "' is the id of an earlier restriction"));
+                    continue;
+                }
+
+                result.Add(restriction);
+            }
+        }
+
+        return result;
+    }
+
+    private static Restriction? ReadOne(RuleLibrary library, JsonObject obj, string field, List<QueryError> errors)
+    {
+        int before = errors.Count;
+        foreach (var p in obj.Properties)
+        {
+            if (Array.IndexOf(Properties, p.Name) < 0)
+            {
+                errors.Add(new QueryError(field + "." + p.Name, "unknown property" + DidYouMean.Suffix(p.Name, Properties)));
+            }
+        }
+
+        string? id = RequiredString(obj, "id", field, errors);
+        string? when = RequiredString(obj, "when", field, errors);
+        string? text = RequiredString(obj, "text", field, errors);
+        string cite = obj.Find("cite")?.Value is JsonString c ? c.Value : string.Empty;
+        IReadOnlySet<string>? powers = null;
+        if (obj.Find("powers")?.Value is { } powersNode)
+        {
+            powers = ReadPowers(library, powersNode, field + ".powers", errors);
+        }
+
+        if (errors.Count > before || id is null || when is null || text is null)
+        {
+            return null;
+        }
+
+        // The expression is parsed on its own, so a mistake is reported by its column within the expression.
+        var source = new SourceText(field + ".when", "\"" + when + "\"");
+        var origin = new JsonString(new TextSpan(0, when.Length + 2), when, null);
+        var bag = new DiagnosticBag();
+        var syntax = ExpressionParser.Parse(origin, source, bag);
+        var bound = bag.Count == 0 ? new Binder(library.Schema, source, bag, library.Powers.Select(p => p.Id).ToArray()).BindCondition(syntax) : new BoundError(syntax.Span);
+        if (bag.Count > 0)
+        {
+            foreach (var d in bag.ToSortedList())
+            {
+                int column = d.Location is { } at ? Math.Max(1, at.Span.Start) : 1;
+                errors.Add(new QueryError(field + ".when", d.Message + " (" + d.Id + ", column " + column.ToString(CultureInfo.InvariantCulture) + " of the expression)"));
+            }
+
+            return null;
+        }
+
+        var clause = new Clause(id, when, bound, cite, text, Confidence.High, null, ClauseOrigin.Restriction, new Location(source, new TextSpan(1, when.Length)));
+        return new Restriction(clause, powers);
+    }
+
+    private static string? RequiredString(JsonObject obj, string name, string field, List<QueryError> errors)
+    {
+        switch (obj.Find(name)?.Value)
+        {
+            case JsonString s when !string.IsNullOrWhiteSpace(s.Value):
+                return s.Value;
+            case null:
+            case JsonString:
+                errors.Add(new QueryError(field + "." + name, "is required"));
+                return null;
+            case var other:
+                errors.Add(new QueryError(field + "." + name, "must be a string, not " + other.KindPhrase));
+                return null;
+        }
+    }
+
+    private static HashSet<string>? ReadPowers(RuleLibrary library, JsonNode node, string field, List<QueryError> errors)
+    {
+        if (node is not JsonArray array)
+        {
+            errors.Add(new QueryError(field, "must be an array of power ids, not " + node.KindPhrase));
+            return null;
+        }
+
+        var powers = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < array.Items.Count; i++)
+        {
+            string item = field + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (array.Items[i] is JsonString power && QueryReader.CheckPower(library, power.Value, item, errors))
+            {
+                powers.Add(power.Value);
+            }
+            else if (array.Items[i] is not JsonString)
+            {
+                errors.Add(new QueryError(item, "must be a power id, not " + array.Items[i].KindPhrase));
+            }
+        }
+
+        return powers;
+    }
+}

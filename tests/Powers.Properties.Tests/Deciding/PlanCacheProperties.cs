@@ -1,0 +1,44 @@
+using Newtonsoft.Json;
+using Powers.Deciding;
+using Powers.Decisions;
+using Powers.Evaluation;
+using Powers.Planning;
+using Powers.Properties.Tests.Generators;
+using Powers.Properties.Tests.Support;
+
+namespace Powers.Properties.Tests.Deciding;
+
+public class PlanCacheProperties
+{
+    // One cache across every case, so plans are shared between queries on other dates and designations, and
+    // compiled after two uses, so most cases are decided by a compiled program.
+    private static readonly PlanCache Shared = new(ShippedLibrary.Instance, CompiledClauseEvaluator.Instance, compileAfter: 2);
+
+    [PowersProperty(200)]
+    public void Decide_ThroughTheSharedCache_SameDocumentAsAFreshPlanAndTheInterpreter(PartialQuery query)
+    {
+        var q = query.Case;
+        var cached = Shared.Get(q.Version, q.Designation, q.Date);
+        var buffer = cached.Plan.CreateBuffer();
+        cached.Decide(q.Situation, buffer);
+        string viaCache = Document(Decision.FromBuffer(cached.Plan, q.Date, buffer));
+
+        var fresh = PlanBuilder.Build(q.Library, q.Version, q.Designation, q.Date);
+        var expected = fresh.CreateBuffer();
+        PlanDecider.Decide(fresh, q.Situation, ReferenceInterpreter.Instance, expected);
+        string viaFreshPlan = Document(Decision.FromBuffer(fresh, expected));
+
+        PropertyViolationException.Check(viaCache == viaFreshPlan, () => "the cached plan decides otherwise:" + Environment.NewLine + viaCache + Environment.NewLine + viaFreshPlan);
+    }
+
+    private static string Document(Decision decision)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var w = new JsonTextWriter(text))
+        {
+            DecisionJsonWriter.Write(w, decision);
+        }
+
+        return text.ToString();
+    }
+}

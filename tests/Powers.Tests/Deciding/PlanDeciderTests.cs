@@ -1,0 +1,159 @@
+using Powers.Decisions;
+using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
+using Powers.Tests.TestSupport;
+
+namespace Powers.Tests.Deciding;
+
+public class PlanDeciderTests
+{
+    private static readonly RuleLibrary Library = Build();
+
+    private static RuleLibrary Build()
+    {
+        string powers = string.Join(",", [
+            "\"road-check\": { \"title\": \"Road check\", \"cite\": \"Test Act, s. 13\", \"clauses\": [ { \"id\": \"authorised\", \"when\": \"roadCheckAuthorised\", \"cite\": \"PACE s. 4\", \"text\": \"Authorised.\" } ] }",
+            "\"cordon\": { \"title\": \"Cordon\", \"cite\": \"Test Act, s. 14\", \"forces\": [\"kent\"], \"clauses\": [ { \"id\": \"in-cordon\", \"when\": \"inCordonedArea and cordonAgeDays < 28\", \"cite\": \"TA s. 35\", \"text\": \"In a cordon.\" } ] }",
+            "\"require-name-and-address\": { \"title\": \"N&A\", \"cite\": \"Test Act, s. 2\", \"clauses\": [ { \"id\": \"offence\", \"when\": \"suspectedConduct == 'relevant-offence'\", \"cite\": \"s. 2(2)\", \"text\": \"Offence.\" } ] }",
+            "\"detain-pending-constable\": { \"title\": \"Detain\", \"cite\": \"Test Act, s. 2(3)\", \"requires\": [\"require-name-and-address\"], \"clauses\": [ { \"id\": \"time\", \"when\": \"minutesDetained < 30\", \"cite\": \"s. 2(3)\", \"text\": \"Under 30 minutes.\" } ] }",
+        ]);
+        string general = "{ \"id\": \"uniform\", \"when\": \"inUniform\", \"cite\": \"PRA s. 42\", \"text\": \"In uniform.\" }";
+        string version = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", powers, general, extra: "  \"standard\": [\"road-check\"],\n");
+        string designation = "{ \"designation\": \"kent-cordon\", \"title\": \"Kent\", \"force\": \"kent\", \"effective\": { \"from\": \"2011-01-01\" }, \"powers\": [\"cordon\"], \"restrictions\": [ { \"id\": \"area-only\", \"when\": \"inPoliceArea\", \"text\": \"Only in Kent.\", \"powers\": [\"cordon\"] } ] }";
+        return TestLibrary.Compile(("test/a.json", version), ("designations/kent.json", designation)).ThrowIfFailed();
+    }
+
+    private static Decision Decide(string date, Designation designation, params (string Fact, string Value)[] facts)
+    {
+        var situation = new Situation(Library.Schema);
+        var errors = new List<QueryError>();
+        foreach (var (fact, value) in facts)
+        {
+            QueryReader.SetFactFromText(Library.Schema, fact, value, situation, errors);
+        }
+
+        Assert.Empty(errors);
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var query = new Query(day, Library.VersionInForce("test", day), designation, situation);
+        return new PowersEngine(Library).Decide(query);
+    }
+
+    private static Designation Kent(params string[] powers) => Designation.AdHoc("kent", powers.ToHashSet());
+
+    private static Outcome OutcomeOf(Decision d, string power) => d.Find(power)!.Outcome;
+
+    [Fact]
+    public void Decide_BeforeAnyVersion_EveryPowerNotInForce()
+    {
+        var d = Decide("2009-12-31", Kent("cordon"));
+        Assert.Null(d.Version);
+        Assert.Equal(Library.Powers.Select(p => p.Id), d.Powers.Select(p => p.Power));
+        Assert.All(d.Powers, p => Assert.Equal(Outcome.NotInForce, p.Outcome));
+    }
+
+    [Fact]
+    public void Decide_AllClausesHold_Permitted()
+    {
+        var d = Decide("2010-06-01", Kent(), ("inUniform", "true"), ("roadCheckAuthorised", "true"));
+        Assert.Equal(Outcome.Permitted, OutcomeOf(d, "road-check"));
+        Assert.All(d.Find("road-check")!.Clauses, c => Assert.Equal(Tri.True, c.Status));
+    }
+
+    [Fact]
+    public void Decide_OneClauseFails_DeniedEvenWithUnknowns()
+    {
+        var d = Decide("2010-06-01", Kent(), ("inUniform", "false"));
+        var power = d.Find("road-check")!;
+        Assert.Equal(Outcome.Denied, power.Outcome);
+        Assert.Empty(power.Missing);
+        Assert.Equal([Tri.False, Tri.Unknown], power.Clauses.Select(c => c.Status));
+    }
+
+    [Fact]
+    public void Decide_UnknownFact_UndeterminedNamingIt()
+    {
+        var d = Decide("2010-06-01", Kent(), ("inUniform", "true"));
+        var power = d.Find("road-check")!;
+        Assert.Equal(Outcome.Undetermined, power.Outcome);
+        Assert.Equal(["roadCheckAuthorised"], power.Missing.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Decide_PowerForOtherForcesOnly_NotInForce()
+    {
+        var d = Decide("2010-06-01", Designation.AdHoc("essex", new HashSet<string> { "cordon" }));
+        Assert.Equal(Outcome.NotInForce, OutcomeOf(d, "cordon"));
+        Assert.Contains("only for the forces kent", d.Find("cordon")!.Plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_NotGranted_NotDesignated()
+    {
+        var d = Decide("2010-06-01", Kent());
+        Assert.Equal(Outcome.NotDesignated, OutcomeOf(d, "cordon"));
+        Assert.Equal(Outcome.NotInForce, OutcomeOf(d, "entry-to-save-life"));
+    }
+
+    [Fact]
+    public void Decide_RequiredPowerMissing_NotDesignated()
+    {
+        var without = Decide("2010-06-01", Kent("detain-pending-constable"), ("inUniform", "true"), ("minutesDetained", "5"));
+        Assert.Equal(Outcome.NotDesignated, OutcomeOf(without, "detain-pending-constable"));
+        var with = Decide("2010-06-01", Kent("detain-pending-constable", "require-name-and-address"), ("inUniform", "true"), ("minutesDetained", "5"));
+        Assert.Equal(Outcome.Permitted, OutcomeOf(with, "detain-pending-constable"));
+    }
+
+    [Fact]
+    public void Decide_StoredDesignationOutsideItsRange_ConfersNothing()
+    {
+        Assert.True(Library.TryGetDesignation("kent-cordon", out var kent));
+        Assert.Equal(Outcome.NotDesignated, OutcomeOf(Decide("2010-06-01", kent), "cordon"));
+        Assert.Equal(Outcome.Undetermined, OutcomeOf(Decide("2011-06-01", kent), "cordon"));
+    }
+
+    [Fact]
+    public void Decide_StoredDesignationOutsideItsRange_NoStandardPowersEither()
+    {
+        Assert.True(Library.TryGetDesignation("kent-cordon", out var kent));
+        var d = Decide("2010-06-01", kent, ("inUniform", "true"), ("roadCheckAuthorised", "true"));
+        Assert.Equal(Outcome.NotDesignated, OutcomeOf(d, "road-check"));
+        Assert.Contains("standard powers included", d.Find("road-check")!.Plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_DesignationRestriction_IsAClause()
+    {
+        Assert.True(Library.TryGetDesignation("kent-cordon", out var kent));
+        var d = Decide("2011-06-01", kent, ("inUniform", "true"), ("inCordonedArea", "true"), ("cordonAgeDays", "3"), ("inPoliceArea", "false"));
+        var power = d.Find("cordon")!;
+        Assert.Equal(Outcome.Denied, power.Outcome);
+        Assert.Equal(["uniform", "in-cordon", "area-only"], power.Clauses.Select(c => c.Clause.Id));
+        Assert.Equal(Tri.False, power.Clauses[2].Status);
+    }
+
+    [Theory]
+    [InlineData("27", Outcome.Permitted)]
+    [InlineData("28", Outcome.Denied)]
+    public void Decide_TimeLimit_BothSides(string days, Outcome expected)
+    {
+        Assert.True(Library.TryGetDesignation("kent-cordon", out var kent));
+        var d = Decide("2011-06-01", kent, ("inUniform", "true"), ("inCordonedArea", "true"), ("cordonAgeDays", days), ("inPoliceArea", "true"));
+        Assert.Equal(expected, OutcomeOf(d, "cordon"));
+    }
+
+    [Fact]
+    public void Decide_ZeroAllocationPath_MatchesRichDecision()
+    {
+        var engine = new PowersEngine(Library);
+        var situation = new Situation(Library.Schema);
+        situation.Set(Library.Schema.Facts.Single(f => f.Name == "inUniform"), true);
+        var plan = PlanBuilder.Build(Library, Library.VersionInForce("test", new DateOnly(2010, 6, 1)), Kent(), new DateOnly(2010, 6, 1));
+        var buffer = plan.CreateBuffer();
+        engine.Decide(plan, situation, buffer);
+        var rich = Decision.FromBuffer(plan, buffer);
+        Assert.Equal(rich.Powers.Select(p => p.Outcome), buffer.Outcomes);
+        Assert.Equal(Outcome.Undetermined, buffer.Outcomes[Library.IndexOfPower("road-check")]);
+    }
+}

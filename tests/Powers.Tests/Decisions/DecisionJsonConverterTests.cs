@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Powers.Decisions;
+using Powers.Model;
+
+namespace Powers.Tests.Decisions;
+
+public class DecisionJsonConverterTests
+{
+    private static readonly PowersEngine Engine = PowersEngine.LoadEmbedded();
+
+    public static TheoryData<string> Queries => new()
+    {
+        """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"inPoliceArea":true,"terrorismAuthorisation":"s47a","authorisationAgeHours":20,"searchOf":"vehicle"}}""",
+        """{"date":"2018-03-01","designation":{"force":"kent","powers":["road-check"],"made":"2017-06-01"},"facts":{"inUniform":true,"roadCheckAuthorised":true}}""",
+        """{"date":"1999-01-01","designation":{"force":"kent","powers":[]}}""",
+        """{"ruleset":"pra2002-sch4@bill-2002-04-25","designation":"met-2002-security"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Serialize_Decision_TheSameDocumentAsTheNewtonsoftWriter(string query)
+    {
+        var decision = Engine.Decide(query, []) ?? throw new InvalidOperationException("bad query");
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var w = new Newtonsoft.Json.JsonTextWriter(text))
+        {
+            DecisionJsonWriter.Write(w, decision);
+        }
+
+        string viaSystemTextJson = JsonSerializer.Serialize(decision);
+
+        // The same document; System.Text.Json's default encoder escapes some characters (' as \u0027) that Newtonsoft writes as is.
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(text.ToString()), System.Text.Json.Nodes.JsonNode.Parse(viaSystemTextJson)), viaSystemTextJson);
+        Assert.InRange(viaSystemTextJson.Length, 100, 64 * 1024);
+    }
+
+    [Fact]
+    public void Serialize_DecisionToAStream_TheSameBytes()
+    {
+        var decision = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security"}""", [])!;
+        using var stream = new MemoryStream();
+
+        DecisionJsonWriter.Write(stream, decision);
+
+        Assert.Equal(JsonSerializer.Serialize(decision), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public void Serialize_Outcome_ItsContractName()
+    {
+        Assert.Equal("\"not-in-force\"", JsonSerializer.Serialize(Outcome.NotInForce));
+        Assert.Equal("\"permitted\"", JsonSerializer.Serialize(Outcome.Permitted));
+        Assert.Equal(Outcome.Undetermined, JsonSerializer.Deserialize<Outcome>("\"undetermined\""));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Outcome>("4"));
+    }
+}

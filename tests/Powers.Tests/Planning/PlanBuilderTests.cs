@@ -1,0 +1,217 @@
+using Powers.Decisions;
+using Powers.Evaluation;
+using Powers.Model;
+using Powers.Planning;
+using Powers.Queries;
+using Powers.Tests.TestSupport;
+
+namespace Powers.Tests.Planning;
+
+/// <summary>
+/// Routes, transitional rules, removals with reasons, <c>granted('...')</c> and certainty, on a small library whose
+/// expected outcomes follow from the rules written here (the shipped law is tested by the golden cases).
+/// </summary>
+public class PlanBuilderTests
+{
+    private static readonly RuleLibrary Library = Build();
+
+    private static RuleLibrary Build()
+    {
+        string clause(string id, string when, string extra = "") =>
+            "{ \"id\": \"" + id + "\", \"when\": \"" + when + "\", \"cite\": \"Test Act, s. " + id + "\", \"text\": \"" + id + " holds.\"" + extra + " }";
+        string power(string id, string clauses, string extra = "") =>
+            "\"" + id + "\": { \"title\": \"" + id + "\", \"cite\": \"Test Act, " + id + "\"" + extra + ", \"clauses\": [" + clauses + "] }";
+        const string Low = ", \"confidence\": \"low\", \"note\": \"Unread; settle by reading s. 9.\"";
+        string powers = string.Join(",", [
+            power("require-name-and-address", clause("offence", "suspectedConduct == 'relevant-offence'")),
+            power("detain-pending-constable", clause("basis", "(suspectedConduct == 'relevant-offence' and granted('require-name-and-address')) or (suspectedConduct == 'anti-social-behaviour' and granted('cordon'))") + "," + clause("time", "minutesDetained < 30")),
+            power("cordon", clause("in-cordon", "inCordonedArea") + "," + clause("constable", "constableInCompany", Low)),
+            power("road-check", clause("authorised", "roadCheckAuthorised")),
+        ]);
+        string a = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\", \"until\": \"2014-12-31\" }", powers, extra: "  \"standard\": [\"road-check\"],\n");
+        string b = "{ \"ruleset\": \"test\", \"version\": \"b\", \"revision\": 1, \"title\": \"B\", \"effective\": { \"from\": \"2015-01-01\" }, \"extends\": \"a\",\n" +
+            "  \"standard\": [],\n" +
+            "  \"remove\": { \"powers\": [ \"road-check\", { \"power\": \"cordon\", \"cite\": \"Test Act 2015, s. 2\", \"text\": \"Cordon powers were excluded.\"" + Low + " },\n" +
+            "    { \"power\": \"require-name-and-address\", \"cite\": \"Test Act 2015, s. 3\", \"text\": \"Repealed.\" }, { \"power\": \"detain-pending-constable\", \"cite\": \"Test Act 2015, s. 3\" } ] },\n" +
+            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"require-name-and-address\", \"detain-pending-constable\", \"road-check\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"text\": \"Old designations keep their powers.\", \"standardNote\": \"Whether standard powers survived is open.\" } ],\n" +
+            "  \"powers\": {}\n}\n";
+        string old = "{ \"designation\": \"old\", \"title\": \"Old\", \"force\": \"kent\", \"effective\": { \"from\": \"2012-01-01\" }, \"powers\": [\"require-name-and-address\", \"detain-pending-constable\"] }";
+        string guessed = "{ \"designation\": \"guessed\", \"title\": \"Guessed\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\" }, \"powers\": [\"require-name-and-address\", \"road-check\"], \"confidence\": \"low\", \"note\": \"Reconstructed from a report.\" }";
+        return TestLibrary.Compile(("test/a.json", a), ("test/b.json", b), ("designations/old.json", old), ("designations/guessed.json", guessed)).ThrowIfFailed();
+    }
+
+    private static PowerDecision Decide(string date, Designation designation, string power, params (string Fact, string Value)[] facts)
+    {
+        var situation = new Situation(Library.Schema);
+        var errors = new List<QueryError>();
+        foreach (var (fact, value) in facts)
+        {
+            QueryReader.SetFactFromText(Library.Schema, fact, value, situation, errors);
+        }
+
+        Assert.Empty(errors);
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        return new PowersEngine(Library).Decide(new Query(day, Library.VersionInForce("test", day), designation, situation)).Find(power)!;
+    }
+
+    private static Designation Kent(params string[] powers) => Designation.AdHoc("kent", powers.ToHashSet());
+
+    private static Designation Stored(string id) => Library.Designations.Single(d => d.Id == id);
+
+    [Fact]
+    public void Build_GrantedHeld_DetentionFollowsTheRequirementTheCsoCanMake()
+    {
+        var offence = Decide("2012-06-01", Kent("require-name-and-address", "detain-pending-constable"), "detain-pending-constable", ("suspectedConduct", "relevant-offence"), ("minutesDetained", "5"));
+        Assert.Equal(Outcome.Permitted, offence.Outcome);
+    }
+
+    [Fact]
+    public void Build_GrantedNotHeld_BasisFailsAndDetentionIsDenied()
+    {
+        // Without the cordon power, the anti-social-behaviour branch of the basis clause is false for this CSO.
+        var d = Decide("2012-06-01", Kent("require-name-and-address", "detain-pending-constable"), "detain-pending-constable", ("suspectedConduct", "anti-social-behaviour"), ("minutesDetained", "5"));
+        Assert.Equal(Outcome.Denied, d.Outcome);
+        Assert.Equal(Tri.False, d.Clauses.Single(c => c.Clause.Id == "basis").Status);
+
+        var withCordon = Decide("2012-06-01", Kent("cordon", "detain-pending-constable"), "detain-pending-constable", ("suspectedConduct", "anti-social-behaviour"), ("minutesDetained", "5"));
+        Assert.Equal(Outcome.Permitted, withCordon.Outcome);
+    }
+
+    [Fact]
+    public void Build_GrantedSpecialisations_AreSharedBetweenPlans()
+    {
+        var designation = Kent("require-name-and-address", "detain-pending-constable");
+        var version = Library.FindVersion("test", "a");
+        var first = PlanBuilder.Build(Library, version, designation, new DateOnly(2012, 1, 1));
+        var second = PlanBuilder.Build(Library, version, designation, new DateOnly(2013, 1, 1));
+        Assert.Same(first.Clauses.Single(c => c.Id == "basis"), second.Clauses.Single(c => c.Id == "basis"));
+        var written = version!.Powers["detain-pending-constable"].Clauses.Single(c => c.Id == "basis");
+        Assert.Equal(["require-name-and-address", "cordon"], written.GrantedPowers);
+        Assert.NotSame(written, first.Clauses.Single(c => c.Id == "basis"));
+    }
+
+    [Fact]
+    public void Build_RemovedWithLowConfidence_NotInForceMarkedLowWithTheRemovalsReason()
+    {
+        var d = Decide("2016-01-01", Kent("cordon"), "cordon", ("inCordonedArea", "true"), ("constableInCompany", "true"));
+        Assert.Equal(Outcome.NotInForce, d.Outcome);
+        Assert.Equal(Confidence.Low, d.Confidence);
+        var reading = Assert.Single(d.Uncertain);
+        Assert.Equal("Test Act 2015, s. 2", reading.Cite);
+        Assert.Equal("Unread; settle by reading s. 9.", reading.Note);
+        Assert.Equal("Cordon powers were excluded. (Test Act 2015, s. 2)", d.Plan.Reason);
+    }
+
+    [Fact]
+    public void Build_RemovedPlainly_NotInForceFirm()
+    {
+        var d = Decide("2016-01-01", Kent("road-check"), "road-check");
+        Assert.Equal(Outcome.NotInForce, d.Outcome);
+        Assert.Equal(Confidence.High, d.Confidence);
+        Assert.Empty(d.Uncertain);
+    }
+
+    [Fact]
+    public void Build_DesignationMadeBeforeTheChange_KeepsTheEarlierRules()
+    {
+        var d = Decide("2016-01-01", Stored("old"), "require-name-and-address", ("suspectedConduct", "relevant-offence"));
+        Assert.Equal(Outcome.Permitted, d.Outcome);
+        Assert.Equal("Test Act, require-name-and-address", d.Cite);
+    }
+
+    [Fact]
+    public void Build_PreservedDetention_GrantedReadsThePreservedRequirement()
+    {
+        var d = Decide("2016-01-01", Stored("old"), "detain-pending-constable", ("suspectedConduct", "relevant-offence"), ("minutesDetained", "10"));
+        Assert.Equal(Outcome.Permitted, d.Outcome);
+    }
+
+    [Fact]
+    public void Build_AdHocDesignationWithoutMade_TakenAsMadeOnTheQueryDate()
+    {
+        var d = Decide("2016-01-01", Kent("require-name-and-address"), "require-name-and-address", ("suspectedConduct", "relevant-offence"));
+        Assert.Equal(Outcome.NotInForce, d.Outcome);
+        Assert.Equal("Repealed. (Test Act 2015, s. 3)", d.Plan.Reason);
+    }
+
+    [Fact]
+    public void Build_AdHocDesignationMadeEarlier_KeepsTheEarlierRules()
+    {
+        var designation = Designation.AdHoc("kent", new HashSet<string> { "require-name-and-address" }, new DateOnly(2014, 6, 1));
+        var d = Decide("2016-01-01", designation, "require-name-and-address", ("suspectedConduct", "relevant-offence"));
+        Assert.Equal(Outcome.Permitted, d.Outcome);
+    }
+
+    [Fact]
+    public void Decide_OneEngine_AdHocDesignationsMadeEitherSideOfTheChangeGetTheirOwnPlans()
+    {
+        // The engine caches plans; two ad-hoc designations with the same force and powers but made on either side of
+        // the transitional day must not share one (the later one would inherit the repealed power).
+        var engine = new PowersEngine(Library);
+        var day = new DateOnly(2016, 1, 1);
+        var situation = new Situation(Library.Schema);
+        QueryReader.SetFactFromText(Library.Schema, "suspectedConduct", "relevant-offence", situation, []);
+        var grants = new HashSet<string> { "require-name-and-address" };
+        var early = engine.Decide(new Query(day, Library.VersionInForce("test", day), Designation.AdHoc("kent", grants, new DateOnly(2014, 6, 1)), situation));
+        var late = engine.Decide(new Query(day, Library.VersionInForce("test", day), Designation.AdHoc("kent", grants), situation));
+        Assert.Equal(Outcome.Permitted, early.Find("require-name-and-address")!.Outcome);
+        Assert.Equal(Outcome.NotInForce, late.Find("require-name-and-address")!.Outcome);
+    }
+
+    [Fact]
+    public void Build_StandardPowerOfTheOldLaw_IsNotPreserved()
+    {
+        // road-check was standard in 'a', so no designation granted it: reg. 4 keeps what a designation conferred.
+        var d = Decide("2016-01-01", Designation.AdHoc("kent", new HashSet<string>(), new DateOnly(2012, 1, 1)), "road-check", ("roadCheckAuthorised", "true"));
+        Assert.Equal(Outcome.NotInForce, d.Outcome);
+        var open = Assert.Single(d.Uncertain, u => u.Note == "Whether standard powers survived is open.");
+        Assert.Equal("Test Regulations 2015, reg. 4", open.Cite);
+
+        // Made after the day, the question does not arise.
+        var later = Decide("2016-01-01", Designation.AdHoc("kent", new HashSet<string>()), "road-check", ("roadCheckAuthorised", "true"));
+        Assert.DoesNotContain(later.Uncertain, u => u.Note == "Whether standard powers survived is open.");
+    }
+
+    [Fact]
+    public void Build_PermittedOnALowConfidenceClause_IsLow()
+    {
+        var d = Decide("2012-06-01", Kent("cordon"), "cordon", ("inCordonedArea", "true"), ("constableInCompany", "true"));
+        Assert.Equal(Outcome.Permitted, d.Outcome);
+        Assert.Equal(Confidence.Low, d.Confidence);
+        Assert.Equal("Test Act, s. constable", Assert.Single(d.Uncertain).Cite);
+    }
+
+    [Fact]
+    public void Build_DeniedByAFirmClause_IsHighWhateverTheLowOnesSay()
+    {
+        var d = Decide("2012-06-01", Kent("cordon"), "cordon", ("inCordonedArea", "false"), ("constableInCompany", "false"));
+        Assert.Equal(Outcome.Denied, d.Outcome);
+        Assert.Equal(Confidence.High, d.Confidence);
+    }
+
+    [Fact]
+    public void Build_DeniedOnlyByALowClause_IsLow()
+    {
+        var d = Decide("2012-06-01", Kent("cordon"), "cordon", ("inCordonedArea", "true"), ("constableInCompany", "false"));
+        Assert.Equal(Outcome.Denied, d.Outcome);
+        Assert.Equal(Confidence.Low, d.Confidence);
+    }
+
+    [Fact]
+    public void Build_ReconstructedDesignation_MarksWhatItConfersLow()
+    {
+        var conferred = Decide("2012-06-01", Stored("guessed"), "require-name-and-address", ("suspectedConduct", "relevant-offence"));
+        Assert.Equal(Outcome.Permitted, conferred.Outcome);
+        Assert.Equal(Confidence.Low, conferred.Confidence);
+        Assert.Equal("Reconstructed from a report.", Assert.Single(conferred.Uncertain).Note);
+
+        // road-check is also a standard power in 'a': every CSO has it, so it does not rest on the reconstruction.
+        var standard = Decide("2012-06-01", Stored("guessed"), "road-check", ("roadCheckAuthorised", "true"));
+        Assert.Equal(Outcome.Permitted, standard.Outcome);
+        Assert.Equal(Confidence.High, standard.Confidence);
+
+        var notConferred = Decide("2012-06-01", Stored("guessed"), "cordon");
+        Assert.Equal(Outcome.NotDesignated, notConferred.Outcome);
+        Assert.Equal(Confidence.Low, notConferred.Confidence);
+    }
+}
