@@ -1,4 +1,5 @@
 using Powers.RulesEngine.Tests.TestSupport;
+using Powers.TestSupport;
 
 namespace Powers.RulesEngine.Tests;
 

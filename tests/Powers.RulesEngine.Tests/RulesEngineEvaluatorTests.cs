@@ -1,5 +1,5 @@
 using Powers.Evaluation;
-using Powers.RulesEngine.Tests.TestSupport;
+using Powers.TestSupport;
 
 namespace Powers.RulesEngine.Tests;
 
@@ -9,14 +9,14 @@ public class RulesEngineEvaluatorTests
     public void Evaluate_CompleteSituations_AgreesWithCompiledEvaluator()
     {
         var library = ShippedLibrary.Instance;
-        var random = new Random(7);
+        var random = new RandomSituations(library, seed: 7);
         // A clause that calls granted() is evaluated only after a plan has replaced the call by a constant (BoundGranted);
         // the golden cases compare both evaluators on such clauses through plans (Powers.Tests).
         var clauses = library.Versions.SelectMany(v => v.General.Select(g => g.Clause).Concat(v.Powers.Values.SelectMany(p => p.Clauses)))
             .Where(c => !c.ExpressionText.Contains("granted(", StringComparison.Ordinal)).Distinct().ToList();
         for (int n = 0; n < 20; n++)
         {
-            var situation = RandomSituations.Complete(library.Schema, random);
+            var situation = random.Complete();
             foreach (var clause in clauses)
             {
                 Assert.Equal(CompiledClauseEvaluator.Instance.Evaluate(clause, situation), RulesEngineEvaluator.Instance.Evaluate(clause, situation));

@@ -8,6 +8,7 @@ using Powers.Planning;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 using Powers.Syntax.Expressions;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Analysis;
 

@@ -6,6 +6,7 @@ using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 using Powers.Queries;
 using Powers.Syntax.Expressions;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Analysis;
 

@@ -7,6 +7,7 @@ using Powers.Planning;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 using Powers.Queries;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Analysis;
 
@@ -127,28 +128,5 @@ public class VerifyProperties
         return true;
     }
 
-    private static int[][] Candidates(RuleLibrary library, Assertion assertion)
-    {
-        var ints = LibraryConstants.IntCandidates(library);
-        var extra = new SortedSet<int>();
-        foreach (var node in BoundNodes.DescendantsAndSelf(assertion.When))
-        {
-            switch (node)
-            {
-                case BoundConstant { Type.Kind: FactKind.Int } k:
-                    extra.UnionWith([k.Value - 1, k.Value, k.Value + 1]);
-                    break;
-                case BoundIn { Operand.Type.Kind: FactKind.Int } i:
-                    foreach (int v in i.Values)
-                    {
-                        extra.UnionWith([v - 1, v, v + 1]);
-                    }
-
-                    break;
-            }
-        }
-
-        return library.Schema.Facts.Select(f => f.Kind != FactKind.Int ? ints[f.Index]
-            : ints[f.Index].Concat(extra).Where(v => v >= f.Min).Distinct().Order().ToArray()).ToArray();
-    }
+    private static int[][] Candidates(RuleLibrary library, Assertion assertion) => LibraryConstants.IntCandidates(library, [assertion.When]);
 }

@@ -4,6 +4,7 @@ using Powers.Diagnostics;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 using Powers.Syntax.Expressions;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Compilation;
 

@@ -5,6 +5,7 @@ using Powers.Evaluation;
 using Powers.Planning;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Deciding;
 

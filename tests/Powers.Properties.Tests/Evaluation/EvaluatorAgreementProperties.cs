@@ -2,6 +2,7 @@ using Powers.Evaluation;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 using Powers.RulesEngine;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Evaluation;
 

@@ -4,6 +4,7 @@ using Powers.Model;
 using Powers.Planning;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Evaluation;
 

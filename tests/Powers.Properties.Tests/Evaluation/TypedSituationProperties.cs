@@ -6,6 +6,7 @@ using Powers.Evaluation;
 using Powers.Properties.Tests.Generators;
 using Powers.Properties.Tests.Support;
 using Powers.Queries;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Evaluation;
 

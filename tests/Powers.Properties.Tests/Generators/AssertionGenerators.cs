@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Powers.Model;
 using Powers.Properties.Tests.Support;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Generators;
 

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Powers.Properties.Tests.Support;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Generators;
 

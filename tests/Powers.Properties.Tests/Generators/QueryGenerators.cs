@@ -4,6 +4,7 @@ using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Properties.Tests.Support;
+using Powers.TestSupport;
 
 namespace Powers.Properties.Tests.Generators;
 

@@ -1,4 +1,5 @@
 using Powers.Diagnostics;
+using Powers.TestSupport;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Analysis;

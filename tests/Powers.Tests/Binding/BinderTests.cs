@@ -1,3 +1,4 @@
+using Powers.TestSupport;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Binding;

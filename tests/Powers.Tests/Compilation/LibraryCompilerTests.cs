@@ -1,5 +1,6 @@
 using Powers.Compilation;
 using Powers.Diagnostics;
+using Powers.TestSupport;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Compilation;

@@ -1,5 +1,6 @@
 using Powers.Diagnostics;
 using Powers.Syntax;
+using Powers.TestSupport;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Syntax;

@@ -1,7 +1,8 @@
 using System.Text;
 using Powers.Diagnostics;
+using Xunit;
 
-namespace Powers.Tests.TestSupport;
+namespace Powers.TestSupport;
 
 /// <summary>
 /// Roslyn-style diagnostic verification: every expected diagnostic must be reported exactly (id, path, line,

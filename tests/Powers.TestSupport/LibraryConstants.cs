@@ -1,19 +1,31 @@
 using Powers.Binding;
 using Powers.Model;
 
-namespace Powers.Properties.Tests.Support;
+namespace Powers.TestSupport;
 
-/// <summary>The integer values worth trying for int facts: every constant the library's clauses use, and its neighbours.</summary>
+/// <summary>
+/// The integer values worth trying for int facts: every constant the library's clauses compare with, one either side,
+/// and the fact's minimum and the value above it. Integers between two of these behave alike in every clause.
+/// </summary>
 public static class LibraryConstants
 {
     /// <summary>Candidate values per int fact (by index); other facts get an empty array.</summary>
-    public static int[][] IntCandidates(RuleLibrary library)
+    public static int[][] IntCandidates(RuleLibrary library) => IntCandidates(library, []);
+
+    /// <summary>As <see cref="IntCandidates(RuleLibrary)"/>, with the constants of more expressions (an assertion's, say).</summary>
+    public static int[][] IntCandidates(RuleLibrary library, IEnumerable<BoundExpression> moreExpressions)
     {
         ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(moreExpressions);
         var constants = new SortedSet<int>();
         foreach (var clause in AllClauses(library))
         {
             Collect(clause.Expression, constants);
+        }
+
+        foreach (var expression in moreExpressions)
+        {
+            Collect(expression, constants);
         }
 
         var result = new int[library.Schema.Count][];

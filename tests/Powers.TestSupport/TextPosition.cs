@@ -1,4 +1,4 @@
-namespace Powers.Tests.TestSupport;
+namespace Powers.TestSupport;
 
 /// <summary>Finds the 1-based line and column of a token in a test's own text, so expected positions are stated by what they point at.</summary>
 public static class TextPosition
