@@ -55,7 +55,8 @@ public static class ControlRoomApp
                 return Results.Text("""{"errors":[{"field":"","message":"the query document is larger than 64 KiB"}]}""", "application/json", Encoding.UTF8, StatusCodes.Status413PayloadTooLarge);
             }
 
-            answer = powers.Decide(buffer.AsSpan(0, length));
+            // Awaits the decision record (batched with other requests' records) without holding a thread.
+            answer = await powers.DecideAsync(buffer.AsMemory(0, length), aborted).ConfigureAwait(false);
         }
         catch (DecisionNotRecordedException e)
         {

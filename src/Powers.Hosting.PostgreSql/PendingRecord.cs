@@ -1,6 +1,6 @@
 namespace Powers.Hosting.PostgreSql;
 
-/// <summary>A record waiting for its batch: the deciding thread waits on <see cref="Stored"/>.</summary>
+/// <summary>A record waiting for its batch: the deciding caller waits on, or awaits, <see cref="Stored"/>.</summary>
 internal sealed class PendingRecord(PostgreSqlRecordRow row)
 {
     private readonly TaskCompletionSource<DecisionRecordWriteResult> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -68,10 +68,43 @@ public sealed class PostgreSqlDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// <inheritdoc />
     public DecisionRecordWriteResult Write(DecisionRecord record)
     {
+        var pending = Enqueue(record, out var refused);
+        if (pending is null)
+        {
+            return refused!;
+        }
+
+        return pending.Stored.Wait(_options.WriteTimeout) ? pending.Stored.Result : TimedOut();
+    }
+
+    /// <summary>Queues the record for the writer's next batch and awaits the batch, without holding the caller's thread.</summary>
+    public async ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = Enqueue(record, out var refused);
+        if (pending is null)
+        {
+            return refused!;
+        }
+
+        try
+        {
+            return await pending.Stored.WaitAsync(_options.WriteTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return TimedOut();
+        }
+    }
+
+    private PendingRecord? Enqueue(DecisionRecord record, out DecisionRecordWriteResult? refused)
+    {
         ArgumentNullException.ThrowIfNull(record);
+        refused = null;
         if (_writer is null)
         {
-            return DecisionRecordWriteResult.NotRecorded("the PostgreSQL sink is not open");
+            refused = DecisionRecordWriteResult.NotRecorded("the PostgreSQL sink is not open");
+            return null;
         }
 
         var pending = new PendingRecord(PostgreSqlRecordRow.From(record));
@@ -81,16 +114,15 @@ public sealed class PostgreSqlDecisionRecordSink : IDecisionRecordSink, IDisposa
         }
         catch (InvalidOperationException)
         {
-            return DecisionRecordWriteResult.NotRecorded("the PostgreSQL sink is shut down");
+            refused = DecisionRecordWriteResult.NotRecorded("the PostgreSQL sink is shut down");
+            return null;
         }
 
-        if (!pending.Stored.Wait(_options.WriteTimeout))
-        {
-            return DecisionRecordWriteResult.NotRecorded($"PostgreSQL did not store the record within {_options.WriteTimeout.TotalSeconds:0.###} s");
-        }
-
-        return pending.Stored.Result;
+        return pending;
     }
+
+    private DecisionRecordWriteResult TimedOut() =>
+        DecisionRecordWriteResult.NotRecorded($"PostgreSQL did not store the record within {_options.WriteTimeout.TotalSeconds:0.###} s");
 
     /// <summary>Stops taking records, lets the writer store what is queued (for at most the write timeout), and closes the connection. Never throws.</summary>
     public void Dispose()

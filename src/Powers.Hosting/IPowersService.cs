@@ -33,6 +33,32 @@ public interface IPowersService
     PowersAnswer Decide(ReadOnlySpan<byte> utf8QueryJson) => Decide(System.Text.Encoding.UTF8.GetString(utf8QueryJson));
 
     /// <summary>
+    /// Reads and decides a query document as <see cref="Decide(string)"/>, awaiting the decision record instead of
+    /// blocking on it: with records on, the caller's thread is free while the sinks store the record (the NDJSON and
+    /// PostgreSQL sinks batch concurrent records into one flush or one <c>COPY</c>). The answer still comes only once
+    /// every sink has recorded the decision. Cancelling stops the wait and withholds the answer; the record may
+    /// still be stored.
+    /// </summary>
+    /// <exception cref="DecisionNotRecordedException">Records are on and a sink could not record the decision: it is withheld.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the answer was ready.</exception>
+    Task<PowersAnswer> DecideAsync(string queryJson, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Decide(queryJson));
+    }
+
+    /// <summary>
+    /// Reads and decides a query document given as UTF-8 bytes (a request body) as <see cref="DecideAsync(string, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="DecisionNotRecordedException">Records are on and a sink could not record the decision: it is withheld.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the answer was ready.</exception>
+    Task<PowersAnswer> DecideAsync(ReadOnlyMemory<byte> utf8QueryJson, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Decide(utf8QueryJson.Span));
+    }
+
+    /// <summary>
     /// Decides a query that was resolved against <paramref name="snapshot"/>'s library (for example with
     /// <see cref="QueryReader"/>) and records the decision when decision records are on.
     /// </summary>

@@ -78,6 +78,59 @@ internal sealed class PowersService : IPowersService, IDisposable
         return Answer(snapshot, snapshot.Engine.Read(utf8QueryJson), started, activity);
     }
 
+    /// <inheritdoc />
+    public async Task<PowersAnswer> DecideAsync(string queryJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queryJson);
+        cancellationToken.ThrowIfCancellationRequested();
+        long started = _time.GetTimestamp();
+        using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
+        var snapshot = Current;
+        return await AnswerAsync(snapshot, snapshot.Engine.Read(queryJson), started, activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<PowersAnswer> DecideAsync(ReadOnlyMemory<byte> utf8QueryJson, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        long started = _time.GetTimestamp();
+        using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
+        var snapshot = Current;
+        return await AnswerAsync(snapshot, snapshot.Engine.Read(utf8QueryJson.Span), started, activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PowersAnswer> AnswerAsync(PowersSnapshot snapshot, QueryResult read, long started, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        string id = Guid.CreateVersion7(now).ToString();
+        if (read.Query is not { } query)
+        {
+            return Measured(new PowersAnswer(id, now, snapshot, null, read.Errors), started, activity);
+        }
+
+        var decision = snapshot.Engine.Decide(query);
+        if (_recorder.Enabled)
+        {
+            try
+            {
+                // Awaited, not blocked on; an unrecorded decision is still never returned.
+                await _recorder.RecordAsync(new DecisionRecord(id, now, snapshot.Sha256, decision, query.Situation), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DecisionNotRecordedException e)
+            {
+                Refused(e, started, activity);
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                Unanswered("cancelled", id, started, activity, "the caller cancelled before the decision was recorded");
+                throw;
+            }
+        }
+
+        return Measured(new PowersAnswer(id, now, snapshot, decision, []), started, activity);
+    }
+
     private PowersAnswer Answer(PowersSnapshot snapshot, QueryResult read, long started, System.Diagnostics.Activity? activity)
     {
         var now = _time.GetUtcNow();
@@ -321,14 +374,17 @@ internal sealed class PowersService : IPowersService, IDisposable
         return answer;
     }
 
-    private void Refused(DecisionNotRecordedException e, long started, System.Diagnostics.Activity? activity)
+    private void Refused(DecisionNotRecordedException e, long started, System.Diagnostics.Activity? activity) =>
+        Unanswered("not-recorded", e.DecisionId, started, activity, e.Message);
+
+    private void Unanswered(string result, string decisionId, long started, System.Diagnostics.Activity? activity, string why)
     {
-        _metrics.Answered("not-recorded", null, _time.GetElapsedTime(started));
+        _metrics.Answered(result, null, _time.GetElapsedTime(started));
         if (activity is not null)
         {
-            activity.SetTag("powers.decision.id", e.DecisionId);
-            activity.SetTag("powers.result", "not-recorded");
-            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
+            activity.SetTag("powers.decision.id", decisionId);
+            activity.SetTag("powers.result", result);
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, why);
         }
     }
 

@@ -37,6 +37,20 @@ public sealed class PostgreSqlDecisionRecordSinkTests(ITestOutputHelper output)
     }
 
     [PostgresFact]
+    public async Task DecideAsync_ThousandAwaitingCallers_EachAnswerHasItsRow()
+    {
+        string[] queries = Queries.Make(1_000, seed: 2017);
+        await using var host = await RecordingHost.StartAsync();
+
+        // All callers await at once: no thread is held while their records wait for a batch.
+        var answers = await Task.WhenAll(queries.Select(q => host.Powers.DecideAsync(q)));
+
+        Assert.All(answers, a => Assert.True(a.Succeeded, string.Join("; ", a.Errors)));
+        var rows = ReadRows(host.Table);
+        Assert.Equal(answers.Select(a => Guid.Parse(a.DecisionId)).Order(), rows.Keys.Order());
+    }
+
+    [PostgresFact]
     public async Task Decide_TenThousandDecisions_ReadBackEqual()
     {
         string[] queries = Queries.Make(10_000, seed: 2002);

@@ -57,28 +57,69 @@ internal sealed class DecisionRecorder
             DecisionRecordWriteResult result;
             try
             {
-                result = sink.Write(record) ?? DecisionRecordWriteResult.NotRecorded("the sink returned no result");
+                result = sink.Write(record) ?? NoResult;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 result = DecisionRecordWriteResult.NotRecorded(e.Message, e);
             }
 
-            if (result.IsRecorded)
-            {
-                _metrics.RecordWritten(sink.GetType().Name);
-            }
-            else
-            {
-                _metrics.RecordFailed(sink.GetType().Name);
-                string name = NameOf(sink);
-                string reason = result.Reason!;
-                Volatile.Write(ref _failure, new DecisionRecordFailure(_time.GetUtcNow(), name, reason));
-                PowersLog.DecisionRecordFailed(_logger, result.Exception, record.DecisionId, name, reason);
-                throw new DecisionNotRecordedException(record.DecisionId, name, reason, result.Exception);
-            }
+            Check(sink, record, result);
         }
 
+        Recovered();
+    }
+
+    /// <summary>
+    /// Writes a record to every sink as <see cref="Record"/> does, awaiting each sink's
+    /// <see cref="IDecisionRecordSink.WriteAsync"/> so the caller's thread is free while records are stored.
+    /// Throws <see cref="DecisionNotRecordedException"/> when a sink cannot record it, and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> stops the wait.
+    /// </summary>
+    public async ValueTask RecordAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        foreach (var sink in _sinks)
+        {
+            DecisionRecordWriteResult result;
+            try
+            {
+                result = await sink.WriteAsync(record, cancellationToken).ConfigureAwait(false) ?? NoResult;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                result = DecisionRecordWriteResult.NotRecorded(e.Message, e);
+            }
+
+            Check(sink, record, result);
+        }
+
+        Recovered();
+    }
+
+    private static DecisionRecordWriteResult NoResult => DecisionRecordWriteResult.NotRecorded("the sink returned no result");
+
+    private void Check(IDecisionRecordSink sink, DecisionRecord record, DecisionRecordWriteResult result)
+    {
+        if (result.IsRecorded)
+        {
+            _metrics.RecordWritten(sink.GetType().Name);
+            return;
+        }
+
+        _metrics.RecordFailed(sink.GetType().Name);
+        string name = NameOf(sink);
+        string reason = result.Reason!;
+        Volatile.Write(ref _failure, new DecisionRecordFailure(_time.GetUtcNow(), name, reason));
+        PowersLog.DecisionRecordFailed(_logger, result.Exception, record.DecisionId, name, reason);
+        throw new DecisionNotRecordedException(record.DecisionId, name, reason, result.Exception);
+    }
+
+    private void Recovered()
+    {
         if (Volatile.Read(ref _failure) is not null)
         {
             Volatile.Write(ref _failure, null);

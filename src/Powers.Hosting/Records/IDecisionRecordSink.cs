@@ -8,7 +8,7 @@ namespace Powers.Hosting;
 /// <remarks>
 /// The contract, for every implementation:
 /// <list type="bullet">
-/// <item><see cref="Write"/> is called on the deciding thread, possibly from many threads at once; it must be
+/// <item><see cref="Write"/> (or <see cref="WriteAsync"/>) is called for the deciding caller, possibly from many threads at once; it must be
 /// thread-safe. It returns <see cref="DecisionRecordWriteResult.Recorded"/> only once the record is stored as the
 /// sink promises (for example written to the operating system, flushed to disk, or committed); otherwise
 /// <see cref="DecisionRecordWriteResult.NotRecorded"/> with the reason. An exception counts as not recorded.</item>
@@ -39,4 +39,17 @@ public interface IDecisionRecordSink
 
     /// <summary>Stores one record and says whether it is stored; see the contract on the interface.</summary>
     DecisionRecordWriteResult Write(DecisionRecord record);
+
+    /// <summary>
+    /// Stores one record as <see cref="Write"/> does, under the same contract, for a caller that awaits rather than
+    /// blocks (<see cref="IPowersService.DecideAsync(string, CancellationToken)"/>). A sink that batches should
+    /// override it so that the caller's thread is free while the batch is stored; the default calls
+    /// <see cref="Write"/>. Cancelling stops the wait, not the write: the record may still be stored, and the
+    /// decision is then not returned, which the contract allows.
+    /// </summary>
+    ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ValueTask<DecisionRecordWriteResult>(Write(record));
+    }
 }

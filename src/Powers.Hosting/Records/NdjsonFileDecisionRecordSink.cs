@@ -6,13 +6,17 @@ namespace Powers.Hosting;
 /// written to the operating system and, when <see cref="FlushToDisk"/> is on (the default), flushed to the disk
 /// with fsync; concurrent writers share one fsync (group commit). A write that fails is cut back to the last
 /// whole line, and the file is opened afresh for the next record; a line left torn by a crash or an uncuttable
-/// file gets a line break before the next record, so every record stays on its own line. Thread-safe; disposing
-/// never throws.
+/// file gets a line break before the next record, so every record stays on its own line. <see cref="WriteAsync"/>
+/// appends the same way and awaits the fsync, which runs on the thread pool for every caller waiting at once.
+/// Thread-safe; disposing never throws.
 /// </summary>
 public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Lock _syncGate = new();
+    private readonly Lock _flushGate = new();
+    private TaskCompletionSource<DecisionRecordWriteResult>? _nextFlush;
+    private bool _flushing;
     private FileStream? _stream;
     private bool _needsLineBreak;
     private long _appended;
@@ -61,9 +65,33 @@ public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// <inheritdoc />
     public DecisionRecordWriteResult Write(DecisionRecord record)
     {
+        var appended = Append(record, out long sequence);
+        return appended is not null ? appended : FlushToDisk ? SyncThrough(sequence) : DecisionRecordWriteResult.Recorded;
+    }
+
+    /// <summary>
+    /// Appends the line on the caller's thread (a write to the operating system), then awaits the shared fsync that
+    /// covers it: concurrent callers join one flush run on the thread pool, so no caller's thread waits on the disk.
+    /// </summary>
+    public ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var appended = Append(record, out long sequence);
+        if (appended is not null || !FlushToDisk)
+        {
+            return new ValueTask<DecisionRecordWriteResult>(appended ?? DecisionRecordWriteResult.Recorded);
+        }
+
+        var flush = NextFlush(sequence);
+        return flush.IsCompleted ? new ValueTask<DecisionRecordWriteResult>(flush.Result) : new ValueTask<DecisionRecordWriteResult>(flush.WaitAsync(cancellationToken));
+    }
+
+    /// <summary>Appends the record's line; null when appended (its number in <paramref name="sequence"/>), else why not.</summary>
+    private DecisionRecordWriteResult? Append(DecisionRecord record, out long sequence)
+    {
         ArgumentNullException.ThrowIfNull(record);
         byte[] json = DecisionRecordJson.SerializeToUtf8(record);
-        long sequence;
+        sequence = 0;
         lock (_gate)
         {
             if (_disposed)
@@ -100,9 +128,73 @@ public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposa
 
             _needsLineBreak = false;
             sequence = ++_appended;
+            return null;
         }
+    }
 
-        return FlushToDisk ? SyncThrough(sequence) : DecisionRecordWriteResult.Recorded;
+    /// <summary>
+    /// The flush that will cover line <paramref name="sequence"/>: the one waiting to start, or a new one. A flush
+    /// reads how far the file is appended only when it starts, so every line appended before then is covered.
+    /// </summary>
+    private Task<DecisionRecordWriteResult> NextFlush(long sequence)
+    {
+        lock (_flushGate)
+        {
+            if (Volatile.Read(ref _synced) >= sequence)
+            {
+                return Task.FromResult(DecisionRecordWriteResult.Recorded);
+            }
+
+            if (_nextFlush is null)
+            {
+                _nextFlush = new TaskCompletionSource<DecisionRecordWriteResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (!_flushing)
+                {
+                    _flushing = true;
+                    _ = Task.Run(FlushLoop);
+                }
+            }
+
+            return _nextFlush.Task;
+        }
+    }
+
+    /// <summary>Runs waiting flushes one after another until none waits; each answers every caller that joined it.</summary>
+    private void FlushLoop()
+    {
+        while (true)
+        {
+            TaskCompletionSource<DecisionRecordWriteResult> flush;
+            lock (_flushGate)
+            {
+                if (_nextFlush is null)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                flush = _nextFlush;
+                _nextFlush = null;
+            }
+
+            long target;
+            lock (_gate)
+            {
+                target = _appended;
+            }
+
+            DecisionRecordWriteResult result;
+            try
+            {
+                result = SyncThrough(target);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                result = DecisionRecordWriteResult.NotRecorded("cannot flush '" + Path + "' to disk: " + e.Message, e);
+            }
+
+            flush.TrySetResult(result);
+        }
     }
 
     /// <summary>Closes the file. Every record reported recorded is already written, so nothing is lost.</summary>
@@ -120,7 +212,7 @@ public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposa
     {
         lock (_syncGate)
         {
-            if (_synced >= sequence)
+            if (Volatile.Read(ref _synced) >= sequence)
             {
                 return DecisionRecordWriteResult.Recorded;
             }
@@ -151,7 +243,7 @@ public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposa
                     stream.Flush(flushToDisk: true);
                 }
 
-                _synced = target;
+                Volatile.Write(ref _synced, target);
                 return DecisionRecordWriteResult.Recorded;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)

@@ -14,7 +14,7 @@ public static class PowersTelemetry
     /// <summary>The name of the activity source: <c>Powers.Hosting</c>.</summary>
     public const string ActivitySourceName = "Powers.Hosting";
 
-    /// <summary>Counter of queries answered, tagged <c>powers.result</c> (<c>decided</c>, <c>bad-input</c>, <c>not-recorded</c>: withheld because a sink could not record it).</summary>
+    /// <summary>Counter of queries answered, tagged <c>powers.result</c> (<c>decided</c>, <c>bad-input</c>, <c>not-recorded</c>: withheld because a sink could not record it; <c>cancelled</c>: a <c>DecideAsync</c> caller stopped waiting for its record).</summary>
     public const string Decisions = "powers.decisions";
 
     /// <summary>Counter of power outcomes in decided queries, tagged <c>powers.power</c>, <c>powers.outcome</c> and <c>powers.confidence</c>.</summary>
