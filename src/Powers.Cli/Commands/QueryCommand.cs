@@ -31,7 +31,14 @@ internal static class QueryCommand
         };
         command.SetAction(parse =>
         {
-            var library = LibraryLoader.Load(parse.GetValue(rules), console);
+            // A missing folder is bad input (2), as in check and test; a library that does not compile is a failure (1).
+            string? rulesDirectory = parse.GetValue(rules);
+            if (!LibraryLoader.Exists(rulesDirectory, console))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var library = LibraryLoader.Load(rulesDirectory, console);
             if (library is null)
             {
                 return ExitCodes.Failure;
@@ -56,7 +63,9 @@ internal static class QueryCommand
                     return BadInput(console, [new QueryError("--input", "give the query either in the input or by flags, not both")]);
                 }
 
-                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, onlyPower);
+                // NDJSON's default is JSON lines; only a text format asked for by name is refused.
+                bool textAsked = outputFormat == "text" && parse.GetResult(format) is { Implicit: false };
+                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, textAsked, onlyPower);
             }
 
             var query = FromFlags(library, parse.GetValue(date), parse.GetValue(designation), parse.GetValue(force), parse.GetValue(grant), parse.GetValue(fact) ?? [], parse.GetValue(ruleset), out var flagErrors, parse.GetValue(made));
@@ -71,7 +80,7 @@ internal static class QueryCommand
         return command;
     }
 
-    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, string? onlyPower)
+    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, bool textAsked, string? onlyPower)
     {
         TextReader reader;
         try
@@ -88,6 +97,11 @@ internal static class QueryCommand
             bool isNdjson = ndjson || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
             if (isNdjson)
             {
+                if (textAsked)
+                {
+                    return TextWithNdjson(console, path);
+                }
+
                 return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), format, onlyPower);
             }
 
@@ -98,6 +112,11 @@ internal static class QueryCommand
                 var lines = new NdjsonLineReader(reader);
                 if (StandardInputClassifier.IsNdjson(lines, out text))
                 {
+                    if (textAsked)
+                    {
+                        return TextWithNdjson(console, path);
+                    }
+
                     return NdjsonQueries.Run(console, engine, lines, format, onlyPower);
                 }
             }
@@ -128,6 +147,9 @@ internal static class QueryCommand
             }
         }
     }
+
+    private static int TextWithNdjson(CliConsole console, string path) =>
+        BadInput(console, [new QueryError("--format", "text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes")]);
 
     internal static Query? FromFlags(RuleLibrary library, string? dateText, string? designationId, string? force, string? grant, string[] facts, string? ruleset, out List<QueryError> errors, string? madeText = null)
     {

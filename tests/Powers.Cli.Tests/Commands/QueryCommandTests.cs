@@ -197,4 +197,50 @@ public class QueryCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Query_MissingRulesFolder_ExitsTwoSayingSo()
+    {
+        var run = CliRun.Of("query", "--rules", "/no/such/rules", "--date", "2013-03-01", "--designation", "met-2002-security");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("powers: bad input: the rules folder '/no/such/rules' does not exist" + Environment.NewLine, run.Error);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public void Query_NdjsonFileWithTextFormat_ExitsTwoNamingBoth()
+    {
+        string path = Path.GetTempFileName() + ".ndjson";
+        try
+        {
+            File.WriteAllText(path, """{"date":"2013-03-01","designation":"met-2002-security"}""" + "\n");
+            var run = CliRun.Of("query", "--input", path, "--format", "text");
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal("powers: bad input: --format: text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes" + Environment.NewLine, run.Error);
+            Assert.Equal(string.Empty, run.Out);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Query_NdjsonStdinWithTextFormat_ExitsTwoNamingBoth()
+    {
+        string input = """{"date":"2013-03-01","designation":"met-2002-security"}""" + "\n" + """{"date":"2003-03-01","designation":"met-2002-security"}""" + "\n";
+        var run = CliRun.WithInput(input, "query", "--input", "-", "--format", "text");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("powers: bad input: --format: text shows one decision; NDJSON input ('-') is answered line by line: use --format json or --format outcomes" + Environment.NewLine, run.Error);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public void Query_NdjsonWithoutFormat_WritesJsonLines()
+    {
+        // Only an explicit --format text is refused; NDJSON's own default is the JSON decision per line.
+        var run = CliRun.WithInput("""{"date":"2013-03-01","designation":"met-2002-security"}""" + "\n", "query", "--input", "-", "--ndjson");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("2013-03-01", (string?)JObject.Parse(run.Out.Split('\n')[0])["date"]);
+    }
 }
