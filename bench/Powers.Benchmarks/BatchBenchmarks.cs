@@ -4,6 +4,7 @@ using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Planning;
+using Powers.TestSupport;
 
 namespace Powers.Benchmarks;
 

@@ -1,19 +1,17 @@
-using Powers.Compilation;
 using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Planning;
 using Powers.Queries;
+using Powers.TestSupport;
 
 namespace Powers.Benchmarks;
 
 /// <summary>The shipped library, compiled once per process, and the scenarios every benchmark uses.</summary>
 public static class BenchmarkData
 {
-    private static readonly Lazy<RuleLibrary> LazyLibrary = new(() => LibraryCompiler.CompileEmbedded().ThrowIfFailed());
-
     /// <summary>The embedded rule library.</summary>
-    public static RuleLibrary Library => LazyLibrary.Value;
+    public static RuleLibrary Library => ShippedLibrary.Instance;
 
     /// <summary>The scenario names, for <c>[Params]</c>.</summary>
     public static IEnumerable<string> ScenarioNames => Queries.Keys;
@@ -37,26 +35,6 @@ public static class BenchmarkData
         var expected = plan.CreateBuffer();
         PlanDecider.Decide(plan, query.Situation, ReferenceInterpreter.Instance, expected);
         return new Scenario(name, json, query, plan, expected);
-    }
-
-    /// <summary>Every plan of the library: each version with each designation, on the version's first day.</summary>
-    public static IEnumerable<DecisionPlan> AllPlans(RuleLibrary library)
-    {
-        ArgumentNullException.ThrowIfNull(library);
-        foreach (var version in library.Versions)
-        {
-            DateOnly? date = version.Effective.Never ? null : version.Effective.From;
-            foreach (var designation in library.Designations)
-            {
-                yield return PlanBuilder.Build(library, version, designation, date);
-            }
-
-            var everything = new HashSet<string>(library.Powers.Select(p => p.Id), StringComparer.Ordinal);
-            foreach (var force in library.Forces.Take(2))
-            {
-                yield return PlanBuilder.Build(library, version, Designation.AdHoc(force.Id, everything), date);
-            }
-        }
     }
 
     /// <summary>Throws unless the outcomes agree with the expected decision.</summary>

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Powers.Benchmarks;
+using Powers.TestSupport;
 
 // dotnet run -c Release --project bench/Powers.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson COUNT FILE   (generates queries for the CLI)

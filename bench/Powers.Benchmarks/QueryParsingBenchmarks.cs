@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Powers.Evaluation;
 using Powers.Queries;
+using Powers.TestSupport;
 
 namespace Powers.Benchmarks;
 

@@ -1,9 +1,9 @@
 using System.Text;
-using Powers.Benchmarks;
 using Powers.Evaluation;
 using Powers.Queries;
+using Powers.TestSupport;
 
-namespace Powers.Benchmarks.Tests;
+namespace Powers.Tests.Queries;
 
 /// <summary>
 /// The NDJSON fast path reads a line only when <see cref="QueryReader"/> reads it the same way: same date,
@@ -65,7 +65,7 @@ public class CompactQueryReaderTests
     [Fact]
     public void TryRead_EveryValidHandwrittenShape_ReadByTheFastPath()
     {
-        var library = BenchmarkData.Library;
+        var library = ShippedLibrary.Instance;
         foreach (string line in Handwritten.Except(Declined))
         {
             bool valid = QueryReader.Parse(library, line, []) is not null;
@@ -76,7 +76,7 @@ public class CompactQueryReaderTests
     [Fact]
     public void TryRead_AgreesWithQueryReader_OnGeneratedAndMutatedLines()
     {
-        var library = BenchmarkData.Library;
+        var library = ShippedLibrary.Instance;
         using var writer = new StringWriter();
         NdjsonGenerator.Write(library, writer, 2000, seed: 11);
         var random = new Random(5);
@@ -101,7 +101,7 @@ public class CompactQueryReaderTests
 
     private static bool Agrees(string line)
     {
-        var library = BenchmarkData.Library;
+        var library = ShippedLibrary.Instance;
         var reader = new CompactQueryReader(library);
         var situation = new Powers.Evaluation.Situation(library.Schema);
         if (!reader.TryRead(line, situation, out var date, out var designation, out var version))

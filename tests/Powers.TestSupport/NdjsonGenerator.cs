@@ -3,11 +3,12 @@ using System.Text;
 using Powers.Binding;
 using Powers.Model;
 
-namespace Powers.Benchmarks;
+namespace Powers.TestSupport;
 
 /// <summary>
 /// Writes random query documents, one per line, for timing <c>powers query --input FILE.ndjson</c>: stored
-/// designations, dates across the versions of the law, each fact given with probability 0.7.
+/// designations, dates across the versions of the law, each fact given with probability 0.7 and drawn as
+/// <see cref="RandomSituations"/> draws it.
 /// </summary>
 public static class NdjsonGenerator
 {
@@ -17,6 +18,7 @@ public static class NdjsonGenerator
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(writer);
         var random = new Random(seed);
+        var situations = new RandomSituations(library, seed);
         var dates = library.Versions.Where(v => !v.Effective.Never).Select(v => v.Effective.From.AddDays(30)).ToArray();
         var designations = library.Designations.Select(d => d.Id!).ToArray();
         var line = new StringBuilder(512);
@@ -25,10 +27,11 @@ public static class NdjsonGenerator
             line.Clear();
             line.Append("{\"date\":\"").Append(dates[random.Next(dates.Length)].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 .Append("\",\"designation\":\"").Append(designations[random.Next(designations.Length)]).Append("\",\"facts\":{");
+            var situation = situations.Next(0.7);
             bool first = true;
             foreach (var fact in library.Schema.Facts)
             {
-                if (random.NextDouble() >= 0.7)
+                if (!situation.IsKnown(fact.Index))
                 {
                     continue;
                 }
@@ -40,17 +43,14 @@ public static class NdjsonGenerator
 
                 first = false;
                 line.Append('"').Append(fact.Name).Append("\":");
-                switch (fact.Kind)
+                string value = fact.FormatValue(situation.ValueAt(fact.Index));
+                if (fact.Kind == FactKind.Enum)
                 {
-                    case FactKind.Bool:
-                        line.Append(random.Next(2) == 0 ? "false" : "true");
-                        break;
-                    case FactKind.Enum:
-                        line.Append('"').Append(fact.Values[random.Next(fact.Values.Count)]).Append('"');
-                        break;
-                    default:
-                        line.Append(random.Next(400).ToString(CultureInfo.InvariantCulture));
-                        break;
+                    line.Append('"').Append(value).Append('"');
+                }
+                else
+                {
+                    line.Append(value);
                 }
             }
 
