@@ -55,7 +55,7 @@ public sealed class PowersEngine
         var plan = Plans.Get(query);
         var buffer = plan.Plan.CreateBuffer();
         plan.Decide(query.Situation, buffer);
-        return new Decision(plan.Plan, query.Date, buffer, query.Situation);
+        return new Decision(plan.Plan, query.Designation, query.Date, buffer, query.Situation);
     }
 
     /// <summary>

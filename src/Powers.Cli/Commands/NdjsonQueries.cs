@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json;
 using Powers.Decisions;
 using Powers.Evaluation;
+using Powers.Model;
 using Powers.Queries;
 using Powers.Syntax.Json;
 
@@ -49,7 +50,7 @@ internal static class NdjsonQueries
             lineNumber++;
             if (compact.TryRead(line, situation, out var date, out var designation, out var version))
             {
-                Decide(output, plans.Get(version, designation!, date), date, situation, outcomesOnly, onlyPower);
+                Decide(output, plans.Get(version, designation!, date), designation!, date, situation, outcomesOnly, onlyPower);
             }
             else if (!DecideSlowly(output, engine, plans, line.ToString(), lineNumber, outcomesOnly, onlyPower))
             {
@@ -86,11 +87,11 @@ internal static class NdjsonQueries
             return false;
         }
 
-        Decide(output, plans.Get(query), query.Date, query.Situation, outcomesOnly, onlyPower);
+        Decide(output, plans.Get(query), query.Designation, query.Date, query.Situation, outcomesOnly, onlyPower);
         return true;
     }
 
-    private static void Decide(TextWriter output, PlanEntry entry, DateOnly? date, Situation situation, bool outcomesOnly, string? onlyPower)
+    private static void Decide(TextWriter output, PlanEntry entry, Designation designation, DateOnly? date, Situation situation, bool outcomesOnly, string? onlyPower)
     {
         if (outcomesOnly)
         {
@@ -101,8 +102,8 @@ internal static class NdjsonQueries
 
         entry.Decide(situation);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
-        // The plan is shared across dates; the decision reports this line's date.
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, date, entry.Buffer, situation));
+        // The plan is shared across dates and made days; the decision reports this line's date and designation.
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, designation, date, entry.Buffer, situation));
         w.Flush();
         output.Write('\n');
     }

@@ -26,7 +26,8 @@ public sealed class CachedPlan
 
     /// <summary>
     /// The plan. It was built for the first query that needed it, so its <see cref="DecisionPlan.Date"/> may be
-    /// another query's; a decision reports its own query's date.
+    /// another query's, and so may its <see cref="DecisionPlan.Designation"/> when that is ad hoc (another made day
+    /// under the same transitional rules); a decision reports its own query's date and designation.
     /// </summary>
     public DecisionPlan Plan { get; }
 

@@ -20,9 +20,10 @@ public sealed class Decision
     private readonly Situation? _situation;
     private PowerDecision[]? _powers;
 
-    internal Decision(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation = null)
+    internal Decision(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation = null)
     {
         Plan = plan;
+        Designation = designation;
         Date = date;
         _buffer = buffer;
         // Kept only when some power is undetermined: its residual (what would permit) is computed from the known
@@ -39,8 +40,11 @@ public sealed class Decision
     /// <summary>The version of the law applied, or null.</summary>
     public RuleSetVersion? Version => Plan.Version;
 
-    /// <summary>The designation.</summary>
-    public Designation Designation => Plan.Designation;
+    /// <summary>
+    /// The designation, as the query gave it. A plan is shared by ad-hoc designations that grant the same powers
+    /// under the same transitional rules (see <see cref="CachedPlan.Plan"/>), so the plan's may state another made day.
+    /// </summary>
+    public Designation Designation { get; }
 
     /// <summary>The date, if the query gave one.</summary>
     public DateOnly? Date { get; }
@@ -81,12 +85,24 @@ public sealed class Decision
     public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return FromBuffer(plan, plan.Designation, date, buffer, situation);
+    }
+
+    /// <summary>
+    /// Builds the decision from a filled buffer for a query about <paramref name="designation"/> on
+    /// <paramref name="date"/>, decided with a plan shared by other queries (<see cref="CachedPlan.Plan"/>); the
+    /// buffer and situation are copied.
+    /// </summary>
+    public static Decision FromBuffer(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(designation);
         ArgumentNullException.ThrowIfNull(buffer);
         var copy = new DecisionBuffer(buffer.Outcomes.Length, buffer.Statuses.Length);
         buffer.Outcomes.CopyTo(copy.Outcomes, 0);
         buffer.Missing.CopyTo(copy.Missing, 0);
         buffer.Statuses.CopyTo(copy.Statuses, 0);
-        return new Decision(plan, date, copy, situation);
+        return new Decision(plan, designation, date, copy, situation);
     }
 
     private PowerDecision[] BuildPowers()

@@ -62,14 +62,45 @@ public sealed class Designation
     public DateOnly? MadeFor(DateOnly? date) => Made ?? date;
 
     /// <summary>An ad-hoc designation: a force and the powers granted, with no restrictions.</summary>
-    public static Designation AdHoc(string force, IReadOnlySet<string> powers) =>
-        new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, [], null, null);
+    public static Designation AdHoc(string force, IReadOnlySet<string> powers) => AdHoc(force, powers, null, []);
 
     /// <summary>An ad-hoc designation made on a given day (null: on the query's date) with the restrictions it sets out.</summary>
-    public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made, IReadOnlyList<Restriction> restrictions) =>
-        new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, restrictions, null, null) { Made = made };
+    public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made, IReadOnlyList<Restriction> restrictions)
+    {
+        ArgumentNullException.ThrowIfNull(powers);
+        // The powers are copied: plans are shared by what a designation grants (see PlanKey), so a set the caller
+        // changes afterwards must not change what an already-keyed designation grants.
+        return new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], new HashSet<string>(powers, StringComparer.Ordinal), restrictions, null, null) { Made = made };
+    }
 
     /// <summary>An ad-hoc designation made on a given day (null: on the query's date).</summary>
-    public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made) =>
-        new(null, "ad-hoc designation", force, EffectiveRange.Always, null, [], powers, [], null, null) { Made = made };
+    public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made) => AdHoc(force, powers, made, []);
+
+    /// <summary>
+    /// The catalogue powers it grants as a mask (bit i: the library's i-th power), for a catalogue of at most 64
+    /// powers; computed once per catalogue, since the powers never change.
+    /// </summary>
+    internal ulong GrantedMask(IReadOnlyList<PowerDefinition> catalogue)
+    {
+        if (Volatile.Read(ref _granted) is { } known && ReferenceEquals(known.Catalogue, catalogue))
+        {
+            return known.Mask;
+        }
+
+        ulong mask = 0;
+        for (int p = 0; p < catalogue.Count && p < 64; p++)
+        {
+            if (Powers.Contains(catalogue[p].Id))
+            {
+                mask |= 1UL << p;
+            }
+        }
+
+        Volatile.Write(ref _granted, new GrantedPowers(catalogue, mask));
+        return mask;
+    }
+
+    private GrantedPowers? _granted;
+
+    private sealed record GrantedPowers(IReadOnlyList<PowerDefinition> Catalogue, ulong Mask);
 }

@@ -5,12 +5,14 @@ namespace Powers.Planning;
 /// <summary>
 /// What makes a plan, and nothing more, so that queries on different dates share one. A plan depends on the
 /// version; the designation (a stored one by identity; an ad-hoc one by its force and the catalogue powers it
-/// grants, as a mask, and the made day it states); whether the designation is in force on the date; and the date itself only when no version
+/// grants, as a mask); whether the designation is in force on the date; the date itself only when no version
 /// applies (the reason then names it); and which of the version's transitional rules the designation's made date
-/// falls under (a designation that does not say when it was made is made on the query's date). Built without allocating for stored designations and for ad-hoc ones
-/// over a catalogue of at most 64 powers.
+/// falls under (a designation that does not say when it was made is made on the query's date). The made day
+/// itself is not part of it: a plan reads it only through those rules (<see cref="PowerRoutes"/>, which compares
+/// it with each rule's <c>madeBefore</c>), and a decision reports its own query's designation, not the plan's.
+/// Built without allocating for stored designations and for ad-hoc ones over a catalogue of at most 64 powers.
 /// </summary>
-internal readonly record struct PlanKey(RuleSetVersion? Version, Designation? Stored, string? Force, ulong Granted, int Made, bool Active, int Day, ulong Preserved)
+internal readonly record struct PlanKey(RuleSetVersion? Version, Designation? Stored, string? Force, ulong Granted, bool Active, int Day, ulong Preserved)
 {
     private const int NoDay = int.MinValue;
 
@@ -25,20 +27,10 @@ internal readonly record struct PlanKey(RuleSetVersion? Version, Designation? St
         {
             // A stored designation is the library's own object; an ad-hoc one over a larger catalogue is keyed by
             // its object, which only loses sharing, never correctness.
-            return new PlanKey(version, designation, null, 0, NoDay, active, day, preserved);
+            return new PlanKey(version, designation, null, 0, active, day, preserved);
         }
 
-        ulong granted = 0;
-        for (int p = 0; p < catalogue.Count; p++)
-        {
-            if (designation.Powers.Contains(catalogue[p].Id))
-            {
-                granted |= 1UL << p;
-            }
-        }
-
-        // The made day an ad-hoc designation states is reported with its decision, so it is part of the key.
-        return new PlanKey(version, null, designation.Force, granted, designation.Made?.DayNumber ?? NoDay, active, day, preserved);
+        return new PlanKey(version, null, designation.Force, designation.GrantedMask(catalogue), active, day, preserved);
     }
 
     // Bit i: the designation counts as made before the version's i-th transitional rule's day (see PowerRoutes).

@@ -27,7 +27,7 @@ public class DiffProperties
         var random = new Random(5);
         foreach (var query in generated.Queries)
         {
-            var designationB = Designation.AdHoc(query.Designation.Force, query.Designation.Powers);
+            var designationB = Designation.AdHoc(query.Designation.Force, query.Designation.Powers, query.Designation.Made);
             var planA = PlanBuilder.Build(a, a.Versions[0], query.Designation, null);
             var planB = PlanBuilder.Build(b, b.Versions[0], designationB, null);
             var changes = OutcomeDiffer.Diff(planA, planB);

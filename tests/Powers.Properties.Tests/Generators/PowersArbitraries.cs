@@ -16,6 +16,10 @@ public static class PowersArbitraries
     public static Arbitrary<CompleteQuery> CompleteQueries() =>
         Arb.From(QueryGenerators.Queries(ShippedLibrary.Instance, 100).Select(q => new CompleteQuery(q)), p => QueryGenerators.Shrink(p.Case, unknowing: false).Select(q => new CompleteQuery(q)));
 
+    /// <summary>Queries against the shipped library with ad-hoc designations from a small pool and any made day.</summary>
+    public static Arbitrary<SharedAdHocQuery> SharedAdHocQueries() =>
+        Arb.From(QueryGenerators.SharedAdHocQueries(ShippedLibrary.Instance, 60).Select(q => new SharedAdHocQuery(q)));
+
     /// <summary>Generated rule sets with eight partial queries each.</summary>
     public static Arbitrary<GeneratedCase> GeneratedCases() => Arb.From(LibraryGenerators.Cases(ShippedLibrary.Instance, 8, 60));
 

@@ -75,7 +75,13 @@ public sealed class QueryCase
         {
             b.Append("{ \"force\": \"").Append(Designation.Force).Append("\", \"powers\": [")
                 .Append(string.Join(", ", Library.Powers.Where(p => Designation.Powers.Contains(p.Id)).Select(p => "\"" + p.Id + "\"")))
-                .Append("] }");
+                .Append(']');
+            if (Designation.Made is { } made)
+            {
+                b.Append(", \"made\": \"").Append(EffectiveRange.Format(made)).Append('"');
+            }
+
+            b.Append(" }");
         }
 
         b.Append(", \"facts\": ").Append(FactsJson(Situation)).Append(" }");

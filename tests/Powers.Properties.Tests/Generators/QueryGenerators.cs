@@ -44,13 +44,26 @@ public static class QueryGenerators
             (1, Gen.Elements(boundaries.ToArray())));
     }
 
-    /// <summary>Stored designations, and ad-hoc ones of any force with any subset of the powers.</summary>
+    /// <summary>
+    /// Stored designations, and ad-hoc ones of any force with any subset of the powers, half of them stating a made
+    /// day (weighted, like query dates, towards the days transitional rules and versions start).
+    /// </summary>
     public static Gen<Designation> Designations(RuleLibrary library)
     {
         ArgumentNullException.ThrowIfNull(library);
+        var made = Gens.Frequency((1, Gen.Constant((DateOnly?)null)), (1, MadeDays(library).Select(d => (DateOnly?)d)));
         var adHoc = Gen.Elements(library.Forces.Select(f => f.Id).ToArray())
-            .SelectMany(force => Gen.SubListOf(library.Powers.Select(p => p.Id).ToArray()).Select(powers => Designation.AdHoc(force, powers.ToHashSet(StringComparer.Ordinal))));
+            .SelectMany(force => Gen.SubListOf(library.Powers.Select(p => p.Id).ToArray())
+                .SelectMany(powers => made.Select(day => Designation.AdHoc(force, powers.ToHashSet(StringComparer.Ordinal), day))));
         return library.Designations.Count == 0 ? adHoc : Gens.Frequency((1, Gen.Elements(library.Designations.ToArray())), (1, adHoc));
+    }
+
+    /// <summary>Made days: any date, or a transitional rule's <c>madeBefore</c> day or the day before it.</summary>
+    public static Gen<DateOnly> MadeDays(RuleLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var edges = library.Versions.SelectMany(v => v.Preserved).SelectMany(p => new[] { p.MadeBefore, p.MadeBefore.AddDays(-1) }).Distinct().ToArray();
+        return edges.Length == 0 ? Dates(library) : Gens.Frequency((1, Dates(library)), (1, Gen.Elements(edges)));
     }
 
     /// <summary>Situations: each fact known with probability <paramref name="knownPercent"/>; integers mostly at the library's thresholds.</summary>
@@ -83,6 +96,18 @@ public static class QueryGenerators
         var byVersion = Gen.Elements(library.Versions.ToArray()).Select(v => ((DateOnly?)null, (RuleSetVersion?)v));
         var when = library.Versions.Count == 0 ? byDate : Gens.Frequency((4, byDate), (1, byVersion));
         return when.SelectMany(w => Designations(library).SelectMany(d => Situations(library, knownPercent).Select(s => new QueryCase(library, w.Item1, w.Item2, d, s))));
+    }
+
+    /// <summary>Queries by date with an ad-hoc designation from a small pool (see <see cref="SharedAdHocQuery"/>).</summary>
+    public static Gen<QueryCase> SharedAdHocQueries(RuleLibrary library, int knownPercent)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var pools = new List<HashSet<string>> { library.Powers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) };
+        pools.AddRange(library.Versions.SelectMany(v => v.Preserved).Select(p => p.Powers.ToHashSet(StringComparer.Ordinal)));
+        var made = Gens.Frequency((1, Gen.Constant((DateOnly?)null)), (3, MadeDays(library).Select(d => (DateOnly?)d)));
+        var designations = Gen.Elements(library.Forces.Take(2).Select(f => f.Id).ToArray())
+            .SelectMany(force => Gen.Elements(pools.ToArray()).SelectMany(powers => made.Select(day => Designation.AdHoc(force, powers, day))));
+        return Dates(library).SelectMany(date => designations.SelectMany(d => Situations(library, knownPercent).Select(s => new QueryCase(library, date, null, d, s))));
     }
 
     /// <summary>Smaller queries: facts reset to their least value, facts made unknown (when allowed), powers of an ad-hoc designation dropped.</summary>
@@ -118,7 +143,7 @@ public static class QueryGenerators
             foreach (string power in query.Designation.Powers.Order(StringComparer.Ordinal))
             {
                 var fewer = query.Designation.Powers.Where(p => p != power).ToHashSet(StringComparer.Ordinal);
-                yield return query.With(Designation.AdHoc(query.Designation.Force, fewer));
+                yield return query.With(Designation.AdHoc(query.Designation.Force, fewer, query.Designation.Made));
             }
         }
     }

@@ -182,7 +182,9 @@ public class PlanCacheTests
         Assert.Equal(PowerPlanKind.Evaluate, madeBefore.Plan.Powers[roadCheck].Kind);
         Assert.Equal(PowerPlanKind.NotInForce, madeAfter.Plan.Powers[roadCheck].Kind);
         Assert.Equal(PowerPlanKind.NotInForce, madeOnTheQueryDate.Plan.Powers[roadCheck].Kind);
-        Assert.NotSame(madeAfter, madeOnTheQueryDate);
+        Assert.NotSame(madeBefore, madeAfter);
+        // Made after the rule's day, whether stated or taken from the query's date: no transitional rule, one plan.
+        Assert.Same(madeAfter, madeOnTheQueryDate);
         Assert.Same(madeBefore, sameMadeDay);
 
         // Without a made day it counts as made on the query's date; the API (not the reader) lets a host ask
@@ -192,19 +194,64 @@ public class PlanCacheTests
     }
 
     [Fact]
-    public void Get_AdHocDesignationsStatingOtherMadeDaysUnderTheSameRules_EachPlanKeepsItsOwnMadeDay()
+    public void Get_AdHocDesignationsStatingOtherMadeDaysUnderTheSameRules_OnePlanAndEachDecisionReportsItsOwnMadeDay()
     {
         var library = PreservingLibrary();
-        var cache = new PlanCache(library, CompiledClauseEvaluator.Instance);
+        var engine = new PowersEngine(library);
         var date = new DateOnly(2016, 6, 1);
         var b = library.VersionInForce("test", date);
         string[] granted = ["road-check"];
+        var june = Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 6, 1));
+        var july = Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 7, 1));
 
-        var june = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 6, 1)), date);
-        var july = cache.Get(b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 7, 1)), date);
+        var first = engine.Decide(new Query(date, b, june, new Situation(library.Schema)));
+        var second = engine.Decide(new Query(date, b, july, new Situation(library.Schema)));
 
-        Assert.Equal(new DateOnly(2014, 6, 1), june.Plan.Designation.Made);
-        Assert.Equal(new DateOnly(2014, 7, 1), july.Plan.Designation.Made);
+        Assert.Same(first.Plan, second.Plan);
+        Assert.Equal(new DateOnly(2014, 6, 1), first.Designation.Made);
+        Assert.Equal(new DateOnly(2014, 7, 1), second.Designation.Made);
+    }
+
+    [Fact]
+    public void Get_AdHocDesignationsMadeTheDayBeforeAndTheDayOfATransitionalRule_TheirOwnPlansDecidingDifferently()
+    {
+        // Version "b" preserves the road check for designations made before 1 Jan 2015: made on 31 Dec 2014 it is
+        // kept (and decided by its clause), made on 1 Jan 2015 it is repealed. Sharing a plan would permit one of
+        // them wrongly.
+        var library = PreservingLibrary();
+        var engine = new PowersEngine(library);
+        var date = new DateOnly(2016, 6, 1);
+        var b = library.VersionInForce("test", date);
+        int roadCheck = library.IndexOfPower("road-check");
+        string[] granted = ["road-check"];
+        var situation = new Situation(library.Schema);
+        situation.Set("roadCheckAuthorised", true);
+
+        var dayBefore = engine.Decide(new Query(date, b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2014, 12, 31)), situation));
+        var dayOf = engine.Decide(new Query(date, b, Designation.AdHoc("kent", granted.ToHashSet(), new DateOnly(2015, 1, 1)), situation));
+
+        Assert.NotSame(dayBefore.Plan, dayOf.Plan);
+        Assert.Equal(Outcome.Permitted, dayBefore.OutcomeAt(roadCheck));
+        Assert.Equal(Outcome.NotInForce, dayOf.OutcomeAt(roadCheck));
+    }
+
+    [Fact]
+    public void Get_AdHocDesignationWhosePowersTheCallerChangesAfterwards_StillDecidesWhatItGranted()
+    {
+        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance);
+        var powers = new HashSet<string>(StringComparer.Ordinal) { "cordon" };
+        var designation = Designation.AdHoc("kent", powers);
+        var date = new DateOnly(2011, 6, 1);
+        var before = Get(cache, date, designation);
+
+        powers.Remove("cordon");
+        var after = Get(cache, date, designation);
+        var withoutCordon = Get(cache, date, AdHoc("kent"));
+
+        Assert.Contains("cordon", designation.Powers);
+        Assert.Same(before, after);
+        Assert.NotSame(before, withoutCordon);
+        Assert.Equal(PowerPlanKind.NotDesignated, withoutCordon.Plan.Powers[Library.IndexOfPower("cordon")].Kind);
     }
 
     [Fact]
