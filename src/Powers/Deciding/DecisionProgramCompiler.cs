@@ -14,8 +14,9 @@ namespace Powers.Deciding;
 /// </summary>
 internal static class DecisionProgramCompiler
 {
-    // Outcome by the folded Tri bits, one byte each: 1 → Permitted, 2 → Denied, 3 → Undetermined.
-    private const int OutcomeTable = ((int)Outcome.Permitted << 8) | ((int)Outcome.Denied << 16) | ((int)Outcome.Undetermined << 24);
+    // Outcome by the folded Tri value, one byte each, at byte (int)Tri: True → Permitted, False → Denied, Unknown → Undetermined.
+    private const int OutcomeTable =
+        ((int)Outcome.Permitted << (8 * (int)Tri.True)) | ((int)Outcome.Denied << (8 * (int)Tri.False)) | ((int)Outcome.Undetermined << (8 * (int)Tri.Unknown));
 
     public static OutcomeFunction CompileOutcomes(DecisionPlan plan) =>
         Build<OutcomeFunction>(plan, explained: false);
@@ -98,7 +99,8 @@ internal static class DecisionProgramCompiler
                 continue;
             }
 
-            Expr trueBits = Expr.Constant(1);
+            // The Kleene and of every clause, folded: "may be true" survives only if every clause may be true.
+            Expr trueBits = TriLogic.EmitConstant(Tri.True);
             Expr falseBits = Expr.Constant(0);
             Expr unknownMask = Expr.Constant(0UL);
             foreach (int index in power.ClauseIndices)
@@ -108,19 +110,19 @@ internal static class DecisionProgramCompiler
                 if (explained && clauses[index].FactMask != 0)
                 {
                     // The clause's facts when it is unknown (both bits set), else nothing.
-                    var isUnknown = Expr.Equal(status[index], Expr.Constant((int)Tri.Unknown));
+                    var isUnknown = Expr.Equal(status[index], TriLogic.EmitConstant(Tri.Unknown));
                     unknownMask = Expr.Or(unknownMask, Expr.Condition(isUnknown, Expr.Constant(clauses[index].FactMask), Expr.Constant(0UL)));
                 }
             }
 
-            body.Add(Expr.Assign(all, Expr.Or(Expr.And(trueBits, Expr.Constant(1)), Expr.And(falseBits, Expr.Constant(2)))));
+            body.Add(Expr.Assign(all, TriLogic.EmitCombine(trueBits, falseBits)));
             var outcome = Expr.And(Expr.RightShift(Expr.Constant(OutcomeTable), Expr.LeftShift(all, Expr.Constant(3))), Expr.Constant(0xFF));
             body.Add(Expr.Assign(outcomeSlot, Expr.Convert(Expr.Convert(outcome, typeof(byte)), typeof(Outcome))));
             if (explained)
             {
                 // Undetermined exactly when the fold is 3; only then are missing facts gathered (a branch that a
                 // complete situation never takes).
-                var undetermined = Expr.Equal(all, Expr.Constant((int)Tri.Unknown));
+                var undetermined = Expr.Equal(all, TriLogic.EmitConstant(Tri.Unknown));
                 body.Add(Expr.Assign(missingSlot, Expr.Condition(undetermined, Expr.And(unknownMask, unknownFacts), Expr.Constant(0UL))));
             }
         }

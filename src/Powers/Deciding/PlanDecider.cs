@@ -54,21 +54,21 @@ public static class PlanDecider
                     continue;
             }
 
-            int all = (int)Tri.True;
+            var all = Tri.True;
             ulong missing = 0;
             int[] indices = power.ClauseIndices;
             for (int k = 0; k < indices.Length; k++)
             {
                 int index = indices[k];
                 var status = statuses[index];
-                all = (all & (int)status & 1) | ((all | (int)status) & 2);
+                all = TriLogic.And(all, status);
                 if (status == Tri.Unknown)
                 {
                     missing |= clauses[index].FactMask & unknownFacts;
                 }
             }
 
-            var outcome = (Tri)all switch
+            var outcome = all switch
             {
                 Tri.True => Outcome.Permitted,
                 Tri.False => Outcome.Denied,

@@ -31,20 +31,16 @@ internal static class ClauseCompiler
                     typeof(int),
                     [x],
                     Expr.Assign(x, Emit(not.Operand, values, known)),
-                    Expr.Or(
-                        Expr.LeftShift(Expr.And(x, Expr.Constant(1)), Expr.Constant(1)),
-                        Expr.RightShift(Expr.And(x, Expr.Constant(2)), Expr.Constant(1))));
+                    TriLogic.EmitNot(x));
             case BoundLogical logical:
                 var a = Expr.Variable(typeof(int), "a");
                 var b = Expr.Variable(typeof(int), "b");
-                Expr trueBits = logical.IsAnd ? Expr.And(a, b) : Expr.Or(a, b);
-                Expr falseBits = logical.IsAnd ? Expr.Or(a, b) : Expr.And(a, b);
                 return Expr.Block(
                     typeof(int),
                     [a, b],
                     Expr.Assign(a, Emit(logical.Left, values, known)),
                     Expr.Assign(b, Emit(logical.Right, values, known)),
-                    Expr.Or(Expr.And(trueBits, Expr.Constant(1)), Expr.And(falseBits, Expr.Constant(2))));
+                    TriLogic.EmitJunction(logical.IsAnd, a, b));
             case BoundComparison comparison:
                 return Guarded(
                     FactUsage.Mask(comparison),
@@ -63,22 +59,22 @@ internal static class ClauseCompiler
             case BoundFact fact:
                 return Guarded(1UL << fact.Fact.Index, Expr.NotEqual(Value(fact, values), Expr.Constant(0)), known);
             case BoundConstant constant:
-                return Expr.Constant(constant.Value != 0 ? (int)Tri.True : (int)Tri.False);
+                return TriLogic.EmitConstant(TriLogic.From(constant.Value != 0));
             default:
-                return Expr.Constant((int)Tri.Unknown);
+                return TriLogic.EmitConstant(Tri.Unknown);
         }
     }
 
     private static ConditionalExpression Guarded(ulong mask, Expr condition, ParameterExpression known)
     {
-        var decided = Expr.Condition(condition, Expr.Constant((int)Tri.True), Expr.Constant((int)Tri.False));
+        var decided = Expr.Condition(condition, TriLogic.EmitConstant(Tri.True), TriLogic.EmitConstant(Tri.False));
         if (mask == 0)
         {
             return decided;
         }
 
         var allKnown = Expr.Equal(Expr.And(known, Expr.Constant(mask)), Expr.Constant(mask));
-        return Expr.Condition(allKnown, decided, Expr.Constant((int)Tri.Unknown));
+        return Expr.Condition(allKnown, decided, TriLogic.EmitConstant(Tri.Unknown));
     }
 
     private static Expr Value(BoundExpression e, ParameterExpression values) => e switch

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Powers.Evaluation;
+using Powers.Model;
 
 namespace Powers.Tests.Evaluation;
 
@@ -26,6 +28,39 @@ public class TriLogicTests
     [InlineData('F', 'T')]
     [InlineData('U', 'U')]
     public void Not_SwapsTrueAndFalse(char a, char expected) => Assert.Equal(Of(expected), TriLogic.Not(Of(a)));
+
+    [Fact]
+    public void Emitted_AndOrNot_AgreeWithTheInterpretedOnEveryValue()
+    {
+        var a = Expression.Parameter(typeof(int), "a");
+        var b = Expression.Parameter(typeof(int), "b");
+        var and = Expression.Lambda<Func<int, int, int>>(TriLogic.EmitJunction(isAnd: true, a, b), a, b).Compile();
+        var or = Expression.Lambda<Func<int, int, int>>(TriLogic.EmitJunction(isAnd: false, a, b), a, b).Compile();
+        var not = Expression.Lambda<Func<int, int>>(TriLogic.EmitNot(a), a).Compile();
+        Tri[] all = [Tri.True, Tri.False, Tri.Unknown];
+
+        foreach (var x in all)
+        {
+            Assert.Equal(TriLogic.Not(x), (Tri)not((int)x));
+            foreach (var y in all)
+            {
+                Assert.Equal(TriLogic.And(x, y), (Tri)and((int)x, (int)y));
+                Assert.Equal(TriLogic.Or(x, y), (Tri)or((int)x, (int)y));
+            }
+        }
+    }
+
+    // Hosts may store outcomes as numbers and the compiled program packs them into a table: the values never change.
+    [Theory]
+    [InlineData(Outcome.NotInForce, 0)]
+    [InlineData(Outcome.NotDesignated, 1)]
+    [InlineData(Outcome.Denied, 2)]
+    [InlineData(Outcome.Undetermined, 3)]
+    [InlineData(Outcome.Permitted, 4)]
+    public void Outcome_Values_AreFixed(Outcome outcome, int value) => Assert.Equal(value, (int)outcome);
+
+    [Fact]
+    public void Outcome_EveryValue_IsPinned() => Assert.Equal(5, Enum.GetValues<Outcome>().Length);
 
     private static Tri Of(char c) => c switch { 'T' => Tri.True, 'F' => Tri.False, _ => Tri.Unknown };
 }
