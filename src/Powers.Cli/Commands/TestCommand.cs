@@ -40,8 +40,7 @@ internal static class TestCommand
             bool all = parse.GetValue(verbose);
             foreach (var r in results)
             {
-                var start = r.Case.Location.Start;
-                string where = r.Case.Location.Path + "(" + start.Line + "," + start.Column + ")";
+                string where = r.Case.Location.ToString();
                 if (r.Passed)
                 {
                     passed++;

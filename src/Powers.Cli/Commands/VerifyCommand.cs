@@ -48,8 +48,7 @@ internal static class VerifyCommand
     {
         foreach (var r in results)
         {
-            var start = r.Assertion.Location.Start;
-            string where = r.Assertion.Location.Path + "(" + start.Line + "," + start.Column + ")";
+            string where = r.Assertion.Location.ToString();
             if (r.Counterexample is not { } c)
             {
                 if (verbose)

@@ -67,15 +67,8 @@ internal sealed class LibrarySource
     private static (byte[] Bytes, long Size) ReadCapped(LibraryFile file)
     {
         using var stream = file.Open();
-        using var memory = new MemoryStream();
-        var buffer = new byte[16384];
-        int read;
-        while (memory.Length <= SourceLoader.MaxFileBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            memory.Write(buffer, 0, read);
-        }
-
-        long size = memory.Length > SourceLoader.MaxFileBytes ? Math.Max(file.Length, memory.Length) : memory.Length;
-        return (memory.ToArray(), size);
+        byte[] bytes = SourceLoader.ReadCapped(stream);
+        long size = bytes.Length > SourceLoader.MaxFileBytes ? Math.Max(file.Length, bytes.Length) : bytes.Length;
+        return (bytes, size);
     }
 }

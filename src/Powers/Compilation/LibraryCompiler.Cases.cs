@@ -74,12 +74,12 @@ public sealed partial class LibraryCompiler
                         continue;
                     }
 
-                    var names2 = new List<string>();
+                    var knownFacts = new List<string>();
                     foreach (var f in item.StringItems(facts, "missing." + p.Name))
                     {
                         if (_schema.TryGet(f.Value, out _))
                         {
-                            names2.Add(f.Value);
+                            knownFacts.Add(f.Value);
                         }
                         else
                         {
@@ -87,7 +87,7 @@ public sealed partial class LibraryCompiler
                         }
                     }
 
-                    missing[p.Name] = names2;
+                    missing[p.Name] = knownFacts;
                 }
             }
 

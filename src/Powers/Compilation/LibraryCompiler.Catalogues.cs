@@ -186,7 +186,7 @@ public sealed partial class LibraryCompiler
     {
         if (seen.TryGetValue(id.Value, out var first))
         {
-            Report(DiagnosticDescriptors.DuplicateId, source, id.Span, what, id.Value, Describe(first));
+            Report(DiagnosticDescriptors.DuplicateId, source, id.Span, what, id.Value, first.ToString());
             return false;
         }
 
@@ -194,11 +194,6 @@ public sealed partial class LibraryCompiler
         return true;
     }
 
-    private static string Describe(Location location)
-    {
-        var p = location.Start;
-        return location.Path + "(" + p.Line + "," + p.Column + ")";
-    }
 
     /// <summary>Whether a string is a kebab-case id: lower-case letters and digits in groups joined by single hyphens.</summary>
     internal static bool IsKebab(string value)

@@ -82,7 +82,7 @@ public sealed partial class LibraryCompiler
         {
             if (byId.TryGetValue(raw.Id, out var first))
             {
-                Report(DiagnosticDescriptors.DuplicateId, raw.Source, raw.IdNode.Span, "Designation", raw.Id, Describe(new Location(first.Source, first.IdNode.Span)));
+                Report(DiagnosticDescriptors.DuplicateId, raw.Source, raw.IdNode.Span, "Designation", raw.Id, new Location(first.Source, first.IdNode.Span).ToString());
                 continue;
             }
 

@@ -268,7 +268,7 @@ public sealed partial class LibraryCompiler
         {
             if (byKey.TryGetValue(raw.Id, out var first))
             {
-                Report(DiagnosticDescriptors.DuplicateId, raw.Source, raw.VersionNode.Span, "Rule set version", raw.Id, Describe(first.Location));
+                Report(DiagnosticDescriptors.DuplicateId, raw.Source, raw.VersionNode.Span, "Rule set version", raw.Id, first.Location.ToString());
                 continue;
             }
 

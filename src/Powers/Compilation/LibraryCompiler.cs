@@ -158,24 +158,18 @@ public sealed partial class LibraryCompiler
         try
         {
             using var stream = file.Open();
-            using var memory = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                memory.Write(buffer, 0, read);
-                if (memory.Length > SourceLoader.MaxFileBytes)
-                {
-                    _diagnostics.Report(DiagnosticDescriptors.FileTooLarge, placeholder, default, memory.Length, SourceLoader.MaxFileBytes);
-                    return null;
-                }
-            }
-
-            bytes = memory.ToArray();
+            bytes = SourceLoader.ReadCapped(stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             _diagnostics.Report(DiagnosticDescriptors.FileUnreadable, placeholder, default, e.Message);
+            return null;
+        }
+
+        // A file that grew after it was listed: its listed length is stale, so report what was read.
+        if (bytes.Length > SourceLoader.MaxFileBytes)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.FileTooLarge, placeholder, default, Math.Max(file.Length, bytes.Length), SourceLoader.MaxFileBytes);
             return null;
         }
 

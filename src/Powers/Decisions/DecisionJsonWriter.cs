@@ -31,7 +31,7 @@ public static class DecisionJsonWriter
     }
 
     /// <summary>Writes the full decision document.</summary>
-    public static void Write(JsonWriter w, Decision decision, string? designationName = null)
+    public static void Write(JsonWriter w, Decision decision)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
@@ -45,7 +45,7 @@ public static class DecisionJsonWriter
         w.WritePropertyName("designation");
         if (decision.Designation.Id is { } id)
         {
-            w.WriteValue(designationName ?? id);
+            w.WriteValue(id);
         }
         else
         {

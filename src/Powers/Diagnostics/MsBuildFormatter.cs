@@ -13,8 +13,7 @@ public static class MsBuildFormatter
         string severity = SeverityName(diagnostic.Severity);
         if (diagnostic.Location is { } location)
         {
-            var start = location.Start;
-            return Text.ControlCharacters.Escape($"{location.Path}({start.Line},{start.Column}): {severity} {diagnostic.Id}: {diagnostic.Message}");
+            return Text.ControlCharacters.Escape($"{location}: {severity} {diagnostic.Id}: {diagnostic.Message}");
         }
 
         return Text.ControlCharacters.Escape($"{severity} {diagnostic.Id}: {diagnostic.Message}");

@@ -11,6 +11,24 @@ public static class SourceLoader
     /// <summary>The largest file accepted, in bytes.</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Reads a stream, but no further than just past <see cref="MaxFileBytes"/>: a stream that is too large gives more
+    /// than <see cref="MaxFileBytes"/> bytes (enough to know it, without reading a huge or endless file whole).
+    /// </summary>
+    public static byte[] ReadCapped(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var memory = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while (memory.Length <= MaxFileBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            memory.Write(buffer, 0, read);
+        }
+
+        return memory.ToArray();
+    }
+
     /// <summary>Decodes bytes as strict UTF-8 (a leading byte order mark is skipped).</summary>
     public static SourceText? Decode(string displayPath, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
     {

@@ -11,4 +11,7 @@ public readonly record struct Location(SourceText Source, TextSpan Span)
 
     /// <summary>The path of the file.</summary>
     public string Path => Source.Path;
+
+    /// <summary><c>path(line,col)</c> of the start, as MSBuild and every editor print a place in a file.</summary>
+    public override string ToString() => Path + Start;
 }

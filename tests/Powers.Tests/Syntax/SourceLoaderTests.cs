@@ -1,7 +1,6 @@
 using Powers.Diagnostics;
 using Powers.Syntax;
 using Powers.TestSupport;
-using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Syntax;
 
@@ -33,5 +32,52 @@ public class SourceLoaderTests
         var source = SourceLoader.Decode("f.json", new byte[SourceLoader.MaxFileBytes + 1], bag);
         Assert.Null(source);
         Assert.Equal("PWR0003", Assert.Single(bag.ToSortedList()).Id);
+    }
+
+    [Fact]
+    public void ReadCapped_ShortStream_ReadsAll()
+    {
+        byte[] bytes = SourceLoader.ReadCapped(new MemoryStream([1, 2, 3]));
+        Assert.Equal([1, 2, 3], bytes);
+    }
+
+    [Fact]
+    public void ReadCapped_StreamOfExactlyTheLimit_ReadsAllAndIsNotTooLarge()
+    {
+        byte[] bytes = SourceLoader.ReadCapped(new MemoryStream(new byte[SourceLoader.MaxFileBytes]));
+        Assert.Equal(SourceLoader.MaxFileBytes, bytes.Length);
+    }
+
+    [Fact]
+    public void ReadCapped_EndlessStream_StopsJustPastTheLimit()
+    {
+        byte[] bytes = SourceLoader.ReadCapped(new EndlessStream());
+        Assert.InRange(bytes.Length, SourceLoader.MaxFileBytes + 1, SourceLoader.MaxFileBytes + (1 << 20));
+    }
+
+    /// <summary>A stream that never ends, like a device file; reading it whole would never return.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => count;
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -491,11 +491,7 @@ public sealed class JsonParser
         };
     }
 
-    private string PositionText(int offset)
-    {
-        var p = _source.GetLinePosition(offset);
-        return "(" + p.Line.ToString(CultureInfo.InvariantCulture) + "," + p.Column.ToString(CultureInfo.InvariantCulture) + ")";
-    }
+    private string PositionText(int offset) => _source.GetLinePosition(offset).ToString();
 
     private void ReportSyntax(int at, int length, string message)
     {

@@ -1,7 +1,6 @@
 using Powers.Diagnostics;
 using Powers.Syntax.Expressions;
 using Powers.TestSupport;
-using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Syntax.Expressions;
 

@@ -1,7 +1,6 @@
 using Powers.Diagnostics;
 using Powers.Syntax.Json;
 using Powers.TestSupport;
-using Powers.Tests.TestSupport;
 using Powers.Text;
 
 namespace Powers.Tests.Syntax.Json;
