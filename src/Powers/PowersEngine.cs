@@ -108,8 +108,7 @@ public sealed class PowersEngine
 
     private QueryResult Refused(string json)
     {
-        var errors = new List<QueryError>();
         // The fast path declines a few valid forms it leaves to the full reader (see CompactQueryReader).
-        return QueryReader.Parse(Library, json, errors) is { } query ? QueryResult.Read(query) : QueryResult.Refused(errors);
+        return QueryReader.Read(Library, json);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Newtonsoft.Json;
 using Powers.Cli.Output;
 using Powers.Decisions;
@@ -125,14 +126,14 @@ internal static class QueryCommand
                 text = reader.ReadToEnd();
             }
 
-            var errors = new List<QueryError>();
-            var decision = engine.Decide(text, errors);
-            if (decision is null)
+            var read = engine.Read(text);
+            if (read.Query is not { } query)
             {
-                return BadInput(console, errors);
+                // A file's errors point into it, as check's do, for editors to jump to; standard input has no name to point into.
+                return path == "-" ? BadInput(console, read.Errors) : BadInput(console, path, read.Errors);
             }
 
-            WriteDecision(console.Out, decision, format, onlyPower);
+            WriteDecision(console.Out, engine.Decide(query), format, onlyPower);
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
@@ -151,17 +152,26 @@ internal static class QueryCommand
     private static int TextWithNdjson(CliConsole console, string path) =>
         BadInput(console, [new QueryError("--format", "text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes")]);
 
+    /// <summary>
+    /// The query given by flags: each flag's text goes to the library's <see cref="QueryResolver"/>, as a document's
+    /// values do, so a mistake gets the same message here as in a document; a fact value is typed as the same text
+    /// would be in JSON (<c>true</c>, <c>12</c>, <c>null</c> for unknown; anything else a string).
+    /// </summary>
     internal static Query? FromFlags(RuleLibrary library, string? dateText, string? designationId, string? force, string? grant, string[] facts, string? ruleset, out List<QueryError> errors, string? madeText = null)
     {
         errors = [];
-        DateOnly? made = madeText is null ? null : QueryReader.ParseDate(madeText, "--made", errors);
+        var resolver = QueryResolver.For(library);
+        DateOnly? made = madeText is null ? null : QueryResolver.Date(QueryValue.Name(madeText), "--made", errors);
         if (madeText is not null && force is null)
         {
             errors.Add(new QueryError("--made", "--made dates an ad-hoc designation (--force with --grant); a stored designation says when it was made"));
         }
 
-        DateOnly? date = dateText is null ? null : QueryReader.ParseDate(dateText, "--date", errors);
-        var version = QueryReader.ResolveVersion(library, ruleset, date, dateText is not null, errors);
+        DateOnly? date = dateText is null ? null : QueryResolver.Date(QueryValue.Name(dateText), "--date", errors);
+        string? family = null;
+        RuleSetVersion? named = null;
+        bool rulesetKnown = ruleset is null || resolver.Ruleset(QueryValue.Name(ruleset), "--ruleset", errors, out family, out named);
+        var version = rulesetKnown ? resolver.Version(family, named, date, dateText is not null, "--date", "--ruleset", null, errors) : null;
         Designation? designation = null;
         if (designationId is not null)
         {
@@ -169,13 +179,9 @@ internal static class QueryCommand
             {
                 errors.Add(new QueryError("--designation", "give either --designation or --force with --grant, not both"));
             }
-            else if (library.TryGetDesignation(designationId, out var stored))
-            {
-                designation = stored;
-            }
             else
             {
-                errors.Add(new QueryError("--designation", "unknown designation '" + designationId + "'" + Diagnostics.DidYouMean.Suffix(designationId, library.Designations.Select(d => d.Id!))));
+                designation = resolver.StoredDesignation(QueryValue.Name(designationId), "--designation", errors);
             }
         }
         else if (force is not null)
@@ -183,15 +189,16 @@ internal static class QueryCommand
             var powers = new HashSet<string>(StringComparer.Ordinal);
             foreach (string p in (grant ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (QueryReader.CheckPower(library, p, "--grant", errors))
+                int index = resolver.Power(QueryValue.Name(p), "--grant", errors);
+                if (index >= 0)
                 {
-                    powers.Add(p);
+                    powers.Add(library.Powers[index].Id);
                 }
             }
 
-            if (QueryReader.CheckForce(library, force, "--force", errors))
+            if (resolver.Force(QueryValue.Name(force), "--force", errors) is { } known)
             {
-                designation = Designation.AdHoc(force, powers, made);
+                designation = Designation.AdHoc(known.Id, powers, made);
             }
         }
         else
@@ -200,6 +207,7 @@ internal static class QueryCommand
         }
 
         var situation = new Situation(library.Schema);
+        var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (string f in facts)
         {
             int eq = f.IndexOf('=', StringComparison.Ordinal);
@@ -209,7 +217,16 @@ internal static class QueryCommand
                 continue;
             }
 
-            QueryReader.SetFactFromText(library.Schema, f[..eq].Trim(), f[(eq + 1)..].Trim(), situation, errors);
+            string name = f[..eq].Trim();
+            string field = "facts." + name;
+            if (!given.Add(name))
+            {
+                QueryResolver.Duplicate(field, null, errors);
+            }
+            else if (resolver.Fact(name, field, null, errors) is { } fact)
+            {
+                QueryResolver.SetFact(fact, QueryValue.Typed(f[(eq + 1)..].Trim()), field, situation, errors);
+            }
         }
 
         return errors.Count > 0 || designation is null ? null : new Query(date, version, designation, situation);
@@ -239,6 +256,19 @@ internal static class QueryCommand
                 DecisionTextWriter.Write(output, decision, onlyPower);
                 break;
         }
+    }
+
+    /// <summary>Errors in a query file, MSBuild style where an error has a position: <c>query.json(3,12): error: facts.x: ...</c>.</summary>
+    internal static int BadInput(CliConsole console, string path, IEnumerable<QueryError> errors)
+    {
+        foreach (var error in errors)
+        {
+            console.Error.WriteLine(Text.ControlCharacters.Escape(error.Position is { } at
+                ? path + "(" + at.Line.ToString(CultureInfo.InvariantCulture) + "," + at.Column.ToString(CultureInfo.InvariantCulture) + "): error: " + error
+                : "powers: bad input: " + path + ": " + error));
+        }
+
+        return ExitCodes.BadInput;
     }
 
     internal static int BadInput(CliConsole console, IEnumerable<QueryError> errors)

@@ -109,41 +109,10 @@ public sealed partial class LibraryCompiler
                     continue;
                 }
 
-                Report(DiagnosticDescriptors.InvalidQuery, c.Location.Source, Locate(c.Query, error.Field), error.ToString());
+                // The reader's span points at the offending value inside the case's query; a missing part has none, so
+                // the query's opening brace stands for it.
+                Report(DiagnosticDescriptors.InvalidQuery, c.Location.Source, error.Span ?? new TextSpan(c.Query.Span.Start, 1), error.ToString());
             }
         }
-    }
-
-    /// <summary>The span of a field path such as <c>facts.inUniform</c> or <c>designation.powers[1]</c> inside a query, or the query's brace.</summary>
-    private static TextSpan Locate(JsonObject query, string field)
-    {
-        JsonNode current = query;
-        TextSpan span = new(query.Span.Start, 1);
-        foreach (string part in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string name = part;
-            int index = -1;
-            int bracket = part.IndexOf('[', StringComparison.Ordinal);
-            if (bracket > 0 && part.EndsWith(']') && int.TryParse(part.AsSpan(bracket + 1, part.Length - bracket - 2), out int parsed))
-            {
-                name = part[..bracket];
-                index = parsed;
-            }
-
-            if (current is not JsonObject obj || obj.Find(name) is not { } property)
-            {
-                break;
-            }
-
-            span = property.NameSpan;
-            current = property.Value;
-            if (index >= 0 && current is JsonArray array && index < array.Items.Count)
-            {
-                current = array.Items[index];
-                span = current.Span;
-            }
-        }
-
-        return span;
     }
 }

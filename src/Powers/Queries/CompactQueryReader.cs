@@ -6,66 +6,25 @@ namespace Powers.Queries;
 
 /// <summary>
 /// Reads a query document straight from text into a reused <see cref="Situation"/>, with no tree: the fast path for
-/// NDJSON streams and the hosted service. It reads every valid shape of domain.md: a stored or ad-hoc designation
-/// (with <c>made</c>), <c>ruleset</c>, <c>power</c>, <c>$schema</c>, escapes in strings, properties in any order.
-/// It declines (returns false) only what is not a valid query, or a rare form it leaves to the full reader (a
-/// number written with a fraction or exponent, a string longer than 128 characters once unescaped, a catalogue of
-/// more than 64 powers); the caller then reads the document with <see cref="QueryReader"/>, which reports the error
-/// or decides it the same way. Stored designations come back as the library's own; an ad-hoc one is built once per
-/// force, powers and made day and reused. Thread-safe; only the situation passed in is written.
+/// NDJSON streams and the hosted service. It reads every valid shape of the contract: a stored or ad-hoc designation
+/// (with <c>made</c>), <c>ruleset</c>, <c>power</c>, <c>$schema</c>, escapes in strings of any length, a byte order
+/// mark, properties in any order. Every name and value is looked up and checked by the library's
+/// <see cref="QueryResolver"/>, through lookups that allocate nothing. It declines (returns false) what is not a
+/// valid query, so that the caller reads it with <see cref="QueryReader"/> for the resolver's message, and two valid
+/// forms it leaves to that reader, which decides them the same way: an ad-hoc designation with <c>restrictions</c>,
+/// and any ad-hoc designation in a library of more than 64 powers. Thread-safe; only the situation passed in is written.
 /// </summary>
 public sealed class CompactQueryReader
 {
-    private const int MaxAdHoc = 1024;
-    private const int ScratchLength = 128;
-    private readonly Dictionary<string, Designation>.AlternateLookup<ReadOnlySpan<char>> _designations;
-    private readonly Dictionary<string, Force>.AlternateLookup<ReadOnlySpan<char>> _forces;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _powers;
-    private readonly Dictionary<string, RuleSetVersion?>.AlternateLookup<ReadOnlySpan<char>> _rulesets;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Force Force, ulong Powers, int Made), Designation> _adHoc = new();
-    private readonly FactSymbol?[] _factTable;
-    private readonly int _factMask;
+    private const int StackScratch = 256;
+    private readonly QueryResolver _resolver;
 
     /// <summary>Creates a reader for a library.</summary>
     public CompactQueryReader(RuleLibrary library)
     {
         ArgumentNullException.ThrowIfNull(library);
         Library = library;
-        _designations = library.Designations.ToDictionary(d => d.Id!, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _forces = library.Forces.ToDictionary(f => f.Id, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _powers = Enumerable.Range(0, library.Powers.Count).ToDictionary(p => library.Powers[p].Id, p => p, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        // "family" resolves by date (null here), "family@version" to that version.
-        var rulesets = new Dictionary<string, RuleSetVersion?>(StringComparer.Ordinal);
-        foreach (string family in library.Families)
-        {
-            rulesets[family] = null;
-        }
-
-        foreach (var version in library.Versions)
-        {
-            rulesets[version.Family + "@" + version.Version] = version;
-        }
-
-        _rulesets = rulesets.GetAlternateLookup<ReadOnlySpan<char>>();
-        // Open addressing over a cheap hash of the name, at most half full: a probe or two per fact name.
-        int size = 16;
-        while (size < library.Schema.Count * 2)
-        {
-            size *= 2;
-        }
-
-        _factTable = new FactSymbol?[size];
-        _factMask = size - 1;
-        foreach (var fact in library.Schema.Facts)
-        {
-            int slot = Hash(fact.Name) & _factMask;
-            while (_factTable[slot] is not null)
-            {
-                slot = (slot + 1) & _factMask;
-            }
-
-            _factTable[slot] = fact;
-        }
+        _resolver = QueryResolver.For(library);
     }
 
     /// <summary>The library names are resolved against.</summary>
@@ -79,12 +38,32 @@ public sealed class CompactQueryReader
     public bool TryRead(ReadOnlySpan<char> json, Situation situation, out DateOnly? date, out Designation? designation, out RuleSetVersion? version)
     {
         ArgumentNullException.ThrowIfNull(situation);
+        // A string unescaped is never longer than the document, so scratch the document's length never runs out.
+        if (json.Length <= StackScratch)
+        {
+            Span<char> scratch = stackalloc char[StackScratch];
+            return TryRead(json, scratch, situation, out date, out designation, out version);
+        }
+
+        char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(json.Length);
+        try
+        {
+            return TryRead(json, rented, situation, out date, out designation, out version);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private bool TryRead(ReadOnlySpan<char> json, Span<char> scratch, Situation situation, out DateOnly? date, out Designation? designation, out RuleSetVersion? version)
+    {
         situation.Clear();
         date = null;
         designation = null;
         version = null;
-        Span<char> scratch = stackalloc char[ScratchLength];
-        int pos = 0;
+        // A byte order mark is ignored, as the document reader ignores it (RFC 8259, section 8.1).
+        int pos = json.Length > 0 && json[0] == '\uFEFF' ? 1 : 0;
         int seen = 0;
         string? family = null;
         RuleSetVersion? named = null;
@@ -123,8 +102,8 @@ public sealed class CompactQueryReader
                     1 => ReadString(json, ref pos, scratch, out var text) && TryParseDate(text, out date),
                     2 => ReadDesignation(json, ref pos, scratch, out designation),
                     4 => ReadFacts(json, ref pos, scratch, situation),
-                    8 => ReadString(json, ref pos, scratch, out var ruleset) && ResolveRuleset(ruleset, out family, out named),
-                    16 => ReadString(json, ref pos, scratch, out var power) && _powers.ContainsKey(power),
+                    8 => ReadString(json, ref pos, scratch, out var ruleset) && _resolver.TryGetRuleset(ruleset, out family, out named),
+                    16 => ReadString(json, ref pos, scratch, out var power) && _resolver.TryGetPower(power, out _),
                     _ => ReadString(json, ref pos, scratch, out _),
                 };
                 if (!read)
@@ -147,7 +126,7 @@ public sealed class CompactQueryReader
         }
 
         SkipSpace(json, ref pos);
-        return pos == json.Length && designation is not null && ResolveVersion(family, named, date, out version);
+        return pos == json.Length && designation is not null && _resolver.TrySelectVersion(family, named, date, out version);
     }
 
     /// <summary>Reads a query given as UTF-8 bytes, as <see cref="TryRead(ReadOnlySpan{char}, Situation, out DateOnly?, out Designation?, out RuleSetVersion?)"/>.</summary>
@@ -186,48 +165,16 @@ public sealed class CompactQueryReader
         return TryRead(chars[..written], situation, out date, out designation, out version);
     }
 
-    // As QueryReader.ResolveVersion: a named version (on a date inside its range, unless never in force); a family,
-    // or the default one, by the date; a date or a named version is required.
-    private bool ResolveVersion(string? family, RuleSetVersion? named, DateOnly? date, out RuleSetVersion? version)
-    {
-        version = named;
-        if (named is not null)
-        {
-            return date is not { } day || named.Effective.Never || named.Effective.Contains(day);
-        }
-
-        if (date is not { } on)
-        {
-            return false;
-        }
-
-        family ??= Library.DefaultFamily;
-        version = family is null ? null : Library.VersionInForce(family, on);
-        return true;
-    }
-
-    private bool ResolveRuleset(ReadOnlySpan<char> text, out string? family, out RuleSetVersion? version)
-    {
-        family = null;
-        if (!_rulesets.TryGetValue(text, out string? key, out version))
-        {
-            return false;
-        }
-
-        family = version?.Family ?? key;
-        return true;
-    }
-
     private bool ReadDesignation(ReadOnlySpan<char> json, ref int pos, Span<char> scratch, out Designation? designation)
     {
         designation = null;
         SkipSpace(json, ref pos);
         if (pos < json.Length && json[pos] == '"')
         {
-            return ReadString(json, ref pos, scratch, out var id) && _designations.TryGetValue(id, out designation);
+            return ReadString(json, ref pos, scratch, out var id) && _resolver.TryGetDesignation(id, out designation!);
         }
 
-        if (!Expect(json, ref pos, '{') || Library.Powers.Count > 64)
+        if (!Expect(json, ref pos, '{') || !_resolver.PowersFitMask)
         {
             return false;
         }
@@ -257,7 +204,7 @@ public sealed class CompactQueryReader
             seen |= property;
             bool read = property switch
             {
-                1 => ReadString(json, ref pos, scratch, out var id) && _forces.TryGetValue(id, out force),
+                1 => ReadString(json, ref pos, scratch, out var id) && _resolver.TryGetForce(id, out force!),
                 2 => ReadPowers(json, ref pos, scratch, out powers),
                 _ => ReadString(json, ref pos, scratch, out var text) && TryParseDate(text, out made),
             };
@@ -276,7 +223,7 @@ public sealed class CompactQueryReader
                 return false;
             }
 
-            designation = AdHoc(force!, powers, made);
+            designation = _resolver.AdHoc(force!, powers, made);
             return true;
         }
     }
@@ -296,7 +243,7 @@ public sealed class CompactQueryReader
 
         while (true)
         {
-            if (!ReadString(json, ref pos, scratch, out var id) || !_powers.TryGetValue(id, out int index))
+            if (!ReadString(json, ref pos, scratch, out var id) || !_resolver.TryGetPower(id, out int index))
             {
                 return false;
             }
@@ -309,31 +256,6 @@ public sealed class CompactQueryReader
 
             return Peek(json, ref pos, ']');
         }
-    }
-
-    private Designation AdHoc(Force force, ulong powers, DateOnly? made)
-    {
-        var key = (force, powers, made?.DayNumber ?? int.MinValue);
-        if (_adHoc.TryGetValue(key, out var designation))
-        {
-            return designation;
-        }
-
-        if (_adHoc.Count >= MaxAdHoc)
-        {
-            _adHoc.Clear();
-        }
-
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (int p = 0; p < Library.Powers.Count; p++)
-        {
-            if ((powers >> p & 1) != 0)
-            {
-                ids.Add(Library.Powers[p].Id);
-            }
-        }
-
-        return _adHoc.GetOrAdd(key, Designation.AdHoc(force.Id, ids, made));
     }
 
     private bool ReadFacts(ReadOnlySpan<char> json, ref int pos, Span<char> scratch, Situation situation)
@@ -351,7 +273,7 @@ public sealed class CompactQueryReader
         ulong seen = 0;
         while (true)
         {
-            if (!ReadString(json, ref pos, scratch, out var name) || !Expect(json, ref pos, ':') || !TryGetFact(name, out var fact))
+            if (!ReadString(json, ref pos, scratch, out var name) || !Expect(json, ref pos, ':') || !_resolver.TryGetFact(name, out var fact))
             {
                 return false;
             }
@@ -391,27 +313,6 @@ public sealed class CompactQueryReader
         }
     }
 
-    private static int Hash(ReadOnlySpan<char> name) =>
-        name.Length == 0 ? 0 : (name.Length * 31) ^ (name[0] * 7) ^ (name[^1] * 13) ^ (name[name.Length / 2] * 17) ^ (name[name.Length / 3] * 5);
-
-    private bool TryGetFact(ReadOnlySpan<char> name, out FactSymbol fact)
-    {
-        int slot = Hash(name) & _factMask;
-        while (_factTable[slot] is { } candidate)
-        {
-            if (name.SequenceEqual(candidate.Name))
-            {
-                fact = candidate;
-                return true;
-            }
-
-            slot = (slot + 1) & _factMask;
-        }
-
-        fact = null!;
-        return false;
-    }
-
     private static bool ReadValue(ReadOnlySpan<char> json, ref int pos, Span<char> scratch, FactSymbol fact, char first, Situation situation)
     {
         switch (fact.Kind)
@@ -422,7 +323,7 @@ public sealed class CompactQueryReader
             case FactKind.Bool when first == 'f' && Literal(json, ref pos, "false"):
                 situation.Store(fact.Index, 0);
                 return true;
-            case FactKind.Int when ReadWholeNumber(json, ref pos, out int value) && value >= fact.Min:
+            case FactKind.Int when ReadWholeNumber(json, ref pos, out int value) && value >= fact.Min: // as QueryResolver.SetFact
                 situation.Store(fact.Index, value);
                 return true;
             case FactKind.Enum when first == '"' && ReadString(json, ref pos, scratch, out var text):
@@ -441,79 +342,26 @@ public sealed class CompactQueryReader
         }
     }
 
-    // Exactly YYYY-MM-DD with a real day: what DateOnly.TryParseExact(text, "yyyy-MM-dd") accepts, at a fraction of
-    // its cost. Anything else declines, and the full reader parses or reports it.
     private static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly? date)
     {
-        date = null;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
-        {
-            return false;
-        }
-
-        int year = 0;
-        int month = 0;
-        int day = 0;
-        for (int i = 0; i < 10; i++)
-        {
-            if (i is 4 or 7)
-            {
-                continue;
-            }
-
-            int digit = text[i] - '0';
-            if ((uint)digit > 9)
-            {
-                return false;
-            }
-
-            if (i < 4)
-            {
-                year = year * 10 + digit;
-            }
-            else if (i < 7)
-            {
-                month = month * 10 + digit;
-            }
-            else
-            {
-                day = day * 10 + digit;
-            }
-        }
-
-        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        date = new DateOnly(year, month, day);
-        return true;
+        bool parsed = QueryResolver.TryParseDate(text, out var day);
+        date = parsed ? day : null;
+        return parsed;
     }
 
+    // A number token, then the resolver's rule for a whole number: a fraction, an exponent or a number past 32 bits
+    // declines, and the document reader reports it.
     private static bool ReadWholeNumber(ReadOnlySpan<char> json, ref int pos, out int value)
     {
-        value = 0;
         int start = pos;
-        long acc = 0;
-        while (pos < json.Length && json[pos] is >= '0' and <= '9')
+        while (pos < json.Length && json[pos] is (>= '0' and <= '9') or '-' or '+' or '.' or 'e' or 'E')
         {
-            acc = acc * 10 + (json[pos] - '0');
-            if (acc > int.MaxValue)
-            {
-                return false;
-            }
-
             pos++;
         }
 
-        int digits = pos - start;
-        if (digits == 0 || (digits > 1 && json[start] == '0') || (pos < json.Length && json[pos] is '.' or 'e' or 'E'))
-        {
-            return false;
-        }
-
-        value = (int)acc;
-        return true;
+        var token = json[start..pos];
+        value = 0;
+        return QueryValue.IsJsonNumber(token) && QueryResolver.TryParseWholeNumber(token, out value);
     }
 
     private static bool Literal(ReadOnlySpan<char> json, ref int pos, string literal)
@@ -549,11 +397,6 @@ public sealed class CompactQueryReader
 
             if (c == '\\')
             {
-                if (pos - start > scratch.Length)
-                {
-                    return false;
-                }
-
                 json[start..pos].CopyTo(scratch);
                 return ReadEscaped(json, ref pos, scratch, pos - start, out value);
             }

@@ -17,12 +17,12 @@ internal static class QueryRestrictionReader
 {
     private static readonly string[] Properties = ["id", "when", "text", "cite", "powers"];
 
-    public static List<Restriction> Read(RuleLibrary library, JsonNode node, List<QueryError> errors)
+    public static List<Restriction> Read(QueryResolver resolver, JsonNode node, List<QueryError> errors)
     {
         var result = new List<Restriction>();
         if (node is not JsonArray array)
         {
-            errors.Add(new QueryError("designation.restrictions", "must be an array of { \"id\", \"when\", \"text\", \"powers\" }, not " + node.KindPhrase));
+            QueryResolver.Add(errors, "designation.restrictions", "must be an array of { \"id\", \"when\", \"text\", \"powers\" }, not " + node.KindPhrase, node.Span);
             return result;
         }
 
@@ -32,15 +32,15 @@ internal static class QueryRestrictionReader
             string field = "designation.restrictions[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (array.Items[i] is not JsonObject obj)
             {
-                errors.Add(new QueryError(field, "must be an object { \"id\", \"when\", \"text\", \"powers\" }, not " + array.Items[i].KindPhrase));
+                QueryResolver.Add(errors, field, "must be an object { \"id\", \"when\", \"text\", \"powers\" }, not " + array.Items[i].KindPhrase, array.Items[i].Span);
                 continue;
             }
 
-            if (ReadOne(library, obj, field, errors) is { } restriction)
+            if (ReadOne(resolver, obj, field, errors) is { } restriction)
             {
                 if (!ids.Add(restriction.Clause.Id))
                 {
-                    errors.Add(new QueryError(field + ".id", "'" + restriction.Clause.Id + "' is the id of an earlier restriction"));
+                    QueryResolver.Add(errors, field + ".id", "'" + restriction.Clause.Id + "' is the id of an earlier restriction", obj.Find("id")?.Value.Span);
                     continue;
                 }
 
@@ -51,14 +51,15 @@ internal static class QueryRestrictionReader
         return result;
     }
 
-    private static Restriction? ReadOne(RuleLibrary library, JsonObject obj, string field, List<QueryError> errors)
+    private static Restriction? ReadOne(QueryResolver resolver, JsonObject obj, string field, List<QueryError> errors)
     {
+        var library = resolver.Library;
         int before = errors.Count;
         foreach (var p in obj.Properties)
         {
             if (Array.IndexOf(Properties, p.Name) < 0)
             {
-                errors.Add(new QueryError(field + "." + p.Name, "unknown property" + DidYouMean.Suffix(p.Name, Properties)));
+                QueryResolver.UnknownProperty(field + "." + p.Name, p.Name, Properties, p.NameSpan, errors);
             }
         }
 
@@ -69,7 +70,7 @@ internal static class QueryRestrictionReader
         IReadOnlySet<string>? powers = null;
         if (obj.Find("powers")?.Value is { } powersNode)
         {
-            powers = ReadPowers(library, powersNode, field + ".powers", errors);
+            powers = ReadPowers(resolver, powersNode, field + ".powers", errors);
         }
 
         if (errors.Count > before || id is null || when is null || text is null)
@@ -88,7 +89,7 @@ internal static class QueryRestrictionReader
             foreach (var d in bag.ToSortedList())
             {
                 int column = d.Location is { } at ? Math.Max(1, at.Span.Start) : 1;
-                errors.Add(new QueryError(field + ".when", d.Message + " (" + d.Id + ", column " + column.ToString(CultureInfo.InvariantCulture) + " of the expression)"));
+                QueryResolver.Add(errors, field + ".when", d.Message + " (" + d.Id + ", column " + column.ToString(CultureInfo.InvariantCulture) + " of the expression)", obj.Find("when")?.Value.Span);
             }
 
             return null;
@@ -105,20 +106,22 @@ internal static class QueryRestrictionReader
             case JsonString s when !string.IsNullOrWhiteSpace(s.Value):
                 return s.Value;
             case null:
-            case JsonString:
-                errors.Add(new QueryError(field + "." + name, "is required"));
+                QueryResolver.Add(errors, field + "." + name, "is required", obj.Span);
+                return null;
+            case JsonString blank:
+                QueryResolver.Add(errors, field + "." + name, "is required", blank.Span);
                 return null;
             case var other:
-                errors.Add(new QueryError(field + "." + name, "must be a string, not " + other.KindPhrase));
+                QueryResolver.Add(errors, field + "." + name, "must be a string, not " + other.KindPhrase, other.Span);
                 return null;
         }
     }
 
-    private static HashSet<string>? ReadPowers(RuleLibrary library, JsonNode node, string field, List<QueryError> errors)
+    private static HashSet<string>? ReadPowers(QueryResolver resolver, JsonNode node, string field, List<QueryError> errors)
     {
         if (node is not JsonArray array)
         {
-            errors.Add(new QueryError(field, "must be an array of power ids, not " + node.KindPhrase));
+            QueryResolver.Add(errors, field, "must be an array of power ids, not " + node.KindPhrase, node.Span);
             return null;
         }
 
@@ -126,13 +129,13 @@ internal static class QueryRestrictionReader
         for (int i = 0; i < array.Items.Count; i++)
         {
             string item = field + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            if (array.Items[i] is JsonString power && QueryReader.CheckPower(library, power.Value, item, errors))
+            if (array.Items[i] is JsonString power && resolver.Power(QueryValue.Of(power), item, errors) >= 0)
             {
                 powers.Add(power.Value);
             }
             else if (array.Items[i] is not JsonString)
             {
-                errors.Add(new QueryError(item, "must be a power id, not " + array.Items[i].KindPhrase));
+                QueryResolver.Add(errors, item, "must be a power id, not " + array.Items[i].KindPhrase, array.Items[i].Span);
             }
         }
 

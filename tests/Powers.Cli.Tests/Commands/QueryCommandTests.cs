@@ -41,7 +41,7 @@ public class QueryCommandTests
     [Theory]
     [InlineData("""{ "date": "2013-02-30", "designation": "met-2002-security" }""", "date: '2013-02-30' is not a date; use YYYY-MM-DD, e.g. 2013-03-01")]
     [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-securty" }""", "designation: unknown designation 'met-2002-securty'; did you mean 'met-2002-security'?")]
-    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "inUniform": "yes" } }""", "facts.inUniform: expected true or false (or null for unknown), not a string")]
+    [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "inUniform": "yes" } }""", "facts.inUniform: expected true or false (or null for unknown), not the string 'yes'")]
     [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "searchOf": "pocket" } }""", "facts.searchOf: 'pocket' is not one of 'vehicle', 'item-carried', 'person'")]
     [InlineData("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "minutesDetained": -1 } }""", "facts.minutesDetained: must be 0 or more, not -1")]
     [InlineData("""{ "date": "2013-03-01", "designation": { "force": "kent", "powers": ["cordn"] } }""", "designation.powers[0]: unknown power 'cordn'; did you mean 'cordon'?")]
@@ -89,7 +89,7 @@ public class QueryCommandTests
     {
         var run = CliRun.Of("query", "--date", "2013-03-01", "--designation", "met-2002-security", "--fact", "minutesDetained=ten");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("facts.minutesDetained: expected a whole number, not 'ten'", run.Error, StringComparison.Ordinal);
+        Assert.Equal("powers: bad input: facts.minutesDetained: expected a whole number (or null for unknown), not the string 'ten'" + Environment.NewLine, run.Error);
     }
 
     [Fact]
@@ -242,5 +242,26 @@ public class QueryCommandTests
         var run = CliRun.WithInput("""{"date":"2013-03-01","designation":"met-2002-security"}""" + "\n", "query", "--input", "-", "--ndjson");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("2013-03-01", (string?)JObject.Parse(run.Out.Split('\n')[0])["date"]);
+    }
+
+    [Fact]
+    public void Query_FileWithBadValue_PointsAtItMsBuildStyle()
+    {
+        string path = Path.GetTempFileName() + ".json";
+        try
+        {
+            File.WriteAllText(path, "{\n  \"date\": \"2013-03-01\",\n  \"designation\": \"met-2002-security\",\n  \"facts\": { \"searchOf\": \"pocket\", \"constablePresent\": true }\n}\n");
+            var run = CliRun.Of("query", "--input", path);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(
+                path + "(4,26): error: facts.searchOf: 'pocket' is not one of 'vehicle', 'item-carried', 'person'" + Environment.NewLine
+                + path + "(4,36): error: facts.constablePresent: unknown fact 'constablePresent'; did you mean 'constableInCompany'?" + Environment.NewLine,
+                run.Error);
+            Assert.Equal(string.Empty, run.Out);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -164,6 +164,20 @@ public class LibraryCompilerTests
     }
 
     [Fact]
+    public void Compile_GoldenCaseWithBadValues_PointsAtEachValue()
+    {
+        string v = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", TestLibrary.Power("road-check", "inUniform"));
+        string cases = "{ \"cases\": [ { \"name\": \"n\", \"cite\": \"c\", \"query\": {\n  \"date\": \"2010-02-30\",\n  \"designation\": { \"force\": \"kent\", \"powers\": [] },\n  \"facts\": { \"inUniform\": \"yes\" } }, \"expect\": { \"road-check\": \"permitted\" } } ] }";
+        var result = TestLibrary.Compile(("test/a.json", v), ("cases/c.json", cases));
+        var date = TextPosition.Of(cases, "\"2010-02-30\"");
+        var uniform = TextPosition.Of(cases, "\"yes\"");
+        DiagnosticAssert.Verify(
+            result.Diagnostics,
+            new ExpectedDiagnostic("PWR0314", "rules/cases/c.json", date.Line, date.Column, "\"2010-02-30\"", "Invalid query: date: '2010-02-30' is not a date; use YYYY-MM-DD, e.g. 2013-03-01"),
+            new ExpectedDiagnostic("PWR0314", "rules/cases/c.json", uniform.Line, uniform.Column, "\"yes\"", "Invalid query: facts.inUniform: expected true or false (or null for unknown), not the string 'yes'"));
+    }
+
+    [Fact]
     public void Compile_HostileFiles_GiveDiagnosticsNotExceptions()
     {
         var files = new Dictionary<string, string>
