@@ -63,7 +63,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     public PowersAnswer Decide(string queryJson)
     {
         ArgumentNullException.ThrowIfNull(queryJson);
-        long started = _time.GetTimestamp();
+        long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
         return Answer(snapshot, snapshot.Engine.Read(queryJson), started, activity);
@@ -72,7 +72,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     /// <inheritdoc />
     public PowersAnswer Decide(ReadOnlySpan<byte> utf8QueryJson)
     {
-        long started = _time.GetTimestamp();
+        long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
         return Answer(snapshot, snapshot.Engine.Read(utf8QueryJson), started, activity);
@@ -83,7 +83,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     {
         ArgumentNullException.ThrowIfNull(queryJson);
         cancellationToken.ThrowIfCancellationRequested();
-        long started = _time.GetTimestamp();
+        long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
         return await AnswerAsync(snapshot, snapshot.Engine.Read(queryJson), started, activity, cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     public async Task<PowersAnswer> DecideAsync(ReadOnlyMemory<byte> utf8QueryJson, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        long started = _time.GetTimestamp();
+        long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
         return await AnswerAsync(snapshot, snapshot.Engine.Read(utf8QueryJson.Span), started, activity, cancellationToken).ConfigureAwait(false);
@@ -102,7 +102,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     private async Task<PowersAnswer> AnswerAsync(PowersSnapshot snapshot, QueryResult read, long started, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        string id = Guid.CreateVersion7(now).ToString();
+        string id = DecisionIds.Next(now);
         if (read.Query is not { } query)
         {
             return Measured(new PowersAnswer(id, now, snapshot, null, read.Errors), started, activity);
@@ -134,7 +134,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     private PowersAnswer Answer(PowersSnapshot snapshot, QueryResult read, long started, System.Diagnostics.Activity? activity)
     {
         var now = _time.GetUtcNow();
-        string id = Guid.CreateVersion7(now).ToString();
+        string id = DecisionIds.Next(now);
         try
         {
             var answer = read.Query is { } query ? DecideCore(id, now, snapshot, query, query.Situation) : new PowersAnswer(id, now, snapshot, null, read.Errors);
@@ -159,12 +159,12 @@ internal sealed class PowersService : IPowersService, IDisposable
             throw new ArgumentException("The query was resolved against another rule library than the snapshot's.", nameof(query));
         }
 
-        long started = _time.GetTimestamp();
+        long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var now = _time.GetUtcNow();
         try
         {
-            var answer = DecideCore(Guid.CreateVersion7(now).ToString(), now, snapshot, query, query.Situation.Clone());
+            var answer = DecideCore(DecisionIds.Next(now), now, snapshot, query, query.Situation.Clone());
             return Measured(answer, started, activity);
         }
         catch (DecisionNotRecordedException e)
@@ -358,7 +358,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     private PowersAnswer Measured(PowersAnswer answer, long started, System.Diagnostics.Activity? activity)
     {
         string result = answer.Succeeded ? "decided" : "bad-input";
-        _metrics.Answered(result, answer.Decision, _time.GetElapsedTime(started));
+        _metrics.Answered(result, answer.Decision, _time, started);
         if (activity is not null)
         {
             activity.SetTag("powers.decision.id", answer.DecisionId);
@@ -379,7 +379,7 @@ internal sealed class PowersService : IPowersService, IDisposable
 
     private void Unanswered(string result, string decisionId, long started, System.Diagnostics.Activity? activity, string why)
     {
-        _metrics.Answered(result, null, _time.GetElapsedTime(started));
+        _metrics.Answered(result, null, _time, started);
         if (activity is not null)
         {
             activity.SetTag("powers.decision.id", decisionId);

@@ -58,6 +58,13 @@ public sealed class Decision
     /// <summary>The outcome of the power at a catalogue index, without building the rich view.</summary>
     public Outcome OutcomeAt(int index) => _buffer.Outcomes[index];
 
+    /// <summary>
+    /// The confidence of the power at a catalogue index (as <see cref="PowerDecision.Confidence"/>), without
+    /// building the rich view.
+    /// </summary>
+    public Confidence ConfidenceAt(int index) =>
+        Certainty.IsLow(Plan.PowerArray[index], _buffer.Outcomes[index], Plan.ClauseArray, _buffer.Statuses) ? Confidence.Low : Confidence.High;
+
     /// <summary>The power id at a catalogue index.</summary>
     public string PowerAt(int index) => Plan.PowerArray[index].Power.Id;
 

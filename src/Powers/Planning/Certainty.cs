@@ -44,4 +44,38 @@ internal static class Certainty
 
         return result ?? (IReadOnlyList<UncertainReading>)[];
     }
+
+    /// <summary>
+    /// Whether <see cref="Readings"/> would name any reading, read straight from a decision's clause statuses
+    /// (for metrics, which need the confidence of every power but not the readings themselves). Allocates nothing.
+    /// </summary>
+    public static bool IsLow(PowerPlan plan, Outcome outcome, Clause[] clauses, Tri[] statuses)
+    {
+        if (plan.Uncertain.Count > 0)
+        {
+            return true;
+        }
+
+        var indices = plan.ClauseIndices;
+        if (outcome == Outcome.Denied)
+        {
+            foreach (int i in indices)
+            {
+                if (statuses[i] == Tri.False && clauses[i].Confidence == Confidence.High)
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (int i in indices)
+        {
+            if ((outcome != Outcome.Denied || statuses[i] == Tri.False) && clauses[i].Confidence == Confidence.Low)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
