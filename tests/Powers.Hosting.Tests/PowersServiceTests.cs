@@ -77,8 +77,7 @@ public sealed class PowersServiceTests
     {
         using var first = new TestHost(_ => { });
         using var second = new TestHost(_ => { });
-        var errors = new List<QueryError>();
-        var query = QueryReader.Parse(second.Powers.Current.Library, RulesDirectory.Query, errors)!;
+        var query = second.Powers.Current.Engine.Read(RulesDirectory.Query).Query!;
 
         Assert.Throws<ArgumentException>(() => first.Powers.Decide(first.Powers.Current, query));
     }
@@ -88,7 +87,7 @@ public sealed class PowersServiceTests
     {
         using var host = new TestHost(_ => { });
         var snapshot = host.Powers.Current;
-        var query = QueryReader.Parse(snapshot.Library, RulesDirectory.Query, [])!;
+        var query = snapshot.Engine.Read(RulesDirectory.Query).Query!;
 
         var answer = host.Powers.Decide(snapshot, query);
 

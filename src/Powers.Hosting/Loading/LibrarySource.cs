@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Powers.Compilation;
-using Powers.Syntax;
 
 namespace Powers.Hosting.Loading;
 
@@ -66,9 +65,8 @@ internal sealed class LibrarySource
     /// </summary>
     private static (byte[] Bytes, long Size) ReadCapped(LibraryFile file)
     {
-        using var stream = file.Open();
-        byte[] bytes = SourceLoader.ReadCapped(stream);
-        long size = bytes.Length > SourceLoader.MaxFileBytes ? Math.Max(file.Length, bytes.Length) : bytes.Length;
+        byte[] bytes = file.ReadCapped();
+        long size = bytes.Length > LibraryCompiler.MaxFileBytes ? Math.Max(file.Length, bytes.Length) : bytes.Length;
         return (bytes, size);
     }
 }

@@ -12,7 +12,7 @@ namespace Powers.Analysis;
 /// non-permitting completion, so the condition printed is <c>false</c> exactly when nothing permits and
 /// <c>true</c> exactly when everything does. Runs when the rich decision is built, never on the hot path.
 /// </summary>
-public static class ResidualAnalyzer
+internal static class ResidualAnalyzer
 {
     private static readonly ConditionalWeakTable<Clause, Term> Terms = [];
 

@@ -9,7 +9,7 @@ namespace Powers.Binding;
 /// node, so binding goes on and the rest of the expression is still checked. Recursion follows the syntax
 /// tree, whose depth the parser has already bounded.
 /// </summary>
-public sealed class Binder
+internal sealed class Binder
 {
     private readonly FactSchema _schema;
     private readonly SourceText _source;

@@ -1,7 +1,7 @@
 namespace Powers.Binding;
 
 /// <summary>Which facts a bound expression reads, as a bit mask over fact indices.</summary>
-public static class FactUsage
+internal static class FactUsage
 {
     /// <summary>The mask of facts read by an expression.</summary>
     public static ulong Mask(BoundExpression expression)

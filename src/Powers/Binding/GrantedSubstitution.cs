@@ -1,7 +1,7 @@
 namespace Powers.Binding;
 
 /// <summary>Replaces every <c>granted('...')</c> of a bound tree by the constant a plan knows it to be.</summary>
-public static class GrantedSubstitution
+internal static class GrantedSubstitution
 {
     /// <summary>The tree with each <see cref="BoundGranted"/> replaced by true or false.</summary>
     /// <remarks>Recursion follows the tree, whose depth the parser bounds (one level per token at most).</remarks>

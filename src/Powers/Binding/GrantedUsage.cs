@@ -1,7 +1,7 @@
 namespace Powers.Binding;
 
 /// <summary>Which powers a bound expression asks about with <c>granted('...')</c>, in first-seen order.</summary>
-public static class GrantedUsage
+internal static class GrantedUsage
 {
     /// <summary>The distinct power ids read by an expression; empty for most clauses.</summary>
     public static IReadOnlyList<string> Powers(BoundExpression expression)

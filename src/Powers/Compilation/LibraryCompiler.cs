@@ -17,6 +17,9 @@ public sealed partial class LibraryCompiler
     /// <summary>The most files a library may have.</summary>
     public const int MaxFiles = 10_000;
 
+    /// <summary>The largest rule file read, in bytes; a host reading files ahead of the compiler stops one byte after it.</summary>
+    public const long MaxFileBytes = SourceLoader.MaxFileBytes;
+
     private readonly DiagnosticBag _diagnostics = new();
     private readonly List<PowerDefinition> _powers = [];
     private readonly HashSet<string> _powerIds = new(StringComparer.Ordinal);

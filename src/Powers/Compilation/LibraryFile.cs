@@ -1,3 +1,5 @@
+using Powers.Syntax;
+
 namespace Powers.Compilation;
 
 /// <summary>One file of a rule library, wherever it lives (a directory, embedded resources, memory).</summary>
@@ -9,4 +11,14 @@ public sealed record LibraryFile(string RelativePath, string DisplayPath, long L
 {
     /// <summary>Set when the entry must not be read: the compiler reports it instead of opening the file.</summary>
     public LibraryFileProblem? Problem { get; init; }
+
+    /// <summary>
+    /// Reads the file's bytes as the compiler does, no further than just past <see cref="LibraryCompiler.MaxFileBytes"/>:
+    /// a host that snapshots a library before compiling it sees a too large file as too large without reading it whole.
+    /// </summary>
+    public byte[] ReadCapped()
+    {
+        using var stream = Open();
+        return SourceLoader.ReadCapped(stream);
+    }
 }

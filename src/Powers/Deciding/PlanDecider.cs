@@ -9,7 +9,7 @@ namespace Powers.Deciding;
 /// evaluated once, then each power folds its clauses' statuses (any false: denied; else any unknown:
 /// undetermined; else permitted) and collects the unknown facts of its unknown clauses.
 /// </summary>
-public static class PlanDecider
+internal static class PlanDecider
 {
     /// <summary>Fills <paramref name="buffer"/> with the decision for <paramref name="situation"/>.</summary>
     public static void Decide(DecisionPlan plan, Situation situation, IClauseEvaluator evaluator, DecisionBuffer buffer)

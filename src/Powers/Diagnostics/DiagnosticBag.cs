@@ -3,7 +3,7 @@ using Powers.Text;
 namespace Powers.Diagnostics;
 
 /// <summary>Collects diagnostics while a stage runs; stages report and go on rather than throw.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 

@@ -1,7 +1,7 @@
 namespace Powers.Diagnostics;
 
 /// <summary>Finds the closest known name to a misspelled one, for "did you mean" suggestions.</summary>
-public static class DidYouMean
+internal static class DidYouMean
 {
     /// <summary>The closest candidate, or null when none is close enough to be a likely intention.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)

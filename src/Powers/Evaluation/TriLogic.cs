@@ -8,7 +8,7 @@ namespace Powers.Evaluation;
 /// interpreter calls the methods, the compilers (<see cref="ClauseCompiler"/>, the decision program) emit the
 /// same operations through the <c>Emit*</c> methods, so an encoding change is made here or nowhere.
 /// </summary>
-public static class TriLogic
+internal static class TriLogic
 {
     /// <summary>The bit that says "may be true".</summary>
     internal const int MayBeTrue = 1;

@@ -23,7 +23,7 @@ public sealed class GoldenCase
     public string? Cite { get; }
 
     /// <summary>The query document, as written.</summary>
-    public JsonObject Query { get; }
+    internal JsonObject Query { get; }
 
     /// <summary>Expected outcome (kebab-case) per power id.</summary>
     public IReadOnlyDictionary<string, string> Expect { get; }

@@ -3,7 +3,7 @@ using Powers.Model;
 namespace Powers.Planning;
 
 /// <summary>Builds a <see cref="DecisionPlan"/>: which powers are in force, which are conferred, and their clauses.</summary>
-public static class PlanBuilder
+internal static class PlanBuilder
 {
     /// <summary>Plans decisions for a version (or none), a designation and an optional date.</summary>
     public static DecisionPlan Build(RuleLibrary library, RuleSetVersion? version, Designation designation, DateOnly? date)

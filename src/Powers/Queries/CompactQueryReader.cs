@@ -14,7 +14,7 @@ namespace Powers.Queries;
 /// forms it leaves to that reader, which decides them the same way: an ad-hoc designation with <c>restrictions</c>,
 /// and any ad-hoc designation in a library of more than 64 powers. Thread-safe; only the situation passed in is written.
 /// </summary>
-public sealed class CompactQueryReader
+internal sealed class CompactQueryReader
 {
     private const int StackScratch = 256;
     private readonly QueryResolver _resolver;

@@ -14,7 +14,7 @@ namespace Powers.Queries;
 /// of the offending value (or property name) in the document. Missing facts are unknown, not errors. Never throws
 /// on input.
 /// </summary>
-public static class QueryReader
+internal static class QueryReader
 {
     /// <summary>Parses and resolves a query from JSON text; errors carry their span and line and column.</summary>
     public static QueryResult Read(RuleLibrary library, string json, string path = "<query>")

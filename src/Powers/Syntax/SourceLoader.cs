@@ -6,7 +6,7 @@ using Powers.Text;
 namespace Powers.Syntax;
 
 /// <summary>Turns the bytes of a file into a <see cref="SourceText"/>, reporting size limits and invalid UTF-8.</summary>
-public static class SourceLoader
+internal static class SourceLoader
 {
     /// <summary>The largest file accepted, in bytes.</summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace Powers.Text;
 /// in an echoed name could print a fake <c>error PWR0000</c> line), the line and paragraph separators, and the
 /// bidirectional overrides that reorder what a terminal shows (CVE-2021-42574, "Trojan Source").
 /// </summary>
-public static class ControlCharacters
+internal static class ControlCharacters
 {
     /// <summary>The text with each such character written as <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\uXXXX</c>; unchanged (the same instance) when it has none.</summary>
     public static string Escape(string text)

@@ -3,4 +3,4 @@ using Powers.Text;
 namespace Powers.Syntax.Expressions;
 
 /// <summary><c>true</c> or <c>false</c>.</summary>
-public sealed record BooleanSyntax(TextSpan Span, bool Value) : ExpressionSyntax(Span);
+internal sealed record BooleanSyntax(TextSpan Span, bool Value) : ExpressionSyntax(Span);

@@ -3,4 +3,4 @@ using Powers.Text;
 namespace Powers.Syntax.Expressions;
 
 /// <summary>Where the parser found an error (already reported); binds to an error node without another diagnostic.</summary>
-public sealed record ErrorSyntax(TextSpan Span) : ExpressionSyntax(Span);
+internal sealed record ErrorSyntax(TextSpan Span) : ExpressionSyntax(Span);

@@ -10,7 +10,7 @@ namespace Powers.Syntax.Expressions;
 /// (<see cref="MaxDepth"/>) and length is bounded (<see cref="MaxLength"/>), so no input can overflow the
 /// stack. The first syntax error ends the parse of that expression; the result is then an <see cref="ErrorSyntax"/>.
 /// </summary>
-public sealed class ExpressionParser
+internal sealed class ExpressionParser
 {
     /// <summary>The deepest nesting of parentheses and <c>not</c> accepted.</summary>
     public const int MaxDepth = 32;

@@ -4,7 +4,7 @@ using System.Text;
 namespace Powers.Syntax.Expressions;
 
 /// <summary>Prints a syntax tree back as expression text; parsing the result gives the same tree.</summary>
-public static class ExpressionPrinter
+internal static class ExpressionPrinter
 {
     /// <summary>The expression text of a tree.</summary>
     public static string Print(ExpressionSyntax syntax)

@@ -6,4 +6,4 @@ namespace Powers.Syntax.Expressions;
 /// <param name="Span">The whole call.</param>
 /// <param name="PowerId">The power id between the quotes.</param>
 /// <param name="PowerSpan">The span of the quoted power id.</param>
-public sealed record GrantedSyntax(TextSpan Span, string PowerId, TextSpan PowerSpan) : ExpressionSyntax(Span);
+internal sealed record GrantedSyntax(TextSpan Span, string PowerId, TextSpan PowerSpan) : ExpressionSyntax(Span);

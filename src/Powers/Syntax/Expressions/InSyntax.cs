@@ -3,4 +3,4 @@ using Powers.Text;
 namespace Powers.Syntax.Expressions;
 
 /// <summary><c>operand in [v, ...]</c>.</summary>
-public sealed record InSyntax(TextSpan Span, ExpressionSyntax Operand, IReadOnlyList<ExpressionSyntax> Values) : ExpressionSyntax(Span);
+internal sealed record InSyntax(TextSpan Span, ExpressionSyntax Operand, IReadOnlyList<ExpressionSyntax> Values) : ExpressionSyntax(Span);

@@ -3,4 +3,4 @@ using Powers.Text;
 namespace Powers.Syntax.Expressions;
 
 /// <summary>A fact name.</summary>
-public sealed record NameSyntax(TextSpan Span, string Name) : ExpressionSyntax(Span);
+internal sealed record NameSyntax(TextSpan Span, string Name) : ExpressionSyntax(Span);

@@ -6,4 +6,4 @@ namespace Powers.Syntax.Expressions;
 /// <param name="Kind">The kind.</param>
 /// <param name="Span">The span within the expression string.</param>
 /// <param name="Text">The text: the name, the digits, or the unquoted value.</param>
-public readonly record struct Token(TokenKind Kind, TextSpan Span, string Text);
+internal readonly record struct Token(TokenKind Kind, TextSpan Span, string Text);

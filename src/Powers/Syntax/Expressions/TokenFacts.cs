@@ -1,7 +1,7 @@
 namespace Powers.Syntax.Expressions;
 
 /// <summary>How tokens are written and described.</summary>
-public static class TokenFacts
+internal static class TokenFacts
 {
     /// <summary>The text of an operator or keyword token.</summary>
     public static string Text(TokenKind kind) => kind switch

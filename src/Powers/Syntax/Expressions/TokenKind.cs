@@ -1,7 +1,7 @@
 namespace Powers.Syntax.Expressions;
 
 /// <summary>The kinds of token of the expression language.</summary>
-public enum TokenKind
+internal enum TokenKind
 {
     /// <summary>The end of the expression.</summary>
     End,

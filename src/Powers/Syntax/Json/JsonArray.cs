@@ -3,7 +3,7 @@ using Powers.Text;
 namespace Powers.Syntax.Json;
 
 /// <summary>A JSON array.</summary>
-public sealed class JsonArray : JsonNode
+internal sealed class JsonArray : JsonNode
 {
     internal JsonArray(TextSpan span, IReadOnlyList<JsonNode> items)
         : base(span) => Items = items;

@@ -3,7 +3,7 @@ using Powers.Text;
 namespace Powers.Syntax.Json;
 
 /// <summary><c>true</c> or <c>false</c>.</summary>
-public sealed class JsonBoolean : JsonNode
+internal sealed class JsonBoolean : JsonNode
 {
     internal JsonBoolean(TextSpan span, bool value)
         : base(span) => Value = value;

@@ -3,7 +3,7 @@ using Powers.Text;
 namespace Powers.Syntax.Json;
 
 /// <summary>A JSON value with the exact span of its text in the file.</summary>
-public abstract class JsonNode
+internal abstract class JsonNode
 {
     private protected JsonNode(TextSpan span) => Span = span;
 

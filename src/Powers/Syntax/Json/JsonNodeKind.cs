@@ -1,7 +1,7 @@
 namespace Powers.Syntax.Json;
 
 /// <summary>The JSON type of a node.</summary>
-public enum JsonNodeKind
+internal enum JsonNodeKind
 {
     /// <summary>An object.</summary>
     Object,

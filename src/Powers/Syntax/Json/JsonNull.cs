@@ -3,7 +3,7 @@ using Powers.Text;
 namespace Powers.Syntax.Json;
 
 /// <summary><c>null</c>.</summary>
-public sealed class JsonNull : JsonNode
+internal sealed class JsonNull : JsonNode
 {
     internal JsonNull(TextSpan span)
         : base(span)

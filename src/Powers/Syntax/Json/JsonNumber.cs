@@ -4,7 +4,7 @@ using Powers.Text;
 namespace Powers.Syntax.Json;
 
 /// <summary>A JSON number, kept as written.</summary>
-public sealed class JsonNumber : JsonNode
+internal sealed class JsonNumber : JsonNode
 {
     internal JsonNumber(TextSpan span, string text)
         : base(span) => Text = text;

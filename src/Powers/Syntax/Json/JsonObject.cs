@@ -3,7 +3,7 @@ using Powers.Text;
 namespace Powers.Syntax.Json;
 
 /// <summary>A JSON object; properties keep their order. Duplicate names are reported by the parser, which keeps the first.</summary>
-public sealed class JsonObject : JsonNode
+internal sealed class JsonObject : JsonNode
 {
     internal JsonObject(TextSpan span, IReadOnlyList<JsonProperty> properties)
         : base(span) => Properties = properties;

@@ -7,7 +7,7 @@ namespace Powers.Syntax.Json;
 /// Typed access to the properties of one JSON object, reporting unknown properties (with "did you mean"),
 /// missing required ones and wrong JSON types as diagnostics at the exact token.
 /// </summary>
-public sealed class JsonObjectReader
+internal sealed class JsonObjectReader
 {
     private readonly DiagnosticBag _diagnostics;
 

@@ -11,7 +11,7 @@ namespace Powers.Syntax.Json;
 /// names are reported and the first value kept. Nesting depth is bounded explicitly, so hostile input cannot
 /// overflow the stack.
 /// </summary>
-public sealed class JsonParser
+internal sealed class JsonParser
 {
     /// <summary>The deepest nesting of arrays and objects accepted.</summary>
     public const int MaxDepth = 64;

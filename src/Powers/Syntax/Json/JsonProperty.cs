@@ -6,4 +6,4 @@ namespace Powers.Syntax.Json;
 /// <param name="Name">The property name, unescaped.</param>
 /// <param name="NameSpan">The span of the name, including its quotes.</param>
 /// <param name="Value">The value.</param>
-public sealed record JsonProperty(string Name, TextSpan NameSpan, JsonNode Value);
+internal sealed record JsonProperty(string Name, TextSpan NameSpan, JsonNode Value);

@@ -6,7 +6,7 @@ namespace Powers.Syntax.Json;
 /// A JSON string. <see cref="SourceOffset"/> maps an index in the unescaped value back to the file, so an
 /// error inside an expression points at its token, even after escapes.
 /// </summary>
-public sealed class JsonString : JsonNode
+internal sealed class JsonString : JsonNode
 {
     private readonly int[]? _offsets;
 

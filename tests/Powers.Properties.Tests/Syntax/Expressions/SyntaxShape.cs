@@ -5,7 +5,7 @@ using Powers.Syntax.Expressions;
 namespace Powers.Properties.Tests.Syntax.Expressions;
 
 /// <summary>A syntax tree as an S-expression without spans, so trees parsed from different text compare by shape.</summary>
-public static class SyntaxShape
+internal static class SyntaxShape
 {
     /// <summary>The shape of a tree.</summary>
     public static string Of(ExpressionSyntax syntax)
