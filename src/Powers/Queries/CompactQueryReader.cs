@@ -10,14 +10,17 @@ namespace Powers.Queries;
 /// (with <c>made</c>), <c>ruleset</c>, <c>power</c>, <c>$schema</c>, escapes in strings of any length, a byte order
 /// mark, properties in any order. Every name and value is looked up and checked by the library's
 /// <see cref="QueryResolver"/>, through lookups that allocate nothing. It declines (returns false) what is not a
-/// valid query, so that the caller reads it with <see cref="QueryReader"/> for the resolver's message, and two valid
-/// forms it leaves to that reader, which decides them the same way: an ad-hoc designation with <c>restrictions</c>,
-/// and any ad-hoc designation in a library of more than 64 powers. Thread-safe; only the situation passed in is written.
+/// valid query, so that the caller reads it with <see cref="QueryReader"/> for the resolver's message.
+/// An ad-hoc designation with <c>restrictions</c> (or in a library of more than 64 powers) is resolved by the document
+/// reader the first time its text is seen and kept by that text. Thread-safe; only the situation passed in is written.
 /// </summary>
 internal sealed class CompactQueryReader
 {
     private const int StackScratch = 256;
+    private const int MaxWholeAdHoc = 256;
     private readonly QueryResolver _resolver;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Designation> _wholeAdHoc = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Designation>.AlternateLookup<ReadOnlySpan<char>> _wholeAdHocLookup;
 
     /// <summary>Creates a reader for a library.</summary>
     public CompactQueryReader(RuleLibrary library)
@@ -25,6 +28,7 @@ internal sealed class CompactQueryReader
         ArgumentNullException.ThrowIfNull(library);
         Library = library;
         _resolver = QueryResolver.For(library);
+        _wholeAdHocLookup = _wholeAdHoc.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The library names are resolved against.</summary>
@@ -174,7 +178,13 @@ internal sealed class CompactQueryReader
             return ReadString(json, ref pos, scratch, out var id) && _resolver.TryGetDesignation(id, out designation!);
         }
 
-        if (!Expect(json, ref pos, '{') || !_resolver.PowersFitMask)
+        int start = pos;
+        if (!_resolver.PowersFitMask)
+        {
+            return ReadWholeAdHoc(json, ref pos, out designation);
+        }
+
+        if (!Expect(json, ref pos, '{'))
         {
             return false;
         }
@@ -195,7 +205,13 @@ internal sealed class CompactQueryReader
                 return false;
             }
 
-            int property = name switch { "force" => 1, "powers" => 2, "made" => 4, _ => 0 };
+            int property = name switch { "force" => 1, "powers" => 2, "made" => 4, "restrictions" => 8, _ => 0 };
+            if (property == 8)
+            {
+                pos = start;
+                return ReadWholeAdHoc(json, ref pos, out designation);
+            }
+
             if (property == 0 || (seen & property) != 0)
             {
                 return false;
@@ -226,6 +242,86 @@ internal sealed class CompactQueryReader
             designation = _resolver.AdHoc(force!, powers, made);
             return true;
         }
+    }
+
+    // An ad-hoc designation the mask cannot key (restrictions, or more than 64 powers): resolved once per distinct
+    // text by the document reader and kept, so repeated queries allocate nothing and share one designation, and so
+    // one plan. Text that is not a valid designation declines, and the document reader reports it in place.
+    private bool ReadWholeAdHoc(ReadOnlySpan<char> json, ref int pos, out Designation? designation)
+    {
+        designation = null;
+        int start = pos;
+        if (!SkipObject(json, ref pos))
+        {
+            return false;
+        }
+
+        var text = json[start..pos];
+        if (_wholeAdHocLookup.TryGetValue(text, out designation))
+        {
+            return true;
+        }
+
+        string owned = text.ToString();
+        var bag = new Diagnostics.DiagnosticBag();
+        if (Syntax.Json.JsonParser.Parse(new Text.SourceText("<designation>", owned), bag) is not Syntax.Json.JsonObject node || bag.Count > 0)
+        {
+            return false;
+        }
+
+        var errors = new List<QueryError>();
+        designation = QueryReader.ReadAdHoc(_resolver, node, errors);
+        if (designation is null || errors.Count > 0)
+        {
+            designation = null;
+            return false;
+        }
+
+        if (_wholeAdHoc.Count >= MaxWholeAdHoc)
+        {
+            _wholeAdHoc.Clear();
+        }
+
+        designation = _wholeAdHoc.GetOrAdd(owned, designation);
+        return true;
+    }
+
+    // The end of an object that starts at pos: strings and nesting followed, nothing else checked (the document
+    // reader checks the text the first time it is seen). Iterative, so depth costs no stack.
+    private static bool SkipObject(ReadOnlySpan<char> json, ref int pos)
+    {
+        int depth = 0;
+        while (pos < json.Length)
+        {
+            char c = json[pos++];
+            switch (c)
+            {
+                case '"':
+                    while (pos < json.Length && json[pos] != '"')
+                    {
+                        pos += json[pos] == '\\' ? 2 : 1;
+                    }
+
+                    if (pos++ >= json.Length)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '{' or '[':
+                    depth++;
+                    break;
+                case '}' or ']':
+                    if (--depth == 0)
+                    {
+                        return c == '}';
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
     }
 
     private bool ReadPowers(ReadOnlySpan<char> json, ref int pos, Span<char> scratch, out ulong powers)

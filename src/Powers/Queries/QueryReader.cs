@@ -260,7 +260,8 @@ internal static class QueryReader
         }
     }
 
-    private static Designation? ReadAdHoc(QueryResolver resolver, JsonObject obj, List<QueryError> errors)
+    /// <summary>An ad-hoc designation object (<c>force</c>, <c>powers</c>, <c>made</c>, <c>restrictions</c>).</summary>
+    internal static Designation? ReadAdHoc(QueryResolver resolver, JsonObject obj, List<QueryError> errors)
     {
         int before = errors.Count;
         foreach (var p in obj.Properties)

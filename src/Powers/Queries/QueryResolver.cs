@@ -35,6 +35,7 @@ internal sealed class QueryResolver
     private readonly ConcurrentDictionary<(Force Force, ulong Powers, int Made), Designation> _adHoc = new();
     private readonly FactSymbol?[] _factTable;
     private readonly int _factMask;
+    private readonly Dictionary<string, RuleSetVersion[]> _versionsByFamily;
 
     private QueryResolver(RuleLibrary library)
     {
@@ -55,6 +56,8 @@ internal sealed class QueryResolver
         }
 
         _rulesets = rulesets.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Arrays, in the library's order, so choosing by date walks no boxed enumerator (RuleLibrary.VersionInForce does).
+        _versionsByFamily = library.Versions.GroupBy(v => v.Family, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         // Open addressing over a cheap hash of the name, at most half full: a probe or two per fact name.
         int size = 16;
         while (size < library.Schema.Count * 2)
@@ -236,8 +239,25 @@ internal sealed class QueryResolver
         }
 
         family ??= Library.DefaultFamily;
-        version = family is null ? null : Library.VersionInForce(family, on);
+        version = family is null ? null : VersionInForce(family, on);
         return true;
+    }
+
+    /// <summary>The version of a family in force on a date, or null: as <see cref="RuleLibrary.VersionInForce"/>, allocating nothing.</summary>
+    public RuleSetVersion? VersionInForce(string family, DateOnly date)
+    {
+        if (_versionsByFamily.TryGetValue(family, out var versions))
+        {
+            foreach (var v in versions)
+            {
+                if (v.Effective.Contains(date))
+                {
+                    return v;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -339,7 +359,7 @@ internal sealed class QueryResolver
         {
             // Deciding one version's law on a day it was not in force would answer with repealed law (a s.44
             // search "permitted" in 2019). The Bill, never in force, takes any date.
-            var inForce = Library.VersionInForce(named.Family, day);
+            var inForce = VersionInForce(named.Family, day);
             string instead = inForce is null ? "no version is in force on that date" : "on that date " + inForce.Id + " is in force";
             Add(errors, rulesetField, "'date' " + EffectiveRange.Format(day) + " is outside the effective range of 'ruleset' " + named.Id + " (" + named.Effective + "); omit one of the two (" + instead + ")", rulesetSpan);
         }

@@ -43,7 +43,7 @@ public class QueryRestrictionReaderTests
     [Fact]
     public void EngineRead_FastPathMeetsRestrictions_NeverDropsThem()
     {
-        // The allocation-free reader does not read restrictions; it must hand such a query to the full reader.
+        // The fast path resolves restrictions through the document reader; it must never read such a query without them.
         var engine = new PowersEngine(Library);
         string barred = Kent2010.Replace("RESTRICTIONS", """{ "id": "never", "when": "false", "text": "Not this power.", "powers": ["road-check"] }""", StringComparison.Ordinal);
         var result = engine.Read(barred.AsSpan());
