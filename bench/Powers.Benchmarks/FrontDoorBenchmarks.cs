@@ -1,9 +1,7 @@
-using System.Dynamic;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Engine = RulesEngine.RulesEngine;
 using Microsoft.Extensions.DependencyInjection;
-using Powers.Binding;
 using Powers.Deciding;
 using Powers.Decisions;
 using Powers.Evaluation;
@@ -74,7 +72,7 @@ public class FrontDoorBenchmarks
     public List<RuleResultTree> RulesEngineFromJson()
     {
         using var document = JsonDocument.Parse(_scenario.Json);
-        var input = new RuleParameter(RulesEngineNames.SituationParameter, Expando(BenchmarkData.Library.Schema, document.RootElement));
+        var input = new RuleParameter(RulesEngineNames.SituationParameter, JsonFacts.Expando(BenchmarkData.Library.Schema, document.RootElement));
         return _rulesEngine.ExecuteAllRulesAsync(_workflow, input).AsTask().GetAwaiter().GetResult();
     }
 
@@ -101,37 +99,6 @@ public class FrontDoorBenchmarks
     /// <summary>The typed convenience call: a <see cref="Decision"/> (its rich view is built only when read).</summary>
     [Benchmark]
     public Decision TypedDecision() => _engine.Decide(_scenario.Query);
-
-    private static ExpandoObject Expando(FactSchema schema, JsonElement query)
-    {
-        var expando = new ExpandoObject();
-        IDictionary<string, object?> properties = expando;
-        foreach (var fact in schema.Facts)
-        {
-            properties[fact.Name] = fact.Kind switch
-            {
-                FactKind.Bool => false,
-                FactKind.Int => fact.Min,
-                _ => fact.Values[0],
-            };
-        }
-
-        if (query.TryGetProperty("facts", out var facts))
-        {
-            foreach (var property in facts.EnumerateObject())
-            {
-                properties[property.Name] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    JsonValueKind.Number => property.Value.GetInt32(),
-                    _ => property.Value.GetString(),
-                };
-            }
-        }
-
-        return expando;
-    }
 
     private void Check()
     {

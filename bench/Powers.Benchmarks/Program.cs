@@ -4,11 +4,28 @@ using Powers.TestSupport;
 
 // dotnet run -c Release --project bench/Powers.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson COUNT FILE   (generates queries for the CLI)
-if (args.Length == 3 && args[0] == "ndjson")
+// dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson-adhoc COUNT FILE   (the same with ad-hoc designations)
+// dotnet run -c Release --project bench/Powers.Benchmarks -- rulesengine-ndjson FILE   (RulesEngine over the file, outcomes to stdout)
+if (args.Length == 3 && args[0] is "ndjson" or "ndjson-adhoc")
 {
     using var writer = new StreamWriter(args[2], append: false, new System.Text.UTF8Encoding(false), 1 << 16);
-    NdjsonGenerator.Write(BenchmarkData.Library, writer, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), seed: 1);
+    int count = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    if (args[0] == "ndjson")
+    {
+        NdjsonGenerator.Write(BenchmarkData.Library, writer, count, seed: 1);
+    }
+    else
+    {
+        AdHocNdjsonGenerator.Write(BenchmarkData.Library, writer, count, seed: 1);
+    }
+
     return 0;
+}
+
+if (args.Length == 2 && args[0] == "rulesengine-ndjson")
+{
+    using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+    return RulesEngineNdjson.Run(BenchmarkData.Library, args[1], output) > 0 ? 2 : 0;
 }
 
 bool quick = args.Contains("--quick") || Environment.GetEnvironmentVariable("POWERS_BENCH_QUICK") == "1";

@@ -24,11 +24,13 @@ public sealed class PlanCache
     private readonly IClauseEvaluator _evaluator;
     private readonly int _capacity;
     private readonly int _compileAfter;
+    private int _built;
 
     /// <summary>
     /// Creates a cache. Plans are compiled into a <see cref="DecisionProgram"/> after
     /// <paramref name="compileAfter"/> decisions, but only for the engine's own evaluators (the compiled one and
-    /// the reference interpreter, which it agrees with); any other evaluator is always called clause by clause.
+    /// the reference interpreter, which it agrees with), and decided by the reference interpreter until then; any
+    /// other evaluator is always called clause by clause.
     /// </summary>
     public PlanCache(RuleLibrary library, IClauseEvaluator evaluator, int capacity = DefaultCapacity, int compileAfter = DefaultCompileAfter)
     {
@@ -37,7 +39,10 @@ public sealed class PlanCache
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(compileAfter, 0);
         Library = library;
-        _evaluator = evaluator;
+        // Until a plan is compiled, the compiled clause evaluator's decisions are the reference interpreter's (they
+        // agree exactly): a new plan's clauses are new objects, and compiling them one by one on first use cost more
+        // than compiling the whole program, milliseconds per plan for a stream of many plans.
+        _evaluator = evaluator is CompiledClauseEvaluator ? ReferenceInterpreter.Instance : evaluator;
         _capacity = capacity;
         _compileAfter = evaluator is CompiledClauseEvaluator or ReferenceInterpreter ? compileAfter : int.MaxValue;
     }
@@ -65,9 +70,11 @@ public sealed class PlanCache
             return plan;
         }
 
-        if (_plans.Count >= _capacity)
+        // Counted here: ConcurrentDictionary.Count takes every one of its locks (up to 1024 once grown).
+        if (Interlocked.Increment(ref _built) > _capacity)
         {
             _plans.Clear();
+            Volatile.Write(ref _built, 1);
         }
 
         var built = new CachedPlan(PlanBuilder.Build(Library, version, designation, date), _evaluator, _compileAfter);
