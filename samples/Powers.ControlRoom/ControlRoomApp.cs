@@ -13,7 +13,7 @@ namespace Powers.ControlRoom;
 /// (400 with the errors for bad input; 503 when decision records are on and the decision could not be recorded);
 /// <c>GET /health</c> reports the rule set in service, the last reload error and a records failure.
 /// </summary>
-public static class ControlRoomApp
+internal static class ControlRoomApp
 {
     /// <summary>The port used when <c>ControlRoom:Port</c> is not configured.</summary>
     public const int DefaultPort = 5080;

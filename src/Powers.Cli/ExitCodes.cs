@@ -1,7 +1,7 @@
 namespace Powers.Cli;
 
 /// <summary>Exit codes, as domain.md fixes them.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Decided; no errors; all cases pass.</summary>
     public const int Success = 0;

@@ -4,7 +4,7 @@ using Powers.Cli.Commands;
 namespace Powers.Cli;
 
 /// <summary>The <c>powers</c> command line: builds the commands and runs one.</summary>
-public static class PowersCli
+internal static class PowersCli
 {
     /// <summary>Runs the tool with arguments and streams; returns the exit code.</summary>
     public static int Run(string[] args, CliConsole console)

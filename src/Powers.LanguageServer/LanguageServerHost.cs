@@ -4,7 +4,7 @@ using StreamJsonRpc;
 namespace Powers.LanguageServer;
 
 /// <summary>Runs the Powers language server (LSP 3.17, JSON-RPC with Content-Length headers) over two streams.</summary>
-public static class LanguageServerHost
+internal static class LanguageServerHost
 {
     /// <summary>
     /// Serves until the client sends <c>exit</c> or closes the input. Returns 0 when <c>shutdown</c> came first,

@@ -1,7 +1,7 @@
 namespace Powers.LanguageServer;
 
 /// <summary>Settings of the language server.</summary>
-public sealed class LanguageServerOptions
+internal sealed class LanguageServerOptions
 {
     /// <summary>
     /// How long the server waits after an edit before compiling, so a burst of keystrokes compiles once (default

@@ -9,7 +9,7 @@ namespace Powers.RulesEngine;
 /// two-valued, reading the facts as properties of one input: booleans, integers, and enum values as strings.
 /// Every operand is parenthesized, so the precedence of the target language never matters.
 /// </summary>
-public static class ExpressionTranslator
+internal static class ExpressionTranslator
 {
     /// <summary>The RulesEngine expression of a bound expression, reading facts from <paramref name="parameter"/>.</summary>
     public static string Translate(BoundExpression expression, string parameter = RulesEngineNames.SituationParameter)
