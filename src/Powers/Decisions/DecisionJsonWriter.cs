@@ -23,6 +23,14 @@ public static class DecisionJsonWriter
         Write(w, decision);
     }
 
+    /// <summary>Writes one power's entry of the decision document (an element of <c>decisions</c>) with System.Text.Json.</summary>
+    public static void Write(System.Text.Json.Utf8JsonWriter w, PowerDecision power)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(power);
+        WritePower(new Utf8JsonWriterAdapter(w), power);
+    }
+
     /// <summary>Writes query errors (<c>[{"field": ..., "message": ...}]</c>) with System.Text.Json.</summary>
     public static void WriteErrors(System.Text.Json.Utf8JsonWriter w, IEnumerable<QueryError> errors)
     {

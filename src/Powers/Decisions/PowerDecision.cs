@@ -11,6 +11,8 @@ namespace Powers.Decisions;
 /// <param name="Outcome">The outcome.</param>
 /// <param name="Clauses">Every clause with its status, in report order.</param>
 /// <param name="Missing">For an undetermined power, the unknown facts its unknown clauses read.</param>
+/// <remarks>System.Text.Json writes it as its entry of the decision document (<see cref="PowerDecisionJsonConverter"/>).</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(PowerDecisionJsonConverter))]
 public sealed record PowerDecision(PowerPlan Plan, Outcome Outcome, IReadOnlyList<ClauseResult> Clauses, IReadOnlyList<FactSymbol> Missing)
 {
     /// <summary>The power id.</summary>

@@ -53,4 +53,29 @@ public class DecisionJsonConverterTests
         Assert.Equal(Outcome.Undetermined, JsonSerializer.Deserialize<Outcome>("\"undetermined\""));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Outcome>("4"));
     }
+
+    [Fact]
+    public void Serialize_PowerDecision_ItsEntryOfTheDecisionDocument()
+    {
+        var decision = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"searchOf":"vehicle"}}""", [])!;
+        var document = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(decision))!;
+
+        for (int p = 0; p < decision.Count; p++)
+        {
+            string alone = JsonSerializer.Serialize(decision.Powers[p]);
+
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(document["decisions"]![p], System.Text.Json.Nodes.JsonNode.Parse(alone)), alone);
+            Assert.DoesNotContain("\"Plan\"", alone, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Serialize_ThroughTheSourceGeneratedContext_TheSameDocumentsAsByReflection()
+    {
+        var decision = Engine.Decide("""{"date":"2018-03-01","designation":{"force":"kent","powers":["road-check"],"made":"2017-06-01"},"facts":{"inUniform":true}}""", [])!;
+
+        Assert.Equal(JsonSerializer.Serialize(decision), JsonSerializer.Serialize(decision, PowersJsonContext.Default.Decision));
+        Assert.Equal(JsonSerializer.Serialize(decision.Powers[0]), JsonSerializer.Serialize(decision.Powers[0], PowersJsonContext.Default.PowerDecision));
+        Assert.Equal("\"undetermined\"", JsonSerializer.Serialize(Outcome.Undetermined, PowersJsonContext.Default.Outcome));
+    }
 }
