@@ -17,13 +17,19 @@ public class QueryParsingBenchmarks
     private Situation _situation = null!;
     private List<QueryError> _errors = null!;
 
-    /// <summary>Takes a typical generated line and checks both readers agree on it.</summary>
+    /// <summary>The line: a typical generated one, or an ad-hoc designation with restrictions (para. 4(1)(b)).</summary>
+    [Params("generated", "restrictions")]
+    public string Shape { get; set; } = "generated";
+
+    /// <summary>Takes the line and checks both readers agree on it.</summary>
     [GlobalSetup]
     public void Setup()
     {
         using var writer = new StringWriter();
         NdjsonGenerator.Write(BenchmarkData.Library, writer, 1, seed: 4);
-        _line = writer.ToString().TrimEnd('\n');
+        _line = Shape == "generated"
+            ? writer.ToString().TrimEnd('\n')
+            : """{"date":"2010-06-01","designation":{"force":"kent","powers":["road-check","detain-pending-constable"],"restrictions":[{"id":"motorways","when":"constableInCompany","text":"Only with a constable.","powers":["road-check"]}]},"facts":{"inUniform":true,"inPoliceArea":true}}""";
         _compact = new CompactQueryReader(BenchmarkData.Library);
         _situation = new Situation(BenchmarkData.Library.Schema);
         _errors = [];

@@ -113,13 +113,8 @@ internal static class DiffCommand
     {
         if (text.Contains('@', StringComparison.Ordinal))
         {
-            int at = text.IndexOf('@', StringComparison.Ordinal);
-            var version = library.FindVersion(text[..at], text[(at + 1)..]);
-            if (version is null)
-            {
-                errors.Add(new QueryError(field, "unknown rule set version '" + text + "'" + Diagnostics.DidYouMean.Suffix(text, library.Versions.Select(v => v.Id))));
-            }
-
+            // The resolver words an unknown version as powers query does.
+            QueryResolver.For(library).Ruleset(QueryValue.Name(text), field, errors, out _, out var version);
             return (version, null);
         }
 
@@ -131,13 +126,7 @@ internal static class DiffCommand
     {
         if (id is not null)
         {
-            if (library.TryGetDesignation(id, out var stored))
-            {
-                return stored;
-            }
-
-            errors.Add(new QueryError("--designation", "unknown designation '" + id + "'" + Diagnostics.DidYouMean.Suffix(id, library.Designations.Select(d => d.Id!))));
-            return null;
+            return QueryResolver.For(library).StoredDesignation(QueryValue.Name(id), "--designation", errors);
         }
 
         string chosen = force ?? (library.TryGetForce("metropolitan", out _) ? "metropolitan" : library.Forces[0].Id);

@@ -20,7 +20,7 @@ internal static class QueryCommand
         var designation = new Option<string?>("--designation") { Description = "The id of a designation in the rule library.", HelpName = "ID" };
         var force = new Option<string?>("--force") { Description = "The designating force of an ad-hoc designation (with --grant).", HelpName = "FORCE" };
         var grant = new Option<string?>("--grant") { Description = "Powers of an ad-hoc designation, comma-separated.", HelpName = "P,P" };
-        var fact = new Option<string[]>("--fact") { Description = "A fact, name=value (repeatable). Facts not given are unknown.", HelpName = "NAME=VALUE", AllowMultipleArgumentsPerToken = false };
+        var fact = new Option<string[]>("--fact") { Description = "A fact, name=value (repeatable), the value read as in JSON: true, false, a whole number, null for unknown, anything else a name (s47a). Facts not given are unknown.", HelpName = "NAME=VALUE", AllowMultipleArgumentsPerToken = false };
         var made = new Option<string?>("--made") { Description = "The day an ad-hoc designation (--force, --grant) was made, YYYY-MM-DD; default the query's date. It selects transitional rules, such as SI 2017/1139 reg. 4 for designations made before 15 Dec 2017.", HelpName = "DATE" };
         var ruleset = new Option<string?>("--ruleset") { Description = "A rule set version ID@VERSION (e.g. pra2002-sch4@bill-2002-04-25), instead of selecting by date.", HelpName = "ID" };
         var power = new Option<string?>("--power") { Description = "Show only this power.", HelpName = "ID" };

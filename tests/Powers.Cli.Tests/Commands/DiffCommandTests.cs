@@ -37,6 +37,16 @@ public class DiffCommandTests
         Assert.Contains("| `reasonable-force-to-detain` | not-in-force | permitted | `", run.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "--from", "pra2002-sch4@2099", "--to", "2013-03-01" }, "--from: rule set 'pra2002-sch4' has no version '2099'")]
+    [InlineData(new[] { "--from", "2012-01-01", "--to", "2013-03-01", "--designation", "met-2002-securty" }, "--designation: unknown designation 'met-2002-securty'; did you mean 'met-2002-security'?")]
+    public void Diff_UnknownVersionOrDesignation_SaysSoAsQueryDoes(string[] args, string message)
+    {
+        var run = CliRun.Of(["diff", .. args]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("powers: bad input: " + message + Environment.NewLine, run.Error);
+    }
+
     [Fact]
     public void Diff_TimelineWithoutPower_ExitsTwo()
     {
