@@ -13,6 +13,10 @@ internal static class DotnetCli
         => RunExecutable(Path ?? throw new InvalidOperationException("dotnet not found"), workingDirectory, timeout, arguments);
 
     public static (int ExitCode, string Output) RunExecutable(string executable, string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunExecutable(executable, workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs a program with more environment variables (they win over the test host's).</summary>
+    public static (int ExitCode, string Output) RunExecutable(string executable, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -37,6 +41,10 @@ internal static class DotnetCli
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
@@ -49,7 +57,7 @@ internal static class DotnetCli
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            return (-1, $"timed out after {timeout.TotalSeconds} s: dotnet {string.Join(' ', arguments)}\n{output}");
+            return (-1, $"timed out after {timeout.TotalSeconds} s: {executable} {string.Join(' ', arguments)}\n{output}");
         }
 
         process.WaitForExit();
