@@ -77,6 +77,13 @@ public sealed class Designation
     public static Designation AdHoc(string force, IReadOnlySet<string> powers, DateOnly? made) => AdHoc(force, powers, made, []);
 
     /// <summary>
+    /// This ad-hoc designation stating another made day: the same force, powers (the same set, which never changes)
+    /// and restrictions, and the granted mask already computed.
+    /// </summary>
+    internal Designation WithMade(DateOnly? made) =>
+        new(Id, Title, Force, Effective, Source, Includes, Powers, Restrictions, Note, Location) { Confidence = Confidence, Made = made, _granted = Volatile.Read(ref _granted) };
+
+    /// <summary>
     /// The catalogue powers it grants as a mask (bit i: the library's i-th power), for a catalogue of at most 64
     /// powers; computed once per catalogue, since the powers never change.
     /// </summary>

@@ -282,6 +282,12 @@ internal sealed class QueryResolver
             Volatile.Write(ref _adHocBuilt, 1);
         }
 
+        if (made is not null)
+        {
+            // Made days vary far more than forces and powers: share the powers (and their mask) of the undated one.
+            return _adHoc.GetOrAdd(key, AdHoc(force, powers, null).WithMade(made));
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (int p = 0; p < Library.Powers.Count; p++)
         {
