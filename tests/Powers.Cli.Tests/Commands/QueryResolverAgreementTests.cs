@@ -91,4 +91,32 @@ public class QueryResolverAgreementTests
         Assert.Equal(text, json.Substring(span.Start, span.Length));
         Assert.Equal(new Powers.Text.LinePosition(line, column), error.Position);
     }
+
+    [Fact]
+    public void FromFlags_EveryFactAndValue_ReadsAsTheSameTextInADocument()
+    {
+        // Every fact with every kind of value text: a flag's value is typed as the same text in JSON would be, so the
+        // document (text written as a JSON literal where it is one, else as a string) and the flag agree exactly.
+        var library = Engine.Library;
+        string[] texts = ["true", "false", "null", "0", "-1", "12", "1.5", "1e2", "007", "True", "", "x y", "s47a", "vehicle", "item-carried", "not-asked", "2147483648"];
+        foreach (var fact in library.Schema.Facts)
+        {
+            foreach (string text in texts.Concat(fact.Values))
+            {
+                // RFC 8259: the three literals and the number grammar.
+                bool literal = text is "true" or "false" or "null" || System.Text.RegularExpressions.Regex.IsMatch(text, "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$");
+                string value = literal ? text : Newtonsoft.Json.JsonConvert.ToString(text);
+                string json = "{" + Met + ", \"facts\": { \"" + fact.Name + "\": " + value + " } }";
+                var document = QueryReader.Read(library, json);
+                var flags = QueryCommand.FromFlags(library, "2013-03-01", "met-2002-security", null, null, [fact.Name + "=" + text], null, out var flagErrors);
+                Assert.Equal(document.Errors.Select(e => e.ToString()), flagErrors.Select(e => e.ToString()));
+                Assert.Equal(document.Query is null, flags is null);
+                if (flags is not null)
+                {
+                    Assert.Equal(document.Query!.Situation.IsKnown(fact.Index), flags.Situation.IsKnown(fact.Index));
+                    Assert.Equal(document.Query.Situation.ValueAt(fact.Index), flags.Situation.ValueAt(fact.Index));
+                }
+            }
+        }
+    }
 }
