@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Newtonsoft.Json;
 using Powers.Cli.Output;
 using Powers.Decisions;
@@ -264,7 +263,7 @@ internal static class QueryCommand
         foreach (var error in errors)
         {
             console.Error.WriteLine(Text.ControlCharacters.Escape(error.Position is { } at
-                ? path + "(" + at.Line.ToString(CultureInfo.InvariantCulture) + "," + at.Column.ToString(CultureInfo.InvariantCulture) + "): error: " + error
+                ? path + at + ": error: " + error
                 : "powers: bad input: " + path + ": " + error));
         }
 

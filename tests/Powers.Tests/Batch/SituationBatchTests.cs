@@ -6,7 +6,7 @@ namespace Powers.Tests.Batch;
 
 public class SituationBatchTests
 {
-    private static readonly Powers.Binding.FactSchema Schema = PowersEngine.LoadEmbedded().Library.Schema;
+    private static readonly Powers.Binding.FactSchema Schema = ShippedLibrary.Instance.Schema;
 
     [Fact]
     public void Set_NegativeHours_RejectedNamingTheFact()
