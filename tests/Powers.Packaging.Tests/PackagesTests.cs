@@ -14,6 +14,8 @@ namespace Powers.Packaging.Tests;
 /// </summary>
 public sealed class PackagesTests(ITestOutputHelper output) : IDisposable
 {
+    // Packing builds every src project; on a shared 2-core machine under load that has taken over 4 minutes.
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "powers-pack-" + Guid.NewGuid().ToString("N"));
@@ -40,7 +42,7 @@ public sealed class PackagesTests(ITestOutputHelper output) : IDisposable
         string solution = Path.Combine(_work, "pack.slnx");
         File.WriteAllText(solution, "<Solution>\n" + string.Concat(packages.Select(p => $"  <Project Path=\"{Path.Combine(RepositoryRoot, p.Project)}\" />\n")) + "</Solution>\n");
         string suffix = "pack." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        Step(_work, "pack", solution, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(_work, "artifacts"),
+        Step(_work, PackTimeout, "pack", solution, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(_work, "artifacts"),
             "-p:VersionSuffix=" + suffix, "-p:ContinuousIntegrationBuild=true", "-nodeReuse:false", "-v", "q");
         var packed = clock.Elapsed;
 
@@ -61,7 +63,7 @@ public sealed class PackagesTests(ITestOutputHelper output) : IDisposable
         }
 
         WriteNuGetConfig(sample, feed);
-        Step(sample, "build", "-c", "Release", "-p:PowersPackageVersion=" + version, "-p:UseSharedCompilation=false", "-nodeReuse:false", "-v", "q");
+        Step(sample, StepTimeout, "build", "-c", "Release", "-p:PowersPackageVersion=" + version, "-p:UseSharedCompilation=false", "-nodeReuse:false", "-v", "q");
         Assert.True(File.Exists(Path.Combine(sample, "bin", "Release", "net10.0", "appsettings.json")), "the sample's appsettings.json is not copied to its output");
 
         output.WriteLine($"packed {packages.Count} packages ({version}) in {packed.TotalSeconds:F0} s; sample built by {clock.Elapsed.TotalSeconds:F0} s");
@@ -130,10 +132,10 @@ public sealed class PackagesTests(ITestOutputHelper output) : IDisposable
             """);
     }
 
-    private string Step(string directory, params string[] arguments)
+    private string Step(string directory, TimeSpan timeout, params string[] arguments)
     {
         var started = Stopwatch.StartNew();
-        var (exit, text) = DotnetCli.Run(directory, StepTimeout, arguments);
+        var (exit, text) = DotnetCli.Run(directory, timeout, arguments);
         output.WriteLine($"dotnet {arguments[0]}: exit {exit} in {started.Elapsed.TotalSeconds:F0} s");
         Assert.True(exit == 0, $"dotnet {string.Join(' ', arguments)} failed ({exit}):\n{text}");
         return text;
