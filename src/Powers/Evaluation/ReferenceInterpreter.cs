@@ -69,7 +69,7 @@ public sealed class ReferenceInterpreter : IClauseEvaluator
     }
 
     /// <summary>Compares two stored values.</summary>
-    public static bool Compare(ComparisonOperator op, int a, int b) => op switch
+    internal static bool Compare(ComparisonOperator op, int a, int b) => op switch
     {
         ComparisonOperator.Equal => a == b,
         ComparisonOperator.NotEqual => a != b,
