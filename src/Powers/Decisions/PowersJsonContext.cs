@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using Powers.Model;
 
@@ -10,6 +11,7 @@ namespace Powers.Decisions;
 /// <c>JsonSerializerOptions.TypeInfoResolverChain</c> (ASP.NET Core: <c>ConfigureHttpJsonOptions</c>). The documents
 /// are those of the converters on each type.
 /// </summary>
+[SuppressMessage("ApiDesign", "RS0041:Public members should not use oblivious types", Justification = "The System.Text.Json source generator writes the type info properties without nullable annotations; they are declared with '~' in PublicAPI.Shipped.txt.")]
 [JsonSerializable(typeof(Decision))]
 [JsonSerializable(typeof(PowerDecision))]
 [JsonSerializable(typeof(Outcome))]
