@@ -170,7 +170,7 @@ internal static class QueryReader
             {
                 var span = d.Location?.Span;
                 var at = d.Location?.Start;
-                QueryResolver.Add(errors, string.Empty, "malformed JSON" + (at is { } p ? " at (" + p.Line + "," + p.Column + ")" : string.Empty) + ": " + d.Message, span);
+                QueryResolver.Add(errors, string.Empty, "malformed JSON" + (at is { } p ? " at " + p.ToString() : string.Empty) + ": " + d.Message, span);
             }
 
             return null;
