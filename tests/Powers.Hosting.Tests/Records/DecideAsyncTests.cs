@@ -151,14 +151,25 @@ public sealed class DecideAsyncTests
         Assert.StartsWith("Decision " + e.DecisionId + " was not recorded by NdjsonFileDecisionRecordSink, so it is withheld: cannot append to '" + path + "': ", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The ids of the whole lines in the file. Other callers may be appending while it is read, so a last line
+    /// without its line break is someone's record still being written, and is left out.
+    /// </summary>
     private static List<string> ReadIds(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var ids = new List<string>();
-        while (reader.ReadLine() is { } line)
+        string text;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        using (var reader = new StreamReader(stream))
         {
-            ids.Add(JsonDocument.Parse(line).RootElement.GetProperty("decisionId").GetString()!);
+            text = reader.ReadToEnd();
+        }
+
+        var ids = new List<string>();
+        int start = 0;
+        for (int end = text.IndexOf('\n', StringComparison.Ordinal); end >= 0; end = text.IndexOf('\n', start))
+        {
+            ids.Add(JsonDocument.Parse(text.AsMemory(start, end - start)).RootElement.GetProperty("decisionId").GetString()!);
+            start = end + 1;
         }
 
         return ids;
