@@ -28,9 +28,9 @@ public sealed class PlanCache
 
     /// <summary>
     /// Creates a cache. Plans are compiled into a <see cref="DecisionProgram"/> after
-    /// <paramref name="compileAfter"/> decisions, but only for the engine's own evaluators (the compiled one and
-    /// the reference interpreter, which it agrees with), and decided by the reference interpreter until then; any
-    /// other evaluator is always called clause by clause.
+    /// <paramref name="compileAfter"/> decisions, but only for an evaluator that agrees with the reference
+    /// interpreter (<see cref="IClauseEvaluator.AgreesWithReferenceInterpreter"/>: the engine's own), and decided by
+    /// the reference interpreter until then; any other evaluator is always called clause by clause.
     /// </summary>
     public PlanCache(RuleLibrary library, IClauseEvaluator evaluator, int capacity = DefaultCapacity, int compileAfter = DefaultCompileAfter)
     {
@@ -42,9 +42,10 @@ public sealed class PlanCache
         // Until a plan is compiled, the compiled clause evaluator's decisions are the reference interpreter's (they
         // agree exactly): a new plan's clauses are new objects, and compiling them one by one on first use cost more
         // than compiling the whole program, milliseconds per plan for a stream of many plans.
-        _evaluator = evaluator is CompiledClauseEvaluator ? ReferenceInterpreter.Instance : evaluator;
+        bool agrees = evaluator.AgreesWithReferenceInterpreter;
+        _evaluator = agrees ? ReferenceInterpreter.Instance : evaluator;
         _capacity = capacity;
-        _compileAfter = evaluator is CompiledClauseEvaluator or ReferenceInterpreter ? compileAfter : int.MaxValue;
+        _compileAfter = agrees ? compileAfter : int.MaxValue;
     }
 
     /// <summary>The library the plans are for.</summary>

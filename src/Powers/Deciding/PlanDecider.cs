@@ -20,23 +20,7 @@ internal static class PlanDecider
         ArgumentNullException.ThrowIfNull(buffer);
         Clause[] clauses = plan.ClauseArray;
         Tri[] statuses = buffer.Statuses;
-        if (evaluator is CompiledClauseEvaluator)
-        {
-            // The engine's default: call each clause's delegate directly, without interface dispatch.
-            int[] values = situation.Values;
-            ulong known = situation.KnownMask;
-            for (int i = 0; i < clauses.Length; i++)
-            {
-                statuses[i] = CompiledClauseEvaluator.Evaluate(clauses[i], values, known);
-            }
-        }
-        else
-        {
-            for (int i = 0; i < clauses.Length; i++)
-            {
-                statuses[i] = evaluator.Evaluate(clauses[i], situation);
-            }
-        }
+        evaluator.EvaluateAll(clauses, situation, statuses);
 
         ulong unknownFacts = ~situation.KnownMask;
         PowerPlan[] powers = plan.PowerArray;

@@ -16,6 +16,9 @@ public sealed class CompiledClauseEvaluator : IClauseEvaluator
     public string Name => "compiled";
 
     /// <inheritdoc />
+    public bool AgreesWithReferenceInterpreter => true;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Tri Evaluate(Clause clause, Situation situation)
     {
@@ -23,6 +26,19 @@ public sealed class CompiledClauseEvaluator : IClauseEvaluator
         ArgumentNullException.ThrowIfNull(situation);
         var function = Unsafe.As<ClauseFunction?>(clause.CompiledSlot) ?? CompileSlow(clause);
         return function(situation.Values, situation.KnownMask);
+    }
+
+    /// <inheritdoc />
+    public void EvaluateAll(ReadOnlySpan<Clause> clauses, Situation situation, Span<Tri> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        // Each clause's delegate called directly, without a dispatch per clause.
+        int[] values = situation.Values;
+        ulong known = situation.KnownMask;
+        for (int i = 0; i < clauses.Length; i++)
+        {
+            statuses[i] = Evaluate(clauses[i], values, known);
+        }
     }
 
     /// <summary>The clause's value over packed facts, for callers that have checked their arguments.</summary>

@@ -16,6 +16,9 @@ public sealed class ReferenceInterpreter : IClauseEvaluator
     public string Name => "interpreter";
 
     /// <inheritdoc />
+    public bool AgreesWithReferenceInterpreter => true;
+
+    /// <inheritdoc />
     public Tri Evaluate(Clause clause, Situation situation)
     {
         ArgumentNullException.ThrowIfNull(clause);

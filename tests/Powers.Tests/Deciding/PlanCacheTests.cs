@@ -149,6 +149,34 @@ public class PlanCacheTests
     }
 
     [Fact]
+    public void Decide_AnotherEvaluator_CalledForEveryClauseOfEveryDecision()
+    {
+        var evaluator = new DelegatingEvaluator();
+        var cache = new PlanCache(Library, evaluator, compileAfter: 0);
+        var plan = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
+        var buffer = plan.Plan.CreateBuffer();
+
+        for (int i = 0; i < 300; i++)
+        {
+            plan.Decide(new Situation(Library.Schema), buffer);
+        }
+
+        Assert.True(plan.Plan.ClauseArray.Length > 0);
+        Assert.Equal(300 * plan.Plan.ClauseArray.Length, evaluator.Calls);
+    }
+
+    [Fact]
+    public void Decide_AnEvaluatorThatAgreesWithTheReference_CompiledLikeTheEngines()
+    {
+        var cache = new PlanCache(Library, new AgreeingEvaluator(), compileAfter: 0);
+        var plan = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
+
+        plan.Decide(new Situation(Library.Schema), plan.Plan.CreateBuffer());
+
+        Assert.NotNull(plan.Program);
+    }
+
+    [Fact]
     public void EngineDecide_TwoDatesSharingAPlan_EachDecisionReportsItsOwnDate()
     {
         var engine = new PowersEngine(Library);
@@ -284,7 +312,24 @@ public class PlanCacheTests
 
     private sealed class DelegatingEvaluator : IClauseEvaluator
     {
+        private int _calls;
+
         public string Name => "delegating";
+
+        public int Calls => _calls;
+
+        public Tri Evaluate(Clause clause, Situation situation)
+        {
+            Interlocked.Increment(ref _calls);
+            return ReferenceInterpreter.Instance.Evaluate(clause, situation);
+        }
+    }
+
+    private sealed class AgreeingEvaluator : IClauseEvaluator
+    {
+        public string Name => "agreeing";
+
+        public bool AgreesWithReferenceInterpreter => true;
 
         public Tri Evaluate(Clause clause, Situation situation) => ReferenceInterpreter.Instance.Evaluate(clause, situation);
     }
