@@ -17,8 +17,11 @@ public class QueryParsingBenchmarks
     private Situation _situation = null!;
     private List<QueryError> _errors = null!;
 
-    /// <summary>The line: a typical generated one, or an ad-hoc designation with restrictions (para. 4(1)(b)).</summary>
-    [Params("generated", "restrictions")]
+    /// <summary>
+    /// The line: a typical generated one, an ad-hoc designation with restrictions (para. 4(1)(b)), or the query
+    /// document of a <see cref="FrontDoorBenchmarks"/> scenario (the read inside <c>HostedDecide</c>).
+    /// </summary>
+    [Params("generated", "restrictions", "adhoc-2018", "complete-2013")]
     public string Shape { get; set; } = "generated";
 
     /// <summary>Takes the line and checks both readers agree on it.</summary>
@@ -27,8 +30,8 @@ public class QueryParsingBenchmarks
     {
         using var writer = new StringWriter();
         NdjsonGenerator.Write(BenchmarkData.Library, writer, 1, seed: 4);
-        _line = Shape == "generated"
-            ? writer.ToString().TrimEnd('\n')
+        _line = Shape == "generated" ? writer.ToString().TrimEnd('\n')
+            : BenchmarkData.Queries.TryGetValue(Shape, out string? scenario) ? scenario
             : """{"date":"2010-06-01","designation":{"force":"kent","powers":["road-check","detain-pending-constable"],"restrictions":[{"id":"motorways","when":"constableInCompany","text":"Only with a constable.","powers":["road-check"]}]},"facts":{"inUniform":true,"inPoliceArea":true}}""";
         _compact = new CompactQueryReader(BenchmarkData.Library);
         _situation = new Situation(BenchmarkData.Library.Schema);

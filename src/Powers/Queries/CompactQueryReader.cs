@@ -17,6 +17,17 @@ namespace Powers.Queries;
 internal sealed class CompactQueryReader
 {
     private const int StackScratch = 256;
+    private const int MaxKeptScratch = 1 << 14;
+
+    // The end of a string's plain run: its closing quote, an escape, or a control character (an error).
+    private static readonly System.Buffers.SearchValues<char> StringStops = System.Buffers.SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    // Scratch for documents longer than the stack's: kept per thread, since renting from the shared pool and
+    // returning cost more than reading a short document (the read is not re-entered on a thread).
+    [ThreadStatic]
+    private static char[]? t_scratch;
     private const int MaxWholeAdHoc = 256;
     private readonly QueryResolver _resolver;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Designation> _wholeAdHoc = new(StringComparer.Ordinal);
@@ -47,6 +58,17 @@ internal sealed class CompactQueryReader
         {
             Span<char> scratch = stackalloc char[StackScratch];
             return TryRead(json, scratch, situation, out date, out designation, out version);
+        }
+
+        if (json.Length <= MaxKeptScratch)
+        {
+            var kept = t_scratch;
+            if (kept is null || kept.Length < json.Length)
+            {
+                kept = t_scratch = new char[Math.Max(json.Length, 1024)];
+            }
+
+            return TryRead(json, kept, situation, out date, out designation, out version);
         }
 
         char[] rented = System.Buffers.ArrayPool<char>.Shared.Rent(json.Length);
@@ -395,7 +417,7 @@ internal sealed class CompactQueryReader
                     return false;
                 }
             }
-            else if (!ReadValue(json, ref pos, scratch, fact, c, situation))
+            else if (!ReadValue(_resolver, json, ref pos, scratch, fact, c, situation))
             {
                 return false;
             }
@@ -409,7 +431,7 @@ internal sealed class CompactQueryReader
         }
     }
 
-    private static bool ReadValue(ReadOnlySpan<char> json, ref int pos, Span<char> scratch, FactSymbol fact, char first, Situation situation)
+    private static bool ReadValue(QueryResolver resolver, ReadOnlySpan<char> json, ref int pos, Span<char> scratch, FactSymbol fact, char first, Situation situation)
     {
         switch (fact.Kind)
         {
@@ -422,17 +444,9 @@ internal sealed class CompactQueryReader
             case FactKind.Int when ReadWholeNumber(json, ref pos, out int value) && value >= fact.Min: // as QueryResolver.SetFact
                 situation.Store(fact.Index, value);
                 return true;
-            case FactKind.Enum when first == '"' && ReadString(json, ref pos, scratch, out var text):
-                for (int i = 0; i < fact.Values.Count; i++)
-                {
-                    if (text.SequenceEqual(fact.Values[i]))
-                    {
-                        situation.Store(fact.Index, i);
-                        return true;
-                    }
-                }
-
-                return false;
+            case FactKind.Enum when first == '"' && ReadString(json, ref pos, scratch, out var text) && resolver.TryGetEnumValue(fact, text, out int index):
+                situation.Store(fact.Index, index);
+                return true;
             default:
                 return false;
         }
@@ -447,22 +461,50 @@ internal sealed class CompactQueryReader
 
     // A number token, then the resolver's rule for a whole number: a fraction, an exponent or a number past 32 bits
     // declines, and the document reader reports it.
+    // One pass: a character that would carry the token on (a sign, a point, an exponent) declines as the token would.
     private static bool ReadWholeNumber(ReadOnlySpan<char> json, ref int pos, out int value)
     {
-        int start = pos;
-        while (pos < json.Length && json[pos] is (>= '0' and <= '9') or '-' or '+' or '.' or 'e' or 'E')
+        value = 0;
+        int i = pos;
+        bool negative = i < json.Length && json[i] == '-';
+        if (negative)
         {
-            pos++;
+            i++;
         }
 
-        var token = json[start..pos];
-        value = 0;
-        return QueryValue.IsJsonNumber(token) && QueryResolver.TryParseWholeNumber(token, out value);
+        int first = i;
+        long magnitude = 0;
+        while (i < json.Length && (uint)(json[i] - '0') <= 9)
+        {
+            magnitude = magnitude * 10 + (json[i] - '0');
+            if (magnitude > 1L + int.MaxValue)
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        int digits = i - first;
+        if (digits == 0 || (digits > 1 && json[first] == '0') || (i < json.Length && json[i] is '-' or '+' or '.' or 'e' or 'E'))
+        {
+            return false;
+        }
+
+        long whole = negative ? -magnitude : magnitude;
+        if (whole > int.MaxValue)
+        {
+            return false;
+        }
+
+        value = (int)whole;
+        pos = i;
+        return true;
     }
 
     private static bool Literal(ReadOnlySpan<char> json, ref int pos, string literal)
     {
-        if (!json[pos..].StartsWith(literal, StringComparison.Ordinal))
+        if (!json[pos..].StartsWith(literal.AsSpan()))
         {
             return false;
         }
@@ -479,33 +521,29 @@ internal sealed class CompactQueryReader
             return false;
         }
 
-        // Names and enum values are short: a plain loop beats setting up a vectorized search.
         int start = pos;
-        while (pos < json.Length)
+        int run = json[pos..].IndexOfAny(StringStops);
+        if (run < 0)
         {
-            char c = json[pos];
-            if (c == '"')
-            {
-                value = json[start..pos];
-                pos++;
-                return true;
-            }
-
-            if (c == '\\')
-            {
-                json[start..pos].CopyTo(scratch);
-                return ReadEscaped(json, ref pos, scratch, pos - start, out value);
-            }
-
-            if (c < ' ')
-            {
-                return false;
-            }
-
-            pos++;
+            return false;
         }
 
-        return false;
+        pos += run;
+        char c = json[pos];
+        if (c == '"')
+        {
+            value = json[start..pos];
+            pos++;
+            return true;
+        }
+
+        if (c == '\\')
+        {
+            json[start..pos].CopyTo(scratch);
+            return ReadEscaped(json, ref pos, scratch, run, out value);
+        }
+
+        return false; // a control character
     }
 
     // The rest of a string with escapes, unescaped into scratch after the first `length` characters.
@@ -568,7 +606,20 @@ internal sealed class CompactQueryReader
         return true;
     }
 
+    // Compact documents have no space between tokens: that case is inlined, and only space goes through the loop.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool Expect(ReadOnlySpan<char> json, ref int pos, char c)
+    {
+        if ((uint)pos < (uint)json.Length && json[pos] == c)
+        {
+            pos++;
+            return true;
+        }
+
+        return ExpectAfterSpace(json, ref pos, c);
+    }
+
+    private static bool ExpectAfterSpace(ReadOnlySpan<char> json, ref int pos, char c)
     {
         SkipSpace(json, ref pos);
         if (pos < json.Length && json[pos] == c)
@@ -582,7 +633,18 @@ internal sealed class CompactQueryReader
 
     private static bool Peek(ReadOnlySpan<char> json, ref int pos, char c) => Expect(json, ref pos, c);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void SkipSpace(ReadOnlySpan<char> json, ref int pos)
+    {
+        if ((uint)pos < (uint)json.Length && json[pos] > ' ')
+        {
+            return;
+        }
+
+        SkipSpaces(json, ref pos);
+    }
+
+    private static void SkipSpaces(ReadOnlySpan<char> json, ref int pos)
     {
         while (pos < json.Length && json[pos] is ' ' or '\t' or '\r' or '\n')
         {

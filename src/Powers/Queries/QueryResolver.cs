@@ -32,9 +32,10 @@ internal sealed class QueryResolver
     private readonly Dictionary<string, Force>.AlternateLookup<ReadOnlySpan<char>> _forces;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _powers;
     private readonly Dictionary<string, RuleSetVersion?>.AlternateLookup<ReadOnlySpan<char>> _rulesets;
-    private readonly ConcurrentDictionary<(Force Force, ulong Powers, int Made), Designation> _adHoc = new();
+    private readonly ConcurrentDictionary<(Force Force, ulong Powers, int Made), Designation> _adHoc = new(AdHocKeyComparer.Instance);
     private int _adHocBuilt;
     private readonly FactSymbol?[] _factTable;
+    private readonly string[][] _enumValues;
     private readonly int _factMask;
     private readonly Dictionary<string, RuleSetVersion[]> _versionsByFamily;
 
@@ -64,6 +65,13 @@ internal sealed class QueryResolver
         while (size < library.Schema.Count * 2)
         {
             size *= 2;
+        }
+
+        // Arrays by fact index: an enum's values without the interface calls of IReadOnlyList.
+        _enumValues = new string[library.Schema.Count][];
+        foreach (var fact in library.Schema.Facts)
+        {
+            _enumValues[fact.Index] = [.. fact.Values];
         }
 
         _factTable = new FactSymbol?[size];
@@ -120,6 +128,23 @@ internal sealed class QueryResolver
         }
 
         fact = null!;
+        return false;
+    }
+
+    /// <summary>The index of an enum fact's value, by its name (as <see cref="FactSymbol.IndexOfValue"/>).</summary>
+    public bool TryGetEnumValue(FactSymbol fact, ReadOnlySpan<char> text, out int index)
+    {
+        var values = _enumValues[fact.Index];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (text.SequenceEqual(values[i]))
+            {
+                index = i;
+                return true;
+            }
+        }
+
+        index = -1;
         return false;
     }
 
