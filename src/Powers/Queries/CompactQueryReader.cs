@@ -161,7 +161,8 @@ internal sealed class CompactQueryReader
         const int StackChars = 1024;
         if (utf8.Length <= StackChars)
         {
-            Span<char> chars = stackalloc char[StackChars];
+            // UTF-8 never decodes to more UTF-16 units than it has bytes; sized to the document, less to zero.
+            Span<char> chars = stackalloc char[utf8.Length];
             return TryDecode(utf8, chars, situation, out date, out designation, out version);
         }
 
