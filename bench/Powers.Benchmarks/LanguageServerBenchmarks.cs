@@ -66,18 +66,20 @@ public class LanguageServerBenchmarks
             throw new InvalidOperationException("diagnostics do not match the text");
         }
 
-        // Retained heap after bursts of edits: it must not grow from one burst to the next.
+        // Retained heap after bursts of edits: once warm it must not grow from one burst to the next. Four bursts warm
+        // up first: in the in-process smoke run other benchmarks share the heap, and one CI run climbed from 12.3 MB
+        // to the 14.5 MB plateau of the others over bursts 1-4, which a warm-up is and a leak is not.
         var heaps = new List<long>();
-        for (int burst = 0; burst < 4; burst++)
+        for (int burst = 0; burst < 8; burst++)
         {
             TenThousandEdits();
             heaps.Add(GC.GetTotalMemory(forceFullCollection: true));
         }
 
-        Console.WriteLine("// heap after 10,000-edit bursts 1-4 (bytes): " + string.Join(", ", heaps));
-        if (heaps[3] > heaps[1] + (2 << 20))
+        Console.WriteLine("// heap after 10,000-edit bursts 1-8 (bytes): " + string.Join(", ", heaps));
+        if (heaps[7] > heaps[3] + (2 << 20))
         {
-            throw new InvalidOperationException("the heap grew by more than 2 MB from burst 2 to burst 4: " + string.Join(", ", heaps));
+            throw new InvalidOperationException("the heap grew by more than 2 MB from burst 4 to burst 8: " + string.Join(", ", heaps));
         }
     }
 
