@@ -6,6 +6,7 @@ using Powers.TestSupport;
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson COUNT FILE   (generates queries for the CLI)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson-adhoc COUNT FILE   (the same with ad-hoc designations)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- rulesengine-ndjson FILE   (RulesEngine over the file, outcomes to stdout)
+// dotnet run -c Release --project bench/Powers.Benchmarks -- records-load SECONDS CALLERS   (PostgreSQL records under load; bench/records-load.sh)
 if (args.Length == 3 && args[0] is "ndjson" or "ndjson-adhoc")
 {
     using var writer = new StreamWriter(args[2], append: false, new System.Text.UTF8Encoding(false), 1 << 16);
@@ -26,6 +27,14 @@ if (args.Length == 2 && args[0] == "rulesengine-ndjson")
 {
     using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
     return RulesEngineNdjson.Run(BenchmarkData.Library, args[1], output) > 0 ? 2 : 0;
+}
+
+if (args.Length == 3 && args[0] == "records-load")
+{
+    string connection = Environment.GetEnvironmentVariable("POWERS_TEST_POSTGRES") ?? throw new InvalidOperationException("set POWERS_TEST_POSTGRES (source .ci/postgres.sh && powers_postgres_start)");
+    int seconds = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    int callers = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    return await RecordsLoad.RunAsync(connection, seconds, callers, Console.Out);
 }
 
 bool quick = args.Contains("--quick") || Environment.GetEnvironmentVariable("POWERS_BENCH_QUICK") == "1";
