@@ -66,7 +66,8 @@ internal sealed class PowersService : IPowersService, IDisposable
         long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
-        return Answer(snapshot, snapshot.Engine.Read(queryJson), started, activity);
+        var read = snapshot.Engine.Read(queryJson);
+        return Answer(snapshot, read, Given(read) ? QueryDocument.Compact(queryJson) : null, started, activity);
     }
 
     /// <inheritdoc />
@@ -75,7 +76,8 @@ internal sealed class PowersService : IPowersService, IDisposable
         long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
-        return Answer(snapshot, snapshot.Engine.Read(utf8QueryJson), started, activity);
+        var read = snapshot.Engine.Read(utf8QueryJson);
+        return Answer(snapshot, read, Given(read) ? QueryDocument.Compact(utf8QueryJson) : null, started, activity);
     }
 
     /// <inheritdoc />
@@ -86,7 +88,8 @@ internal sealed class PowersService : IPowersService, IDisposable
         long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
-        return await AnswerAsync(snapshot, snapshot.Engine.Read(queryJson), started, activity, cancellationToken).ConfigureAwait(false);
+        var read = snapshot.Engine.Read(queryJson);
+        return await AnswerAsync(snapshot, read, Given(read) ? QueryDocument.Compact(queryJson) : null, started, activity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -96,10 +99,14 @@ internal sealed class PowersService : IPowersService, IDisposable
         long started = _metrics.Start(_time);
         using var activity = PowersActivities.Source.StartActivity(PowersTelemetry.DecideActivity);
         var snapshot = Current;
-        return await AnswerAsync(snapshot, snapshot.Engine.Read(utf8QueryJson.Span), started, activity, cancellationToken).ConfigureAwait(false);
+        var read = snapshot.Engine.Read(utf8QueryJson.Span);
+        return await AnswerAsync(snapshot, read, Given(read) ? QueryDocument.Compact(utf8QueryJson.Span) : null, started, activity, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PowersAnswer> AnswerAsync(PowersSnapshot snapshot, QueryResult read, long started, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    /// <summary>Whether the query as given is kept for its record: only a query that is decided and recorded.</summary>
+    private bool Given(QueryResult read) => read.Query is not null && _recorder.Enabled;
+
+    private async Task<PowersAnswer> AnswerAsync(PowersSnapshot snapshot, QueryResult read, byte[]? given, long started, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         string id = DecisionIds.Next(now);
@@ -114,7 +121,7 @@ internal sealed class PowersService : IPowersService, IDisposable
             try
             {
                 // Awaited, not blocked on; an unrecorded decision is still never returned.
-                await _recorder.RecordAsync(new DecisionRecord(id, now, snapshot.Sha256, decision, query.Situation), cancellationToken).ConfigureAwait(false);
+                await _recorder.RecordAsync(new DecisionRecord(id, now, snapshot.Sha256, decision, query.Situation, given ?? QueryDocument.Of(query)), cancellationToken).ConfigureAwait(false);
             }
             catch (DecisionNotRecordedException e)
             {
@@ -131,13 +138,13 @@ internal sealed class PowersService : IPowersService, IDisposable
         return Measured(new PowersAnswer(id, now, snapshot, decision, []), started, activity);
     }
 
-    private PowersAnswer Answer(PowersSnapshot snapshot, QueryResult read, long started, System.Diagnostics.Activity? activity)
+    private PowersAnswer Answer(PowersSnapshot snapshot, QueryResult read, byte[]? given, long started, System.Diagnostics.Activity? activity)
     {
         var now = _time.GetUtcNow();
         string id = DecisionIds.Next(now);
         try
         {
-            var answer = read.Query is { } query ? DecideCore(id, now, snapshot, query, query.Situation) : new PowersAnswer(id, now, snapshot, null, read.Errors);
+            var answer = read.Query is { } query ? DecideCore(id, now, snapshot, query, query.Situation, given) : new PowersAnswer(id, now, snapshot, null, read.Errors);
             return Measured(answer, started, activity);
         }
         catch (DecisionNotRecordedException e)
@@ -164,7 +171,7 @@ internal sealed class PowersService : IPowersService, IDisposable
         var now = _time.GetUtcNow();
         try
         {
-            var answer = DecideCore(DecisionIds.Next(now), now, snapshot, query, query.Situation.Clone());
+            var answer = DecideCore(DecisionIds.Next(now), now, snapshot, query, query.Situation.Clone(), given: null);
             return Measured(answer, started, activity);
         }
         catch (DecisionNotRecordedException e)
@@ -388,13 +395,13 @@ internal sealed class PowersService : IPowersService, IDisposable
         }
     }
 
-    private PowersAnswer DecideCore(string id, DateTimeOffset now, PowersSnapshot snapshot, Query query, Situation facts)
+    private PowersAnswer DecideCore(string id, DateTimeOffset now, PowersSnapshot snapshot, Query query, Situation facts, byte[]? given)
     {
         var decision = snapshot.Engine.Decide(query);
         if (_recorder.Enabled)
         {
             // Throws when a sink cannot record it: an unrecorded decision is never returned.
-            _recorder.Record(new DecisionRecord(id, now, snapshot.Sha256, decision, facts));
+            _recorder.Record(new DecisionRecord(id, now, snapshot.Sha256, decision, facts, given ?? QueryDocument.Of(query)));
         }
 
         return new PowersAnswer(id, now, snapshot, decision, []);

@@ -83,6 +83,18 @@ internal static class RecordJsonReader
             list.Add(new(power.Name, value.GetString()!));
         }
 
-        return new RecordedDecision(id.GetString()!, where, date, ruleset, sha256, designation.GetRawText(), facts, list);
+        string? query = null;
+        if (root.TryGetProperty("query", out var q))
+        {
+            if (q.ValueKind != JsonValueKind.Object)
+            {
+                error = "query: not an object";
+                return null;
+            }
+
+            query = q.GetRawText();
+        }
+
+        return new RecordedDecision(id.GetString()!, where, date, ruleset, sha256, designation.GetRawText(), facts, list, query);
     }
 }

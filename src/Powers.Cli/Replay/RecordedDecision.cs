@@ -12,6 +12,7 @@ namespace Powers.Cli.Replay;
 /// <param name="DesignationJson">The designation as the record wrote it: an id string or an ad-hoc object, in JSON.</param>
 /// <param name="FactsJson">The facts as given, a JSON object.</param>
 /// <param name="Outcomes">Each power id with its recorded outcome name, in record order.</param>
+/// <param name="QueryJson">The query as given (records from this round on), or null for an older record, whose date, designation and facts are all it kept.</param>
 internal sealed record RecordedDecision(
     string Id,
     string Where,
@@ -20,4 +21,5 @@ internal sealed record RecordedDecision(
     string? RuleSetSha256,
     string DesignationJson,
     string FactsJson,
-    IReadOnlyList<KeyValuePair<string, string>> Outcomes);
+    IReadOnlyList<KeyValuePair<string, string>> Outcomes,
+    string? QueryJson = null);

@@ -79,25 +79,64 @@ internal sealed class Replayer(PowersEngine engine, bool named)
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            w.WriteStartObject();
-            if (record.Date is { } date)
+            if (record.QueryJson is { } given)
             {
-                w.WriteString("date", date);
+                WriteGiven(w, record, given);
             }
-
-            if (record.RuleSet is { } id && (named || record.Date is null || IsNeverInForce(id)))
+            else
             {
-                w.WriteString("ruleset", id);
+                WriteKept(w, record);
             }
-
-            w.WritePropertyName("designation");
-            w.WriteRawValue(record.DesignationJson, skipInputValidation: true);
-            w.WritePropertyName("facts");
-            w.WriteRawValue(record.FactsJson, skipInputValidation: true);
-            w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The query as given, every field kept; the recorded version named too when it names none and should (see <see cref="NamesVersion"/>).</summary>
+    private void WriteGiven(Utf8JsonWriter w, RecordedDecision record, string given)
+    {
+        using var document = JsonDocument.Parse(given);
+        w.WriteStartObject();
+        bool namesRuleSet = document.RootElement.TryGetProperty("ruleset", out _);
+        if (!namesRuleSet && record.RuleSet is { } id && NamesVersion(record, id))
+        {
+            w.WriteString("ruleset", id);
+        }
+
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            property.WriteTo(w);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Whether the question names the recorded version: always against the library the record names; against
+    /// another, only when the query had no date or the version is never in force (the 2002 Bill), since a
+    /// correction may change effective dates.
+    /// </summary>
+    private bool NamesVersion(RecordedDecision record, string id) => named || record.Date is null || IsNeverInForce(id);
+
+    /// <summary>An older record kept only the date, designation and facts (an ad-hoc designation's powers and force).</summary>
+    private void WriteKept(Utf8JsonWriter w, RecordedDecision record)
+    {
+        w.WriteStartObject();
+        if (record.Date is { } date)
+        {
+            w.WriteString("date", date);
+        }
+
+        if (record.RuleSet is { } id && NamesVersion(record, id))
+        {
+            w.WriteString("ruleset", id);
+        }
+
+        w.WritePropertyName("designation");
+        w.WriteRawValue(record.DesignationJson, skipInputValidation: true);
+        w.WritePropertyName("facts");
+        w.WriteRawValue(record.FactsJson, skipInputValidation: true);
+        w.WriteEndObject();
     }
 
     private bool IsNeverInForce(string id) => _library.Versions.FirstOrDefault(v => v.Id == id) is { Effective.Never: true };

@@ -27,26 +27,6 @@ internal static class DecisionRecordJson
     /// <summary>The record as a JSON string, one line.</summary>
     public static string Serialize(DecisionRecord record) => Encoding.UTF8.GetString(SerializeToUtf8(record));
 
-    /// <summary>A query document that asks the same question again.</summary>
-    public static string SerializeReplayQuery(DecisionRecord record)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            w.WriteStartObject();
-            WriteDate(w, record.Decision.Date);
-            if (record.Version is { } version)
-            {
-                w.WriteString("ruleset", version.Id);
-            }
-
-            WriteDesignation(w, record.Decision.Designation);
-            WriteFacts(w, record.Facts);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
 
     private static void Write(Utf8JsonWriter w, DecisionRecord record)
     {
@@ -57,15 +37,36 @@ internal static class DecisionRecordJson
         w.WriteString("librarySha256", record.LibrarySha256);
         WriteDate(w, record.Decision.Date);
         WriteDesignation(w, record.Decision.Designation);
-        WriteFacts(w, record.Facts);
+        QueryDocument.WriteFacts(w, record.Facts);
+        w.WritePropertyName("query");
+        w.WriteRawValue(record.QueryUtf8, skipInputValidation: true);
+        WriteOutcomes(w, record.Decision);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Each power's outcome, and the powers whose outcome rests on a low-confidence reading, from the compact
+    /// result: a record never builds the decision's explanation.
+    /// </summary>
+    private static void WriteOutcomes(Utf8JsonWriter w, Decision decision)
+    {
         w.WriteStartObject("outcomes");
-        foreach (var power in record.Decision.Powers)
+        for (int p = 0; p < decision.Count; p++)
         {
-            w.WriteString(power.Power, OutcomeNames.Name(power.Outcome));
+            w.WriteString(decision.PowerAt(p), OutcomeNames.Name(decision.OutcomeAt(p)));
         }
 
         w.WriteEndObject();
-        w.WriteEndObject();
+        w.WriteStartArray("lowConfidence");
+        for (int p = 0; p < decision.Count; p++)
+        {
+            if (decision.ConfidenceAt(p) == Confidence.Low)
+            {
+                w.WriteStringValue(decision.PowerAt(p));
+            }
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteRuleSet(Utf8JsonWriter w, RuleSetVersion? version)
@@ -109,34 +110,6 @@ internal static class DecisionRecordJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteFacts(Utf8JsonWriter w, Situation facts)
-    {
-        w.WriteStartObject("facts");
-        foreach (var fact in facts.Schema.Facts)
-        {
-            if (!facts.IsKnown(fact.Index))
-            {
-                continue;
-            }
-
-            int value = facts.ValueAt(fact.Index);
-            switch (fact.Kind)
-            {
-                case FactKind.Bool:
-                    w.WriteBoolean(fact.Name, value != 0);
-                    break;
-                case FactKind.Int:
-                    w.WriteNumber(fact.Name, value);
-                    break;
-                default:
-                    w.WriteString(fact.Name, fact.FormatValue(value));
-                    break;
-            }
-        }
-
         w.WriteEndObject();
     }
 }

@@ -42,6 +42,9 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
     public DecisionRecordWriteResult Write(DecisionRecord record) => _inner.Value.Write(record);
 
     /// <inheritdoc />
+    public ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken) => _inner.Value.WriteAsync(record, cancellationToken);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         if (_inner.IsValueCreated && _inner.Value is IDisposable disposable)

@@ -13,6 +13,14 @@ public sealed class ReplayCommandTests : IDisposable
     private const string OutOfUniform = """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":false,"roadCheckAuthorised":true,"inPoliceArea":false}}""";
     private const string AreaUnknown = """{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"roadCheckAuthorised":true}}""";
 
+    // An ad-hoc designation made before 15 Dec 2017, decided after it: SI 2017/1139's transitional rules keep the
+    // old scheme's powers for it (reasonable force to detain among them), which a designation made on the query's
+    // date does not have (Sch. 3B, not-in-force).
+    private const string MadeBeforeReform = """{"date":"2018-03-01","designation":{"force":"kent","powers":["detain-pending-constable","reasonable-force-to-detain","require-name-and-address"],"made":"2016-01-01"},"facts":{"inUniform":true}}""";
+
+    // A restriction the chief officer attached (PRA s.38(7)): name and address only while the person does not make off.
+    private const string Restricted = """{"date":"2013-03-01","designation":{"force":"kent","powers":["require-name-and-address","road-check"],"restrictions":[{"id":"calm","when":"not personMakingOff","text":"Only while the person stays.","powers":["require-name-and-address"]}]},"facts":{"inUniform":true,"inPoliceArea":true,"suspectedConduct":"relevant-offence","personMakingOff":true}}""";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("powers-replay").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -27,6 +35,30 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(string.Empty, run.Error);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("3 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+    }
+
+    [Fact]
+    public void Replay_AdHocDesignationMadeBeforeTheReform_NothingChanges()
+    {
+        var (path, _) = Record(MadeBeforeReform);
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public void Replay_AdHocDesignationWithRestrictions_NothingChanges()
+    {
+        var (path, _) = Record(Restricted);
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+        Assert.Equal(0, run.ExitCode);
     }
 
     [Fact]

@@ -14,16 +14,24 @@ public sealed class DecisionRecordTests
         var sink = new ListSink();
         using var host = RecordingHost(sink);
 
-        var answer = host.Powers.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"cordonAgeDays":3,"terrorismAuthorisation":"s47a"}}""");
+        var answer = host.Powers.Decide("""
+            { "date": "2013-03-01", "designation": "met-2002-security",
+              "facts": { "inUniform": true, "cordonAgeDays": 3, "terrorismAuthorisation": "s47a", "searchOf": null } }
+            """);
 
         var record = Assert.Single(sink.Records);
         var version = answer.Decision!.Version!;
         string expected = "{\"decisionId\":\"" + answer.DecisionId + "\",\"time\":\"2025-11-22T16:30:00.0000000Z\","
             + "\"ruleset\":{\"id\":\"pra2002-sch4\",\"version\":\"2012-07-10\",\"revision\":" + version.Revision + ",\"sha256\":\"" + version.Sha256 + "\"},"
             + "\"librarySha256\":\"" + answer.Snapshot.Sha256 + "\",\"date\":\"2013-03-01\",\"designation\":\"met-2002-security\","
-            + "\"facts\":{\"inUniform\":true,\"cordonAgeDays\":3,\"terrorismAuthorisation\":\"s47a\"},\"outcomes\":{";
+            + "\"facts\":{\"inUniform\":true,\"cordonAgeDays\":3,\"terrorismAuthorisation\":\"s47a\"},";
         Assert.StartsWith(expected, record.ToJson(), StringComparison.Ordinal);
-        Assert.EndsWith("\"stop-search-authorised-area\":\"undetermined\",\"require-name-and-address-anti-social\":\"undetermined\"}}", record.ToJson(), StringComparison.Ordinal);
+        // The query as given, on one line: the fact given as unknown (null) too.
+        Assert.Contains(",\"query\":{\"date\":\"2013-03-01\",\"designation\":\"met-2002-security\",\"facts\":{\"inUniform\":true,\"cordonAgeDays\":3,\"terrorismAuthorisation\":\"s47a\",\"searchOf\":null}},\"outcomes\":{", record.ToJson(), StringComparison.Ordinal);
+        // The powers whose outcome rests on a low-confidence reading, as the decision says.
+        string low = string.Join(",", answer.Decision.Powers.Where(p => p.Confidence == Powers.Model.Confidence.Low).Select(p => "\"" + p.Power + "\""));
+        Assert.NotEqual(string.Empty, low);
+        Assert.EndsWith("\"stop-search-authorised-area\":\"undetermined\",\"require-name-and-address-anti-social\":\"undetermined\"},\"lowConfidence\":[" + low + "]}", record.ToJson(), StringComparison.Ordinal);
         Assert.Equal(answer.DecisionId, record.DecisionId);
         Assert.Equal(Now, record.Time);
     }
@@ -49,7 +57,23 @@ public sealed class DecisionRecordTests
         var replay = host.Powers.Decide(Assert.Single(sink.Records).ToReplayQueryJson());
 
         Assert.Equal(first.ToJson(), replay.ToJson());
-        Assert.StartsWith("""{"date":"2013-03-01","ruleset":"pra2002-sch4@2012-07-10","designation":"met-2002-security","facts":{"inUniform":true,""", sink.Records[0].ToReplayQueryJson(), StringComparison.Ordinal);
+        Assert.StartsWith("""{"ruleset":"pra2002-sch4@2012-07-10","date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,""", sink.Records[0].ToReplayQueryJson(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Made before 15 Dec 2017 and decided after: SI 2017/1139's transitional rules keep reasonable force to detain.
+    [InlineData("""{"date":"2018-03-01","designation":{"force":"kent","powers":["detain-pending-constable","reasonable-force-to-detain"],"made":"2016-01-01"},"facts":{"inUniform":true}}""")]
+    // A restriction (PRA s.38(7)) that denies name and address while the person makes off.
+    [InlineData("""{"date":"2013-03-01","designation":{"force":"kent","powers":["require-name-and-address"],"restrictions":[{"id":"calm","when":"not personMakingOff","text":"Only while the person stays.","powers":["require-name-and-address"]}]},"facts":{"inUniform":true,"inPoliceArea":true,"suspectedConduct":"relevant-offence","personMakingOff":true}}""")]
+    public void ToReplayQueryJson_AdHocDesignationAsGiven_GivesTheSameDecision(string query)
+    {
+        var sink = new ListSink();
+        using var host = RecordingHost(sink);
+        var first = host.Powers.Decide(query);
+
+        var replay = host.Powers.Decide(Assert.Single(sink.Records).ToReplayQueryJson());
+
+        Assert.Equal(first.ToJson(), replay.ToJson());
     }
 
     [Fact]

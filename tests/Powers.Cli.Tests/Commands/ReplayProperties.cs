@@ -1,0 +1,49 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.DependencyInjection;
+using Powers.Hosting;
+using Powers.TestSupport;
+
+namespace Powers.Cli.Tests.Commands;
+
+/// <summary>Records that nobody touched replay unchanged, whatever the ad-hoc designation gave (issue 21, item 0).</summary>
+public sealed class ReplayProperties
+{
+    // Bounded: at most 30 batches of at most 20 queries, records written without fsync (their content is what is
+    // checked), so a run stays within a few seconds and a few MB on the loaded 2-core machine.
+    [FsCheck.Xunit.Property(MaxTest = 30, QuietOnSuccess = true)]
+    public Property Replay_UntouchedRecordsOfRandomAdHocDesignations_NothingChanges() =>
+        Prop.ForAll(RecordedQueries.Batches(ShippedLibrary.Instance, 20).ToArbitrary(), queries =>
+        {
+            string directory = Directory.CreateTempSubdirectory("powers-replay-property").FullName;
+            try
+            {
+                string path = Path.Combine(directory, "decisions.ndjson");
+                int recorded = Record(path, queries);
+
+                var run = CliRun.Of("replay", path);
+
+                return (run.ExitCode == 0 && run.Error.Length == 0 && run.Out == recorded + " replayed, 0 changed (0 power outcomes)" + Environment.NewLine)
+                    .Label("exit " + run.ExitCode + Environment.NewLine + run.Out + run.Error);
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        });
+
+    /// <summary>Decides every query in a host that records to <paramref name="path"/>; the number decided (bad input is answered, not recorded).</summary>
+    private static int Record(string path, string[] queries)
+    {
+        var services = new ServiceCollection();
+        services.AddPowers(o =>
+        {
+            o.RecordDecisions = true;
+            o.DecisionRecordsPath = path;
+            o.DecisionRecordsFlushToDisk = false;
+        });
+        using var provider = services.BuildServiceProvider();
+        var powers = provider.GetRequiredService<IPowersService>();
+        return queries.Count(q => powers.Decide(q).Succeeded);
+    }
+}
