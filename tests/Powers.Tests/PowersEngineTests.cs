@@ -52,11 +52,11 @@ public class PowersEngineTests
         var errors = new List<QueryError>();
 
         var first = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":false}}""", errors);
-        var second = Engine.Decide("""{"date":"2014-03-01","designation":"met-2002-security","facts":{"inUniform":false}}""", errors);
+        var second = Engine.Decide("""{"date":"2013-03-20","designation":"met-2002-security","facts":{"inUniform":false}}""", errors);
 
         Assert.Empty(errors);
         Assert.Same(first!.Plan, second!.Plan);
-        Assert.Equal(new DateOnly(2014, 3, 1), second.Date);
+        Assert.Equal(new DateOnly(2013, 3, 20), second.Date);
         // Nothing is permitted out of uniform from 1 Apr 2003 (PRA 2002 s.42(2)).
         Assert.DoesNotContain(second.Powers, p => p.Outcome == Outcome.Permitted);
     }

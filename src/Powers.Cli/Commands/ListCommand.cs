@@ -25,7 +25,12 @@ internal static class ListCommand
             {
                 w.WriteLine("  " + v.Id + "  (" + v.Effective + ", revision " + v.Revision + ")");
                 w.WriteLine("    " + v.Title);
-                w.WriteLine("    powers: " + string.Join(", ", library.Powers.Where(p => v.Powers.ContainsKey(p.Id)).Select(p => p.Id + (v.Standard.Contains(p.Id) ? " (standard)" : string.Empty) + (v.Powers[p.Id].Forces is { } f ? " (" + ForceList(library, f) + ")" : string.Empty))));
+                w.WriteLine("    powers: " + string.Join(", ", library.Powers.Where(p => v.Powers.ContainsKey(p.Id)).Select(p => p.Id + (v.Standard.Contains(p.Id) ? " (standard)" : string.Empty) + Limits(library, v.Powers[p.Id]))));
+                foreach (var exclusion in v.ForceExclusions)
+                {
+                    w.WriteLine("    not in force for: " + string.Join(", ", exclusion.Forces.Order(StringComparer.Ordinal)) + " (" + exclusion.Cite + ")");
+                }
+
                 foreach (string change in v.Changes)
                 {
                     w.WriteLine("    changed: " + change);
@@ -61,6 +66,10 @@ internal static class ListCommand
         });
         return command;
     }
+
+    private static string Limits(Model.RuleLibrary library, PowerRule rule) =>
+        (rule.Forces is { } f ? " (" + ForceList(library, f) + ")" : string.Empty)
+        + (rule.Nations is { } n ? " (only in " + string.Join(", ", n.Order(StringComparer.Ordinal)) + ")" : string.Empty);
 
     // A force list covering most forces is printed as its complement, so 43 names are not repeated per version.
     private static string ForceList(Model.RuleLibrary library, IReadOnlySet<string> forces)

@@ -148,15 +148,25 @@ public sealed partial class LibraryCompiler
                 continue;
             }
 
-            var force = new JsonObjectReader(obj, source, _diagnostics, "a force", ["id", "name"]);
+            var force = new JsonObjectReader(obj, source, _diagnostics, "a force", ["id", "name", "nations"]);
             var id = force.String("id", true);
             string name = force.StringValue("name", true) ?? string.Empty;
+            var nations = new List<string>();
+            foreach (var n in force.StringArray("nations", false))
+            {
+                if (CheckId(source, n, "nation") && !nations.Contains(n.Value))
+                {
+                    nations.Add(n.Value);
+                    _nations.Add(n.Value);
+                }
+            }
+
             if (id is null || !CheckId(source, id, "force id") || !Unique(seen, source, id, "Force"))
             {
                 continue;
             }
 
-            _forces.Add(new Force(id.Value, name));
+            _forces.Add(new Force(id.Value, name) { Nations = nations });
         }
     }
 

@@ -42,7 +42,37 @@ public sealed partial class LibraryCompiler
         BoundExpression bound = syntax is ErrorSyntax
             ? new BoundError(syntax.Span)
             : new Binder(_schema, source, _schemaLoaded ? _diagnostics : new DiagnosticBag(), _powerIds).BindCondition(syntax);
-        return new Clause(id.Value, when.Value, bound, cite ?? string.Empty, text ?? string.Empty, confidence, note, origin, At(source, id.Span));
+        // Only rule set clauses may be limited by nation; elsewhere 'nations' is an unknown property already.
+        var nations = origin == ClauseOrigin.Restriction ? null : ReadNations(clause);
+        return new Clause(id.Value, when.Value, bound, cite ?? string.Empty, text ?? string.Empty, confidence, note, origin, At(source, id.Span)) { Nations = nations };
+    }
+
+    /// <summary>
+    /// A <c>nations</c> list (a power's or a clause's): each must be a nation some force of forces.json names, so
+    /// that a typo cannot silently leave a power in force nowhere or a clause binding no force.
+    /// </summary>
+    private HashSet<string>? ReadNations(JsonObjectReader reader)
+    {
+        if (reader.Array("nations", false) is not { } array)
+        {
+            return null;
+        }
+
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in reader.StringItems(array, "nations"))
+        {
+            if (_nations.Contains(n.Value))
+            {
+                result.Add(n.Value);
+            }
+            else if (_forcesRead)
+            {
+                string known = _nations.Count == 0 ? "forces.json names no nation" : "use one of " + string.Join(", ", _nations.Order(StringComparer.Ordinal));
+                Report(DiagnosticDescriptors.InvalidValue, reader.Source, n.Span, n.Value, "nation", known);
+            }
+        }
+
+        return result;
     }
 
     private (Confidence Confidence, string? Note) ReadConfidence(JsonObjectReader reader, string describe)

@@ -10,10 +10,12 @@ namespace Powers.Compilation;
 /// <content>Rule set versions: reading, <c>extends</c>, overlaps and consolidation.</content>
 public sealed partial class LibraryCompiler
 {
-    private static readonly string[] RuleSetProperties = ["ruleset", "version", "revision", "title", "effective", "extends", "sources", "changes", "general", "standard", "powers", "remove", "preserve"];
+    private static readonly string[] RuleSetProperties = ["ruleset", "version", "revision", "title", "effective", "extends", "sources", "changes", "general", "standard", "notInForceFor", "powers", "remove", "preserve"];
+    private static readonly string[] ForceExclusionProperties = ["forces", "cite", "text", "confidence", "note"];
     private static readonly string[] RemovalProperties = ["power", "cite", "text", "confidence", "note", "standardNote"];
     private static readonly string[] PreserveProperties = ["id", "madeBefore", "version", "powers", "cite", "text", "confidence", "note", "standardNote"];
-    private static readonly string[] PowerProperties = ["title", "cite", "clauses", "forces", "requires", "confidence", "note"];
+    private static readonly string[] PowerProperties = ["title", "cite", "clauses", "forces", "nations", "otherForces", "requires", "confidence", "note"];
+    private static readonly string[] OtherForcesProperties = ["cite", "text", "confidence", "note"];
 
     private RawVersion? ReadRuleSet(SourceText source, JsonNode root)
     {
@@ -34,7 +36,7 @@ public sealed partial class LibraryCompiler
 
         var general = new List<GeneralClause>();
         var generalIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in ObjectItems(reader, "general", "a general clause", [.. ClauseProperties, "except"]))
+        foreach (var item in ObjectItems(reader, "general", "a general clause", [.. ClauseProperties, "except", "nations"]))
         {
             var clause = ReadClause(item, "general", ClauseOrigin.General, citeRequired: true);
             var except = KnownPowers(source, item.StringArray("except", false));
@@ -78,6 +80,7 @@ public sealed partial class LibraryCompiler
         }
 
         var preserve = ReadPreserve(reader);
+        var exclusions = ReadForceExclusions(reader);
 
         if (family is null || version is null || effective is null || !CheckId(source, family, "rule set id") || !CheckId(source, version, "version id"))
         {
@@ -102,7 +105,46 @@ public sealed partial class LibraryCompiler
             RemovePowers = removePowers,
             RemoveGeneral = removeGeneral,
             Preserve = preserve,
+            ForceExclusions = exclusions,
         };
+    }
+
+    private List<ForceExclusion>? ReadForceExclusions(JsonObjectReader reader)
+    {
+        if (reader.Array("notInForceFor", false) is null)
+        {
+            return null;
+        }
+
+        var source = reader.Source;
+        var result = new List<ForceExclusion>();
+        foreach (var item in ObjectItems(reader, "notInForceFor", "a force exclusion", ForceExclusionProperties))
+        {
+            var forces = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in item.StringArray("forces", true))
+            {
+                if (_forces.Any(x => x.Id == f.Value))
+                {
+                    forces.Add(f.Value);
+                }
+                else if (_forcesRead)
+                {
+                    Report(DiagnosticDescriptors.UnknownForce, source, f.Span, f.Value, DidYouMean.Suffix(f.Value, _forces.Select(x => x.Id)));
+                }
+            }
+
+            string? cite = item.StringValue("cite", false);
+            string text = item.StringValue("text", false) ?? string.Empty;
+            var (confidence, note) = ReadConfidence(item, "the force exclusion");
+            if (string.IsNullOrWhiteSpace(cite))
+            {
+                Report(DiagnosticDescriptors.MissingCitation, source, SpanOf(item, "cite"), "A force exclusion");
+            }
+
+            result.Add(new ForceExclusion(forces, cite ?? string.Empty, text, confidence, note, At(source, item.OpeningBrace)));
+        }
+
+        return result;
     }
 
     private void ReadRemovals(SourceText source, JsonArray array, List<(JsonString Id, PowerRemoval? Detail)> result)
@@ -207,7 +249,7 @@ public sealed partial class LibraryCompiler
 
             var (confidence, note) = ReadConfidence(power, "power '" + p.Name + "'");
             var clauses = new List<Clause>();
-            foreach (var item in ObjectItems(power, "clauses", "clause of '" + p.Name + "'", ClauseProperties))
+            foreach (var item in ObjectItems(power, "clauses", "clause of '" + p.Name + "'", [.. ClauseProperties, "nations"]))
             {
                 if (ReadClause(item, "power '" + p.Name + "'", ClauseOrigin.Power, citeRequired: true) is { } clause)
                 {
@@ -238,6 +280,27 @@ public sealed partial class LibraryCompiler
                 }
             }
 
+            var nations = ReadNations(power);
+            PowerRemoval? otherForces = null;
+            if (power.ObjectProperty("otherForces", false) is { } otherNode)
+            {
+                var other = new JsonObjectReader(otherNode, source, _diagnostics, "otherForces of '" + p.Name + "'", OtherForcesProperties);
+                string? otherCite = other.StringValue("cite", false);
+                string otherText = other.StringValue("text", false) ?? string.Empty;
+                var (otherConfidence, otherNote) = ReadConfidence(other, "otherForces of '" + p.Name + "'");
+                if (string.IsNullOrWhiteSpace(otherCite))
+                {
+                    Report(DiagnosticDescriptors.MissingCitation, source, SpanOf(other, "cite"), "otherForces of '" + p.Name + "'");
+                }
+
+                if (forces is null && nations is null)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, source, new TextSpan(otherNode.Span.Start, 1), "otherForces", "property here", "it says why the power is not in force for a force outside 'forces' or 'nations', so give one of them");
+                }
+
+                otherForces = new PowerRemoval(p.Name, otherCite ?? string.Empty, otherText, otherConfidence, otherNote, At(source, otherNode.Span));
+            }
+
             var requires = new List<string>();
             foreach (var r in power.StringArray("requires", false))
             {
@@ -253,7 +316,7 @@ public sealed partial class LibraryCompiler
 
             if (known)
             {
-                result.Add(new PowerRule(p.Name, title, cite ?? string.Empty, clauses, forces, requires, confidence, note, At(source, p.NameSpan)));
+                result.Add(new PowerRule(p.Name, title, cite ?? string.Empty, clauses, forces, requires, confidence, note, At(source, p.NameSpan)) { Nations = nations, OtherForces = otherForces });
             }
         }
 
@@ -429,6 +492,7 @@ public sealed partial class LibraryCompiler
         {
             Removals = removals,
             Preserved = preserved,
+            ForceExclusions = raw.ForceExclusions ?? baseVersion?.ForceExclusions ?? [],
         };
     }
 

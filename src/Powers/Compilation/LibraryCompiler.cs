@@ -24,6 +24,7 @@ public sealed partial class LibraryCompiler
     private readonly List<PowerDefinition> _powers = [];
     private readonly HashSet<string> _powerIds = new(StringComparer.Ordinal);
     private readonly List<Force> _forces = [];
+    private readonly HashSet<string> _nations = new(StringComparer.Ordinal);
 
     /// <summary>Designations dropped for an error (with their includes), so that their names are not reported unknown.</summary>
     private readonly List<(SourceText Source, string Id, IReadOnlyList<Syntax.Json.JsonString> Includes)> _droppedDesignations = [];

@@ -41,6 +41,9 @@ internal sealed class RawVersion
 
     public required IReadOnlyList<JsonString> RemoveGeneral { get; init; }
 
+    /// <summary>The <c>notInForceFor</c> list as written, or null when absent (then inherited).</summary>
+    public IReadOnlyList<ForceExclusion>? ForceExclusions { get; init; }
+
     public Location Location => new(Source, new TextSpan(0, 0));
 
     public string Id => Family + "@" + Version;

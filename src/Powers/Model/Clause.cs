@@ -52,6 +52,12 @@ public sealed class Clause
     /// <summary>Where it is written.</summary>
     public Location Location { get; }
 
+    /// <summary>
+    /// When not null, the clause binds only designations of forces with a nation listed here (or whose nations are
+    /// not known): a condition that differed between England and Wales. Null: it binds every force.
+    /// </summary>
+    public IReadOnlySet<string>? Nations { get; internal init; }
+
     /// <summary>The facts the clause reads, as a bit mask over fact indices.</summary>
     public ulong FactMask { get; }
 
@@ -71,7 +77,7 @@ public sealed class Clause
 
         if (GrantedPowers.Count > 64)
         {
-            return new Clause(Id, ExpressionText, GrantedSubstitution.Substitute(Expression, granted), Cite, Text, Confidence, Note, Origin, Location);
+            return new Clause(Id, ExpressionText, GrantedSubstitution.Substitute(Expression, granted), Cite, Text, Confidence, Note, Origin, Location) { Nations = Nations };
         }
 
         ulong key = 0;
@@ -93,7 +99,7 @@ public sealed class Clause
             state.Self.Confidence,
             state.Self.Note,
             state.Self.Origin,
-            state.Self.Location), (Self: this, Granted: granted));
+            state.Self.Location) { Nations = state.Self.Nations }, (Self: this, Granted: granted));
     }
 
     /// <summary>A slot for the compiled form, filled once by the compiled evaluator (thread-safe, idempotent).</summary>

@@ -33,6 +33,19 @@ public sealed class PowerRule
     /// <summary>When not null, the power is in force only for designations of these forces (e.g. a pilot).</summary>
     public IReadOnlySet<string>? Forces { get; }
 
+    /// <summary>
+    /// When not null, the power is in force only for designations of forces whose every nation is listed (a provision
+    /// commenced on different days in England and in Wales); a force of several nations, or of none known, is outside.
+    /// </summary>
+    public IReadOnlySet<string>? Nations { get; internal init; }
+
+    /// <summary>
+    /// Why the power is not in force for a force outside <see cref="Forces"/> or <see cref="Nations"/>, and how well
+    /// that is supported; null when the file does not say (the reason then names the forces or nations). Its
+    /// confidence bears only on the decisions of those forces, never on the power's own decisions.
+    /// </summary>
+    public PowerRemoval? OtherForces { get; internal init; }
+
     /// <summary>Power ids that must also be conferred for this one to be conferred.</summary>
     public IReadOnlyList<string> Requires { get; }
 

@@ -77,6 +77,9 @@ public sealed class RuleSetVersion
     /// <summary>Transitional rules keeping earlier rules for designations made before a day (consolidated).</summary>
     public IReadOnlyList<Preservation> Preserved { get; internal init; } = [];
 
+    /// <summary>Forces for which no power of this version is in force (<c>notInForceFor</c>), inherited through <c>extends</c>.</summary>
+    internal IReadOnlyList<ForceExclusion> ForceExclusions { get; init; } = [];
+
     /// <summary>SHA-256 of the file and the files it extends, lower-case hex.</summary>
     public string Sha256 { get; }
 

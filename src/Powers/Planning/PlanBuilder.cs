@@ -45,7 +45,7 @@ internal static class PlanBuilder
             var indices = new List<int>();
             foreach (var general in route.Version.General)
             {
-                if (!general.Except.Contains(power.Id))
+                if (!general.Except.Contains(power.Id) && routes.Binds(general.Clause))
                 {
                     indices.Add(IndexOf(routes.Specialize(general.Clause), clauses, clauseIndex));
                 }
@@ -53,6 +53,11 @@ internal static class PlanBuilder
 
             foreach (var clause in route.Rule!.Clauses)
             {
+                if (!routes.Binds(clause))
+                {
+                    continue;
+                }
+
                 indices.Add(IndexOf(routes.Specialize(clause), clauses, clauseIndex));
             }
 

@@ -106,7 +106,7 @@ internal sealed class PowerRoutes
                     continue;
                 }
 
-                if (InForce(kept, powerId, out var keptRule, out _))
+                if (InForce(kept, powerId, out var keptRule, out _, out _))
                 {
                     var uncertain = new List<UncertainReading>();
                     AddIfLow(uncertain, preservation.Confidence, preservation.Cite, preservation.Note);
@@ -117,7 +117,7 @@ internal sealed class PowerRoutes
         }
 
         var readings = new List<UncertainReading>();
-        if (InForce(_version, powerId, out var rule, out string? reason))
+        if (InForce(_version, powerId, out var rule, out string? reason, out var because))
         {
             AddIfLow(readings, rule!.Confidence, rule.Cite, rule.Note);
             return new PowerRoute(_version, rule, true, null, null, readings);
@@ -125,8 +125,20 @@ internal sealed class PowerRoutes
 
         if (rule is not null)
         {
-            // In force, but not for this force (a pilot): as certain as the power's own entry.
-            AddIfLow(readings, rule.Confidence, rule.Cite, rule.Note);
+            // In force, but not for this force (a pilot, or one nation's commencement): as certain as the file's
+            // reason for other forces where it gives one, otherwise as the power's own entry.
+            if (because is { } other)
+            {
+                AddIfLow(readings, other.Confidence, other.Cite.Length > 0 ? other.Cite : rule.Cite, other.Note);
+                if (other.Text.Length > 0)
+                {
+                    reason = other.Text + (other.Cite.Length > 0 ? " (" + other.Cite + ")" : string.Empty) + " " + reason;
+                }
+            }
+            else
+            {
+                AddIfLow(readings, rule.Confidence, rule.Cite, rule.Note);
+            }
         }
         else if (_version.Removals.TryGetValue(powerId, out var removal))
         {
@@ -185,23 +197,49 @@ internal sealed class PowerRoutes
         return at < 0 ? null : _library.FindVersion(versionId[..at], versionId[(at + 1)..]);
     }
 
-    private bool InForce(RuleSetVersion version, string powerId, out PowerRule? rule, out string? reason)
+    // Whether the version confers the power on this designation's force; if it has the power but not for this force,
+    // `because` is what the file says about other forces (the power's otherForces, or a version-wide exclusion).
+    private bool InForce(RuleSetVersion version, string powerId, out PowerRule? rule, out string? reason, out PowerRemoval? because)
     {
+        because = null;
         if (!version.Powers.TryGetValue(powerId, out rule))
         {
             reason = version.Id + " does not confer this power on CSOs.";
             return false;
         }
 
+        foreach (var exclusion in version.ForceExclusions)
+        {
+            if (exclusion.Forces.Contains(_designation.Force))
+            {
+                reason = version.Id + " confers no power on CSOs of '" + _designation.Force + "'.";
+                because = new PowerRemoval(powerId, exclusion.Cite, exclusion.Text, exclusion.Confidence, exclusion.Note, exclusion.Location);
+                return false;
+            }
+        }
+
         if (rule.Forces is { } forces && !forces.Contains(_designation.Force))
         {
             reason = version.Id + " brings this power into force only for the forces " + string.Join(", ", forces.Order(StringComparer.Ordinal)) + ", not for '" + _designation.Force + "'.";
+            because = rule.OtherForces;
+            return false;
+        }
+
+        if (rule.Nations is { } nations && !(_library.TryGetForce(_designation.Force, out var force) && force.WhollyWithin(nations)))
+        {
+            string of = _library.TryGetForce(_designation.Force, out var known) && known.Nations.Count > 0 ? " (" + string.Join(", ", known.Nations) + ")" : " (nation not known)";
+            reason = version.Id + " brings this power into force only in " + string.Join(", ", nations.Order(StringComparer.Ordinal)) + ", not for '" + _designation.Force + "'" + of + ".";
+            because = rule.OtherForces;
             return false;
         }
 
         reason = null;
         return true;
     }
+
+    /// <summary>Whether a clause binds this designation's force (a clause may be limited to some nations).</summary>
+    public bool Binds(Clause clause) =>
+        clause.Nations is not { } nations || !_library.TryGetForce(_designation.Force, out var force) || force.Touches(nations);
 
     private static void AddIfLow(List<UncertainReading> readings, Confidence confidence, string cite, string? note)
     {

@@ -32,7 +32,7 @@ public class DiffCommandTests
         // SI 2004/3338 art. 2: detention and force under paras. 2(3) and 4 for every force from 23 Dec 2004.
         var run = CliRun.Of("diff", "--from", "2004-12-22", "--to", "2004-12-23", "--force", "kent", "--format", "markdown");
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("### `pra2002-sch4@2004-07-01` → `pra2002-sch4@2004-12-23`", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("### `pra2002-sch4@2004-11-01` → `pra2002-sch4@2004-12-23`", run.Out, StringComparison.Ordinal);
         Assert.Contains("| `detain-pending-constable` | not-in-force | permitted | `", run.Out, StringComparison.Ordinal);
         Assert.Contains("| `reasonable-force-to-detain` | not-in-force | permitted | `", run.Out, StringComparison.Ordinal);
     }

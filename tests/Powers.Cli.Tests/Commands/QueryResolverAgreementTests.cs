@@ -40,7 +40,7 @@ public class QueryResolverAgreementTests
         // a key given twice
         { "{" + Met + ", \"facts\": { \"inUniform\": true, \"inUniform\": false } }", [.. MetFlags, "--fact", "inUniform=true", "--fact", "inUniform=false"], "is given more than once; give it once" },
         // a date out of the range of a dated rule set (TA 2000 s.44 law asked about 2019)
-        { """{ "date": "2019-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", ["--date", "2019-01-01", "--ruleset", "pra2002-sch4@2012-07-10", "--designation", "met-2002-security"], "'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to 2017-12-14); omit one of the two (on that date pra2002-sch4@2017-12-15 is in force)" },
+        { """{ "date": "2019-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", ["--date", "2019-01-01", "--ruleset", "pra2002-sch4@2012-07-10", "--designation", "met-2002-security"], "'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to 2013-04-07); omit one of the two (on that date pra2002-sch4@2017-12-15 is in force)" },
         // unknown rule set and version
         { """{ "date": "2013-03-01", "ruleset": "pra2002-sch5", "designation": "met-2002-security" }""", ["--date", "2013-03-01", "--ruleset", "pra2002-sch5", "--designation", "met-2002-security"], "unknown rule set 'pra2002-sch5'; did you mean 'pra2002-sch4'?" },
         { """{ "ruleset": "pra2002-sch4@2099", "designation": "met-2002-security" }""", ["--ruleset", "pra2002-sch4@2099", "--designation", "met-2002-security"], "rule set 'pra2002-sch4' has no version '2099'" },

@@ -160,11 +160,12 @@ public sealed class ReplayCommandTests : IDisposable
     /// <summary>The correction under review: road checks have no police-area limit (the clause is deleted from the version that defines it).</summary>
     private static void RemoveRoadCheckAreaLimit(TempLibrary library)
     {
-        string file = library.PathOf("pra2002/2004-07-01.json");
+        // Road checks are defined in 2002-12-02 and inherited by every version up to 2017.
+        string file = library.PathOf("pra2002/2002-12-02.json");
         var version = JObject.Parse(File.ReadAllText(file));
         var clauses = (JArray)version["powers"]!["road-check"]!["clauses"]!;
         clauses.Single(c => (string?)c["id"] == "police-area").Remove();
-        version["revision"] = 2;
+        version["revision"] = (int)version["revision"]! + 1;
         File.WriteAllText(file, version.ToString());
     }
 }
