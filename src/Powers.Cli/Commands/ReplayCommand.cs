@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Powers.Cli.Replay;
+using Powers.Hosting;
 
 namespace Powers.Cli.Commands;
 
@@ -55,13 +56,13 @@ internal static partial class ReplayCommand
                     return ExitCodes.BadInput;
                 }
 
-                return Run(console, replayer, PostgreSqlRecordReader.Read(database!, name), parse.GetValue(format)!);
+                return Run(console, replayer, new PostgreSqlRecordReader(database!, name), parse.GetValue(format)!);
             }
 
-            TextReader reader;
+            Stream? file = null;
             try
             {
-                reader = path == "-" ? console.In : new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+                file = path == "-" ? null : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -69,26 +70,32 @@ internal static partial class ReplayCommand
                 return ExitCodes.BadInput;
             }
 
-            using (reader)
+            using (file)
             {
-                return Run(console, replayer, RecordFileReader.Read(reader, path == "-" ? "stdin" : path), parse.GetValue(format)!);
+                var source = file is null ? new NdjsonRecordSource(console.In, "stdin") : new NdjsonRecordSource(file, path);
+                return Run(console, replayer, source, parse.GetValue(format)!);
             }
         });
         return command;
     }
 
     /// <summary>Replays every record and writes the report; the exit code of domain.md.</summary>
-    internal static int Run(CliConsole console, Replayer replayer, IEnumerable<(RecordedDecision? Record, string? Error)> source, string format)
+    internal static int Run(CliConsole console, Replayer replayer, IDecisionRecordSource source, string format)
     {
         int replayed = 0;
         int bad = 0;
         var changes = new List<ReplayChange>();
         try
         {
-            foreach (var (record, readError) in source)
+            foreach (var stored in source.Read())
             {
-                string? error = readError;
-                if (record is not null && replayer.Replay(record, out error) is { } changed)
+                if (stored.IsBlank && stored.Problem is null)
+                {
+                    continue;
+                }
+
+                string? error = stored.Problem;
+                if (error is null && RecordJsonReader.Read(stored.Text, stored.Where, out error) is { } record && replayer.Replay(record, out error) is { } changed)
                 {
                     replayed++;
                     changes.AddRange(changed);
@@ -96,7 +103,7 @@ internal static partial class ReplayCommand
                 }
 
                 bad++;
-                console.Error.WriteLine("powers: bad input: " + Text.ControlCharacters.Escape(error?.ToString() ?? string.Empty));
+                console.Error.WriteLine("powers: bad input: " + Text.ControlCharacters.Escape(stored.Where + ": " + error));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException or InvalidOperationException)
@@ -122,7 +129,8 @@ internal static partial class ReplayCommand
     {
         foreach (var change in changes)
         {
-            w.WriteLine(change.Id + " " + change.Power + ": " + (change.Was ?? "(absent)") + " -> " + (change.Now ?? "(absent)"));
+            // What a record holds is printed escaped: a power name or outcome could carry control characters.
+            w.WriteLine(Text.ControlCharacters.Escape(change.Id + " " + change.Power + ": " + (change.Was ?? "(absent)") + " -> " + (change.Now ?? "(absent)")));
         }
 
         int decisions = changes.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
@@ -131,7 +139,8 @@ internal static partial class ReplayCommand
 
     private static void WriteJson(TextWriter output, int replayed, List<ReplayChange> changes)
     {
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        // Every character outside ASCII escaped, so that no control character a record holds reaches a terminal.
+        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii };
         w.WriteStartObject();
         w.WritePropertyName("replayed");
         w.WriteValue(replayed);

@@ -1,4 +1,5 @@
 using Npgsql;
+using Powers.Hosting;
 
 namespace Powers.Cli.Replay;
 
@@ -7,9 +8,13 @@ namespace Powers.Cli.Replay;
 /// PostgreSQL"), oldest first, streaming. Each row is turned into the record format of the NDJSON file in SQL, so
 /// the file and the database are read by one reader.
 /// </summary>
-internal static class PostgreSqlRecordReader
+internal sealed class PostgreSqlRecordReader(string connectionString, string table) : IDecisionRecordSource
 {
-    public static IEnumerable<(RecordedDecision? Record, string? Error)> Read(string connectionString, string table)
+    public string Name => table;
+
+    public bool IsStream => false;
+
+    public IEnumerable<StoredDecisionRecord> Read()
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
@@ -29,9 +34,7 @@ internal static class PostgreSqlRecordReader
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            string where = table + " id " + reader.GetString(0);
-            var record = RecordJsonReader.Read(reader.GetString(1), where, out string? error);
-            yield return (record, record is null ? where + ": " + error : null);
+            yield return new StoredDecisionRecord(System.Text.Encoding.UTF8.GetBytes(reader.GetString(1)), table + " id " + reader.GetString(0));
         }
     }
 }

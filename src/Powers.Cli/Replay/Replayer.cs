@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Powers.Hosting;
 using Powers.Model;
 using Powers.Queries;
 
@@ -16,13 +17,12 @@ internal sealed class Replayer(PowersEngine engine, bool named)
 {
     private readonly RuleLibrary _library = engine.Library;
 
-    /// <summary>The changed powers of one record, or null with <paramref name="error"/> when it cannot be replayed.</summary>
+    /// <summary>The changed powers of one record, or null with <paramref name="error"/> (without where the record is) when it cannot be replayed.</summary>
     public IReadOnlyList<ReplayChange>? Replay(RecordedDecision record, out string? error)
     {
         error = null;
         if (named && record.RuleSet is { } id && !SameVersion(id, record.RuleSetSha256, out error))
         {
-            error = record.Where + ": " + error;
             return null;
         }
 
@@ -30,7 +30,7 @@ internal sealed class Replayer(PowersEngine engine, bool named)
         var decision = engine.Decide(QueryJson(record), errors);
         if (decision is null)
         {
-            error = record.Where + ": " + string.Join("; ", errors.Select(e => (e.Field.Length > 0 ? e.Field + ": " : string.Empty) + e.Message));
+            error = string.Join("; ", errors.Select(e => (e.Field.Length > 0 ? e.Field + ": " : string.Empty) + e.Message));
             return null;
         }
 

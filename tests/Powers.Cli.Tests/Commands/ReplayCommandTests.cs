@@ -123,8 +123,78 @@ public sealed class ReplayCommandTests : IDisposable
         var run = CliRun.Of("replay", path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("powers: bad input: " + path + "(2): not a JSON record: ", run.Error, StringComparison.Ordinal);
+        // Where the JSON breaks, in the tool's own words: no "LineNumber: 0 | BytePositionInLine: 14" from System.Text.Json.
+        Assert.Equal("powers: bad input: " + path + "(2): not a JSON record: the line ends inside a value (column 15)" + Environment.NewLine, run.Error);
         Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+    }
+
+    [Fact]
+    public void Replay_LineThatIsNotJson_NamesTheColumnWithoutTheParsersPosition()
+    {
+        var (path, _) = Record(InsideArea);
+        File.AppendAllText(path, "{\"decisionId\": yes}\n");
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("powers: bad input: " + path + "(2): not a JSON record: 'y' is an invalid start of a value (column 16)" + Environment.NewLine, run.Error);
+    }
+
+    [Theory]
+    [InlineData("decisionId", "5", "decisionId: expected a decision id (a UUID string), not a number")]
+    [InlineData("decisionId", "\"not-an-id\"", "decisionId: 'not-an-id' is not a decision id (a UUID)")]
+    [InlineData("date", "20130301", "date: expected a date (a yyyy-MM-dd string), not a number")]
+    [InlineData("ruleset", "[]", "ruleset: expected an object or null, not an array")]
+    [InlineData("designation", "7", "designation: expected a designation id (a string) or an ad-hoc designation (an object), not a number")]
+    [InlineData("facts", "\"none\"", "facts: expected an object, not a string")]
+    [InlineData("query", "[]", "query: expected a query document (an object), not an array")]
+    [InlineData("outcomes", "{\"road-check\":5}", "outcomes.road-check: expected an outcome name (a string), not a number")]
+    [InlineData("outcomes", "{\"road-check\":\"maybe\"}", "outcomes.road-check: 'maybe' is not an outcome (permitted, denied, undetermined, not-designated, not-in-force)")]
+    [InlineData("lowConfidence", "\"road-check\"", "lowConfidence: expected an array of power ids, not a string")]
+    public void Replay_WrongTypedField_ExitsTwoNamingTheFieldAndLine(string field, string json, string message)
+    {
+        var (path, _) = Record(InsideArea);
+        var record = JObject.Parse(File.ReadAllText(path));
+        record[field] = JToken.Parse(json);
+        File.WriteAllText(path, record.ToString(Newtonsoft.Json.Formatting.None) + "\n");
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal("powers: bad input: " + path + "(1): " + message + Environment.NewLine, run.Error);
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("ruleset", "sha256", "5", "ruleset.sha256: expected a string, not a number")]
+    [InlineData("ruleset", "id", "true", "ruleset.id: expected a string, not true")]
+    public void Replay_WrongTypedRuleSetMember_ExitsTwoNamingTheField(string field, string member, string json, string message)
+    {
+        var (path, _) = Record(InsideArea);
+        var record = JObject.Parse(File.ReadAllText(path));
+        record[field]![member] = JToken.Parse(json);
+        File.WriteAllText(path, record.ToString(Newtonsoft.Json.Formatting.None) + "\n");
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal("powers: bad input: " + path + "(1): " + message + Environment.NewLine, run.Error);
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public void Replay_ControlCharactersInARecordedPower_PrintedEscaped()
+    {
+        var (path, ids) = Record(InsideArea);
+        var record = JObject.Parse(File.ReadAllText(path));
+        // An escape sequence that would clear the terminal, and a line break that would forge a report line.
+        ((JObject)record["outcomes"]!).Add("road-check\u001b[2J\n0 replayed", "denied");
+        File.WriteAllText(path, record.ToString(Newtonsoft.Json.Formatting.None) + "\n");
+
+        var run = CliRun.Of("replay", path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            ids[0] + " road-check\\u001B[2J\\n0 replayed: denied -> (absent)" + Environment.NewLine + "1 replayed, 1 changed (1 power outcomes)" + Environment.NewLine,
+            run.Out);
     }
 
     [Fact]
