@@ -24,6 +24,19 @@ public sealed class PowersServiceTests
     }
 
     [Fact]
+    public void Decide_AdHocMadeAfterTheDate_EveryPowerNotDesignated()
+    {
+        // Issue 19, defect 1: PRA s.38(5), no designation before the day it is made.
+        using var host = new TestHost(_ => { });
+
+        var answer = host.Powers.Decide("""{"date":"2017-12-14","designation":{"force":"metropolitan","powers":["road-check","cordon","entry-to-save-life"],"made":"2017-12-15"},"facts":{"inUniform":true,"inPoliceArea":true,"roadCheckAuthorised":true,"inCordonedArea":true,"cordonAgeDays":0,"riskToLifeOrLimb":true}}""");
+
+        Assert.True(answer.Succeeded, string.Join("; ", answer.Errors));
+        Assert.All(answer.Decision!.Powers, p => Assert.Contains(p.Outcome, new[] { Powers.Model.Outcome.NotDesignated, Powers.Model.Outcome.NotInForce }));
+        Assert.Equal(Powers.Model.Outcome.NotDesignated, answer.Decision.Find("cordon")!.Outcome);
+    }
+
+    [Fact]
     public void Decide_BadQuery_ReturnsErrorsNamingTheField()
     {
         using var host = new TestHost(_ => { });

@@ -61,6 +61,16 @@ public sealed class Designation
     /// <summary>The day it counts as made for a decision on <paramref name="date"/>.</summary>
     public DateOnly? MadeFor(DateOnly? date) => Made ?? date;
 
+    /// <summary>
+    /// Whether it confers anything on <paramref name="date"/> (always, without a date): within its effective range
+    /// and not before the day it was made. Before that day there is no designation, so the person holds no power at
+    /// all, standard powers included (PRA s.38(5); SI 2007/3202 art. 2: "every person who ... is designated").
+    /// </summary>
+    internal bool InForceOn(DateOnly? date) => date is not { } day || (Effective.Contains(day) && !MadeAfter(day));
+
+    /// <summary>Whether it says it was made after <paramref name="date"/>.</summary>
+    internal bool MadeAfter(DateOnly date) => Made is { } made && made > date;
+
     /// <summary>An ad-hoc designation: a force and the powers granted, with no restrictions.</summary>
     public static Designation AdHoc(string force, IReadOnlySet<string> powers) => AdHoc(force, powers, null, []);
 

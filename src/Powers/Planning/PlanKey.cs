@@ -29,7 +29,7 @@ internal readonly record struct PlanKey(RuleSetVersion? Version, Designation? St
 
     public static PlanKey For(RuleLibrary library, RuleSetVersion? version, Designation designation, DateOnly? date)
     {
-        bool active = date is null || designation.Effective.Contains(date.Value);
+        bool active = designation.InForceOn(date);
         int day = version is null && date is { } d ? d.DayNumber : NoDay;
         ulong preserved = PreservedMask(version, designation, date);
         var catalogue = library.Powers;

@@ -12,6 +12,7 @@ internal sealed class PowerRoutes
     private readonly RuleSetVersion _version;
     private readonly Designation _designation;
     private readonly DateOnly? _made;
+    private readonly DateOnly? _date;
     private readonly bool _designationActive;
     private readonly PowerRoute?[] _routes;
     private readonly bool?[] _conferred;
@@ -25,7 +26,8 @@ internal sealed class PowerRoutes
         // A designation that does not say when it was made is taken as made on the query's date; with no date, as
         // made when the version came into force (so no transitional rule of that version applies to it).
         _made = designation.MadeFor(date) ?? (version.Effective.Never ? null : version.Effective.From);
-        _designationActive = date is null || designation.Effective.Contains(date.Value);
+        _date = date;
+        _designationActive = designation.InForceOn(date);
         _routes = new PowerRoute?[library.Powers.Count];
         _conferred = new bool?[library.Powers.Count];
         _granted = id => library.IndexOfPower(id) is int i && i >= 0 && IsConferred(i);
@@ -52,6 +54,11 @@ internal sealed class PowerRoutes
         var route = RouteOf(index);
         var rule = route.Rule!;
         string who = _designation.Id is null ? "the designation" : "designation '" + _designation.Id + "'";
+        if (!_designationActive && _date is { } date && _designation.MadeAfter(date))
+        {
+            return who + " is made on " + EffectiveRange.Format(_designation.Made!.Value) + ", after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).";
+        }
+
         if (!_designationActive)
         {
             return who + " is not in force on that date (" + _designation.Effective + "), so it confers nothing, standard powers included: they belong only to a designated CSO.";

@@ -180,6 +180,28 @@ public class QueryCommandTests
         Assert.Equal("permitted", (string?)JObject.Parse(lines[3])["road-check"]);
     }
 
+    // Issue 19, defect 1: an ad-hoc designation made after the query's date confers nothing (PRA s.38(5)); the flags
+    // and an NDJSON line give the same answer as a query document (AdHocMadeDayTests), and the day it is made is in force.
+    [Fact]
+    public void Query_AdHocMadeAfterTheDate_NotDesignatedFromFlagsAndNdjson()
+    {
+        string[] facts = ["--fact", "inUniform=true", "--fact", "inPoliceArea=true", "--fact", "roadCheckAuthorised=true", "--fact", "inCordonedArea=true", "--fact", "cordonAgeDays=0", "--fact", "riskToLifeOrLimb=true"];
+        var flags = CliRun.Of(["query", "--date", "2017-12-14", "--force", "metropolitan", "--grant", "road-check,cordon,entry-to-save-life", "--made", "2017-12-15", .. facts, "--format", "outcomes"]);
+        Assert.Equal(0, flags.ExitCode);
+        Assert.All(JObject.Parse(flags.Out).Properties(), p => Assert.Contains((string?)p.Value, new[] { "not-designated", "not-in-force" }));
+        Assert.All(new[] { "road-check", "cordon", "entry-to-save-life" }, id => Assert.Equal("not-designated", (string?)JObject.Parse(flags.Out)[id]));
+
+        string line = """{"date":"2017-12-14","designation":{"force":"metropolitan","powers":["road-check","cordon","entry-to-save-life"],"made":"2017-12-15"},"facts":{"inUniform":true,"inPoliceArea":true,"roadCheckAuthorised":true,"inCordonedArea":true,"cordonAgeDays":0,"riskToLifeOrLimb":true}}""";
+        var ndjson = CliRun.WithInput(line + "\n" + line.Replace("2017-12-14", "2017-12-15", StringComparison.Ordinal) + "\n", "query", "--input", "-", "--ndjson", "--format", "outcomes");
+        Assert.Equal(0, ndjson.ExitCode);
+        var lines = ndjson.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(JObject.Parse(lines[0]).Properties(), p => Assert.Contains((string?)p.Value, new[] { "not-designated", "not-in-force" }));
+        Assert.Equal("not-designated", (string?)JObject.Parse(lines[0])["road-check"]);
+        // Made on the day asked: the new scheme's road check (PACE s.4 via s.38(6B)(a)) and entry (PACE s.17(1)(e)).
+        Assert.Equal("permitted", (string?)JObject.Parse(lines[1])["road-check"]);
+        Assert.Equal("permitted", (string?)JObject.Parse(lines[1])["entry-to-save-life"]);
+    }
+
     [Fact]
     public void Query_NdjsonFile_FullDecisionsPerLine()
     {

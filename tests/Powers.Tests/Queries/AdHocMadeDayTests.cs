@@ -39,4 +39,42 @@ public class AdHocMadeDayTests
         Assert.Same(rule2017, third.Powers[power].Plan.Rule);
     }
 
+    // Issue 19, defect 1 (fail-open). PRA s.38(5): a designated person "shall have the powers and duties conferred or
+    // imposed on him by the designation"; before the day it is made there is no designation, so the person is not a
+    // CSO at all (SI 2007/3202 art. 2 gives standard powers only to a person who "is designated"). An ad-hoc
+    // designation made after the query's date must answer as a stored one does before its effective day.
+    private const string MadeTomorrow = """{"date":"2017-12-14","designation":{"force":"metropolitan","powers":["road-check","cordon","entry-to-save-life"],"made":"2017-12-15"},"facts":{"inUniform":true,"inPoliceArea":true,"roadCheckAuthorised":true,"inCordonedArea":true,"cordonAgeDays":0,"riskToLifeOrLimb":true}}""";
+
+    [Fact]
+    public void Decide_AdHocMadeAfterTheDate_EveryPowerNotDesignatedOnEveryReader()
+    {
+        var fromChars = Engine.Read(MadeTomorrow.AsSpan());
+        var fromBytes = Engine.Read(System.Text.Encoding.UTF8.GetBytes(MadeTomorrow).AsSpan());
+        var errors = new List<Powers.Queries.QueryError>();
+        var viaText = Engine.Decide(MadeTomorrow, errors);
+        Assert.Empty(errors);
+        foreach (var decision in new[] { Engine.Decide(fromChars.Query!), Engine.Decide(fromBytes.Query!), viaText! })
+        {
+            // Nothing is conferred: a power in force is not-designated (those granted included), one not yet in force stays not-in-force.
+            Assert.All(decision.Powers, d => Assert.Contains(d.Outcome, new[] { Outcome.NotDesignated, Outcome.NotInForce }));
+            Assert.All(new[] { "road-check", "cordon", "entry-to-save-life", "require-name-and-address" }, id => Assert.Equal(Outcome.NotDesignated, decision.Find(id)!.Outcome));
+            Assert.Equal(
+                "the designation is made on 2017-12-15, after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).",
+                decision.Find("road-check")!.Plan.Reason);
+        }
+    }
+
+    [Fact]
+    public void Decide_AdHocMadeAfterTheDate_TypedQueryNotDesignatedAndOnTheDayPermitted()
+    {
+        var designation = Designation.AdHoc("metropolitan", new HashSet<string>(["road-check"]), new DateOnly(2017, 12, 15));
+        var situation = Engine.Read(MadeTomorrow.AsSpan()).Query!.Situation;
+        var library = Engine.Library;
+        var dayBefore = new DateOnly(2017, 12, 14);
+        var onTheDay = new DateOnly(2017, 12, 15);
+        Assert.Equal(Outcome.NotDesignated, Engine.Decide(new Powers.Queries.Query(dayBefore, library.VersionInForce("pra2002-sch4", dayBefore), designation, situation)).Find("road-check")!.Outcome);
+        // PACE s.4 road check, designable from 15 Dec 2017 under s.38(6B)(a): authorised, in uniform, in the area.
+        Assert.Equal(Outcome.Permitted, Engine.Decide(new Powers.Queries.Query(onTheDay, library.VersionInForce("pra2002-sch4", onTheDay), designation, situation)).Find("road-check")!.Outcome);
+    }
 }
+
