@@ -13,7 +13,7 @@ public sealed partial class LibraryCompiler
     private static readonly string[] RuleSetProperties = ["ruleset", "version", "revision", "title", "effective", "extends", "sources", "changes", "general", "standard", "notInForceFor", "powers", "remove", "preserve"];
     private static readonly string[] ForceExclusionProperties = ["forces", "cite", "text", "confidence", "note"];
     private static readonly string[] RemovalProperties = ["power", "cite", "text", "confidence", "note", "standardNote"];
-    private static readonly string[] PreserveProperties = ["id", "madeBefore", "version", "powers", "cite", "text", "confidence", "note", "standardNote"];
+    private static readonly string[] PreserveProperties = ["id", "madeBefore", "version", "powers", "cease", "cite", "text", "confidence", "note", "standardNote"];
     private static readonly string[] PowerProperties = ["title", "cite", "clauses", "forces", "nations", "otherForces", "requires", "confidence", "note"];
     private static readonly string[] OtherForcesProperties = ["cite", "text", "confidence", "note"];
 
@@ -194,6 +194,29 @@ public sealed partial class LibraryCompiler
             var madeBefore = ReadDate(source, item.String("madeBefore", true));
             var version = item.String("version", true);
             var powers = KnownPowers(source, item.StringArray("powers", true));
+            var ceased = new Dictionary<string, PowerRemoval>(StringComparer.Ordinal);
+            if (item.Array("cease", false) is { } ceaseArray)
+            {
+                var read = new List<(JsonString Id, PowerRemoval? Detail)>();
+                ReadRemovals(source, ceaseArray, read);
+                foreach (var (power, detail) in read)
+                {
+                    if (detail is null)
+                    {
+                        // A bare id would give the decision no reason; the point of 'cease' is the reason.
+                        Report(DiagnosticDescriptors.WrongJsonType, source, power.Span, "preserve.cease[]", "an object with 'power', 'cite' and 'text'", "a string");
+                    }
+                    else if (powers.Contains(power.Value))
+                    {
+                        Report(DiagnosticDescriptors.InvalidValue, source, power.Span, power.Value, "power to cease", "it is also in 'powers', which keeps it");
+                    }
+                    else
+                    {
+                        ceased[power.Value] = detail;
+                    }
+                }
+            }
+
             string? cite = item.StringValue("cite", false);
             string text = item.StringValue("text", false) ?? string.Empty;
             string? standardNote = item.StringValue("standardNote", false);
@@ -214,7 +237,7 @@ public sealed partial class LibraryCompiler
                 continue;
             }
 
-            result.Add(new RawPreservation(version, new Preservation(id.Value, madeBefore.Value, string.Empty, powers, cite ?? string.Empty, text, confidence, note, At(source, id.Span)) { StandardNote = standardNote }));
+            result.Add(new RawPreservation(version, new Preservation(id.Value, madeBefore.Value, string.Empty, powers, cite ?? string.Empty, text, confidence, note, At(source, id.Span)) { StandardNote = standardNote, Ceased = ceased }));
         }
 
         return result;

@@ -25,6 +25,12 @@ public sealed record Preservation(string Id, DateOnly MadeBefore, string Version
     /// </summary>
     public string? StandardNote { get; init; }
 
+    /// <summary>
+    /// Powers that such a designation granted and that cease (SI 2017/1139 reg. 5: "with the effect that those powers
+    /// cease to be conferred"), with the reason: decided not-in-force on this rule, not on the version's own removal.
+    /// </summary>
+    internal IReadOnlyDictionary<string, PowerRemoval> Ceased { get; init; } = new Dictionary<string, PowerRemoval>();
+
     /// <summary>Whether it preserves a power of a designation made on a day.</summary>
     public bool Preserves(string powerId, DateOnly made) => made < MadeBefore && Powers.Contains(powerId);
 }

@@ -19,7 +19,7 @@ internal static class Certainty
             bool firmFailure = false;
             foreach (var c in clauses)
             {
-                firmFailure |= c.Status == Tri.False && c.Clause.Confidence == Confidence.High;
+                firmFailure |= c.Status == Tri.False && c.Clause.Confidence == Confidence.High && Open(plan, c.Clause) is null;
             }
 
             if (firmFailure)
@@ -33,16 +33,39 @@ internal static class Certainty
             bool counts = outcome != Outcome.Denied || c.Status == Tri.False;
             if (counts && c.Clause.Confidence == Confidence.Low)
             {
-                result ??= [];
-                var reading = new UncertainReading(c.Clause.Cite, c.Clause.Note ?? "Marked low confidence without a note.");
-                if (!result.Contains(reading))
-                {
-                    result.Add(reading);
-                }
+                Add(ref result, new UncertainReading(c.Clause.Cite, c.Clause.Note ?? "Marked low confidence without a note."));
+            }
+
+            // An open question behind a granted('...') answer only ever withholds, so a permitted outcome does not rest on it.
+            if (counts && outcome != Outcome.Permitted && Open(plan, c.Clause) is { } open)
+            {
+                Add(ref result, open);
             }
         }
 
         return result ?? (IReadOnlyList<UncertainReading>)[];
+    }
+
+    private static void Add(ref List<UncertainReading>? result, UncertainReading reading)
+    {
+        result ??= [];
+        if (!result.Contains(reading))
+        {
+            result.Add(reading);
+        }
+    }
+
+    private static UncertainReading? Open(PowerPlan plan, Clause clause)
+    {
+        foreach (var (c, reading) in plan.OpenClauses)
+        {
+            if (ReferenceEquals(c, clause))
+            {
+                return reading;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -61,7 +84,7 @@ internal static class Certainty
         {
             foreach (int i in indices)
             {
-                if (statuses[i] == Tri.False && clauses[i].Confidence == Confidence.High)
+                if (statuses[i] == Tri.False && clauses[i].Confidence == Confidence.High && (plan.OpenClauses.Count == 0 || Open(plan, clauses[i]) is null))
                 {
                     return false;
                 }
@@ -70,7 +93,8 @@ internal static class Certainty
 
         foreach (int i in indices)
         {
-            if ((outcome != Outcome.Denied || statuses[i] == Tri.False) && clauses[i].Confidence == Confidence.Low)
+            bool counts = outcome != Outcome.Denied || statuses[i] == Tri.False;
+            if (counts && (clauses[i].Confidence == Confidence.Low || (outcome != Outcome.Permitted && plan.OpenClauses.Count > 0 && Open(plan, clauses[i]) is not null)))
             {
                 return true;
             }

@@ -43,6 +43,7 @@ internal static class PlanBuilder
             }
 
             var indices = new List<int>();
+            List<(Clause, UncertainReading)>? open = null;
             foreach (var general in route.Version.General)
             {
                 if (!general.Except.Contains(power.Id) && routes.Binds(general.Clause))
@@ -58,7 +59,15 @@ internal static class PlanBuilder
                     continue;
                 }
 
-                indices.Add(IndexOf(routes.Specialize(clause), clauses, clauseIndex));
+                var specialized = routes.Specialize(clause);
+                indices.Add(IndexOf(specialized, clauses, clauseIndex));
+                foreach (string asked in clause.GrantedPowers)
+                {
+                    if (routes.OpenQuestion(asked) is { } question)
+                    {
+                        (open ??= []).Add((specialized, question));
+                    }
+                }
             }
 
             foreach (var restriction in designation.Restrictions)
@@ -72,7 +81,7 @@ internal static class PlanBuilder
             // A reconstructed designation matters only where the power rests on it: not for a standard power.
             bool restsOnDesignation = designation.Powers.Contains(power.Id) && (route.Preserved is not null || !route.Version.Standard.Contains(power.Id));
             var uncertain = restsOnDesignation ? [.. route.Uncertain, .. routes.DesignationUncertainty()] : route.Uncertain;
-            plans[p] = new PowerPlan(power, PowerPlanKind.Evaluate, route.Rule, [.. indices], null) { Uncertain = uncertain };
+            plans[p] = new PowerPlan(power, PowerPlanKind.Evaluate, route.Rule, [.. indices], null) { Uncertain = uncertain, OpenClauses = open ?? (IReadOnlyList<(Clause, UncertainReading)>)[] };
         }
 
         return new DecisionPlan(library, version, designation, date, plans, [.. clauses]);

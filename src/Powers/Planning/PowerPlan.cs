@@ -15,4 +15,11 @@ public sealed record PowerPlan(PowerDefinition Power, PowerPlanKind Kind, PowerR
     /// a transitional rule, the power's own entry, or the designation. Clauses add theirs when decided.
     /// </summary>
     public IReadOnlyList<UncertainReading> Uncertain { get; init; } = [];
+
+    /// <summary>
+    /// Clauses (of <see cref="DecisionPlan.Clauses"/>) whose <c>granted('...')</c> answers rest on an open question
+    /// (a power not kept because standard powers are not kept across a transition), with that question. Like a
+    /// low-confidence clause, except that it cannot lower a permitted outcome: such an answer only ever withholds.
+    /// </summary>
+    internal IReadOnlyList<(Clause Clause, UncertainReading Reading)> OpenClauses { get; init; } = [];
 }

@@ -40,9 +40,41 @@ internal sealed class PowerRoutes
 
     public bool IsConferred(int index) => IsConferred(index, 0);
 
-    /// <summary>The readings a not-designated outcome rests on: the designation's, and an open transitional question.</summary>
-    public IReadOnlyList<UncertainReading> NotConferredUncertainty(int index) =>
-        StandardQuestion(_library.Powers[index].Id) is { } open ? [.. DesignationUncertainty(), open] : DesignationUncertainty();
+    /// <summary>
+    /// The readings a not-designated outcome rests on: the designation's, and an open transitional question, about
+    /// the power itself or about a power it requires (e.g. detention kept by SI 2017/1139 reg. 4 without the
+    /// name-and-address power the CSO held only as a standard power).
+    /// </summary>
+    public IReadOnlyList<UncertainReading> NotConferredUncertainty(int index)
+    {
+        var readings = new List<UncertainReading>(DesignationUncertainty());
+        if (StandardQuestion(_library.Powers[index].Id) is { } open)
+        {
+            readings.Add(open);
+        }
+
+        var route = RouteOf(index);
+        if (_designationActive && route.Rule is { } rule)
+        {
+            foreach (string required in rule.Requires)
+            {
+                if (!RequirementMet(route, _library.IndexOfPower(required), 1) && StandardQuestion(required) is { } question && !readings.Contains(question))
+                {
+                    readings.Add(question);
+                }
+            }
+        }
+
+        return readings;
+    }
+
+    /// <summary>
+    /// For a power this CSO does not hold only because a transitional rule keeps no standard powers (an open
+    /// question), that question; otherwise null. A clause that reads <c>granted('...')</c> of such a power rests on
+    /// it whenever the clause fails or is unknown.
+    /// </summary>
+    public UncertainReading? OpenQuestion(string powerId) =>
+        _library.IndexOfPower(powerId) is int i && i >= 0 && !IsConferred(i) ? StandardQuestion(powerId) : null;
 
     public IReadOnlyList<UncertainReading> DesignationUncertainty() =>
         _designation.Confidence == Confidence.Low
@@ -108,6 +140,17 @@ internal sealed class PowerRoutes
         {
             foreach (var preservation in _version.Preserved)
             {
+                if (made < preservation.MadeBefore && preservation.Ceased.TryGetValue(powerId, out var ceased))
+                {
+                    // The transitional rule itself settles it (e.g. SI 2017/1139 reg. 5 with Sch. 3B): not the
+                    // version's removal, whose doubts concern designations made under the new scheme.
+                    var settled = new List<UncertainReading>();
+                    AddIfLow(settled, preservation.Confidence, preservation.Cite, preservation.Note);
+                    AddIfLow(settled, ceased.Confidence, ceased.Cite, ceased.Note);
+                    string why = (ceased.Text.Length > 0 ? ceased.Text + " " : string.Empty) + "(" + ceased.Cite + ")";
+                    return new PowerRoute(_version, null, false, why, preservation, settled);
+                }
+
                 if (!preservation.Preserves(powerId, made) || Find(preservation.VersionId) is not { } kept)
                 {
                     continue;
