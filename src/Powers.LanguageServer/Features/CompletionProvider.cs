@@ -103,7 +103,7 @@ internal static partial class CompletionProvider
             var before = ComparedFact().Match(typed[..quote]);
             if (GrantedCall().IsMatch(typed[..quote]) && index is not null)
             {
-                // granted('power-id'): the power catalogue.
+                // granted('power-id') or designated('power-id'): the power catalogue.
                 Ids(index.DefinitionsOf(SymbolKind.Power), SymbolKind.Power, TextSpan.FromBounds(cursor.StringStart + quote + 1, offset), context.Source, items);
             }
             else if (before.Success)
@@ -192,7 +192,7 @@ internal static partial class CompletionProvider
     [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)\s*(?:==|!=|in\s*\[[^\]]*)\s*$")]
     private static partial Regex ComparedFact();
 
-    [GeneratedRegex(@"\bgranted\s*\(\s*$")]
+    [GeneratedRegex(@"\b(?:granted|designated)\s*\(\s*$")]
     private static partial Regex GrantedCall();
 
     [GeneratedRegex("\"ruleset\"\\s*:\\s*\"([^\"\\\\]*)\"")]

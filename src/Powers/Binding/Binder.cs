@@ -73,7 +73,7 @@ internal sealed class Binder
     {
         if (_powers is null)
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnsupportedSyntax, _source, granted.Span, "granted(...)", "a fact: whether the CSO has a power is known only in a rule set or a designation");
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedSyntax, _source, granted.Span, (granted.Own ? "designated" : "granted") + "(...)", "a fact: whether the CSO has a power is known only in a rule set or a designation");
             return new BoundError(granted.Span);
         }
 
@@ -83,7 +83,7 @@ internal sealed class Binder
             return new BoundError(granted.Span);
         }
 
-        return new BoundGranted(granted.Span, granted.PowerId);
+        return new BoundGranted(granted.Span, granted.PowerId) { Own = granted.Own };
     }
 
     private BoundExpression BindValue(ValueSyntax value, BoundType? context)

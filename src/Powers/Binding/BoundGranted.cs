@@ -7,4 +7,17 @@ namespace Powers.Binding;
 /// the facts, so a plan replaces it by a constant before anything evaluates it (<see cref="GrantedSubstitution"/>).
 /// An evaluator that meets one anyway reads it as unknown, which can never make a clause permit.
 /// </summary>
-public sealed record BoundGranted(TextSpan Span, string PowerId) : BoundExpression(Span, BoundType.Bool);
+public sealed record BoundGranted(TextSpan Span, string PowerId) : BoundExpression(Span, BoundType.Bool)
+{
+    /// <summary>
+    /// Whether it is <c>designated('power-id')</c>: true only when the designation itself grants the power (and it is
+    /// conferred), not when the CSO holds it only as a standard power.
+    /// </summary>
+    public bool Own { get; init; }
+
+    /// <summary>How a plan is asked about it: the power id, or for <see cref="Own"/> the id behind <see cref="OwnPrefix"/>.</summary>
+    internal string Key => Own ? OwnPrefix + PowerId : PowerId;
+
+    /// <summary>The prefix of a <see cref="Key"/> that asks whether the designation itself grants the power.</summary>
+    internal const string OwnPrefix = "designated:";
+}

@@ -11,7 +11,7 @@ internal static class GrantedSubstitution
         ArgumentNullException.ThrowIfNull(granted);
         return expression switch
         {
-            BoundGranted g => new BoundConstant(g.Span, BoundType.Bool, granted(g.PowerId) ? 1 : 0),
+            BoundGranted g => new BoundConstant(g.Span, BoundType.Bool, granted(g.Key) ? 1 : 0),
             BoundNot n => n with { Operand = Substitute(n.Operand, granted) },
             BoundLogical l => l with { Left = Substitute(l.Left, granted), Right = Substitute(l.Right, granted) },
             _ => expression,

@@ -1,6 +1,9 @@
 namespace Powers.Binding;
 
-/// <summary>Which powers a bound expression asks about with <c>granted('...')</c>, in first-seen order.</summary>
+/// <summary>
+/// Which powers a bound expression asks about with <c>granted('...')</c> or <c>designated('...')</c>, in first-seen
+/// order, as the keys a plan answers (<see cref="BoundGranted.Key"/>: the id, or <c>designated:</c> and the id).
+/// </summary>
 internal static class GrantedUsage
 {
     /// <summary>The distinct power ids read by an expression; empty for most clauses.</summary>
@@ -10,9 +13,9 @@ internal static class GrantedUsage
         List<string>? found = null;
         foreach (var node in BoundNodes.DescendantsAndSelf(expression))
         {
-            if (node is BoundGranted g && !(found ??= []).Contains(g.PowerId))
+            if (node is BoundGranted g && !(found ??= []).Contains(g.Key))
             {
-                found.Add(g.PowerId);
+                found.Add(g.Key);
             }
         }
 

@@ -37,7 +37,7 @@ public static class DiagnosticHelp
         ["PWR0105"] = "A 'value' literal has no closing quote. Add it.",
         ["PWR0106"] = "An integer literal does not fit in 32 bits. Use a smaller number.",
         ["PWR0107"] = "A 'when' is empty. Write the condition, or 'true'.",
-        ["PWR0108"] = "Syntax from other languages (&&, =, double quotes, calls other than granted('power-id')) is not part of the closed expression language. Use the form the message suggests.",
+        ["PWR0108"] = "Syntax from other languages (&&, =, double quotes, calls other than granted('power-id') and designated('power-id')) is not part of the closed expression language. Use the form the message suggests.",
         ["PWR0201"] = "A name in an expression is not a fact of facts.json. Use the suggested fact, or add the fact to facts.json with its meaning.",
         ["PWR0202"] = "An operator is applied to values of types it does not accept, such as '<' on a bool. Compare values of one type.",
         ["PWR0203"] = "A 'value' is not one of the enum fact's values. Use one of the values the message lists.",

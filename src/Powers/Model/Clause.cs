@@ -61,7 +61,10 @@ public sealed class Clause
     /// <summary>The facts the clause reads, as a bit mask over fact indices.</summary>
     public ulong FactMask { get; }
 
-    /// <summary>The powers the clause asks about with <c>granted('...')</c>; empty for most clauses.</summary>
+    /// <summary>
+    /// The powers the clause asks about with <c>granted('...')</c>, and with <c>designated('...')</c> as
+    /// <c>designated:</c> followed by the id; empty for most clauses.
+    /// </summary>
     public IReadOnlyList<string> GrantedPowers { get; }
 
     /// <summary>

@@ -30,7 +30,16 @@ internal sealed class PowerRoutes
         _designationActive = designation.InForceOn(date);
         _routes = new PowerRoute?[library.Powers.Count];
         _conferred = new bool?[library.Powers.Count];
-        _granted = id => library.IndexOfPower(id) is int i && i >= 0 && IsConferred(i);
+        _granted = Answer;
+    }
+
+    // granted('x'): x is conferred on this CSO. designated('x'): conferred, and by the designation itself, not only as
+    // a standard power (a provision applying only where "a designation applies" a paragraph the order never applied).
+    private bool Answer(string key)
+    {
+        bool own = key.StartsWith(Binding.BoundGranted.OwnPrefix, StringComparison.Ordinal);
+        string id = own ? key[Binding.BoundGranted.OwnPrefix.Length..] : key;
+        return _library.IndexOfPower(id) is int i && i >= 0 && IsConferred(i) && (!own || _designation.Powers.Contains(id));
     }
 
     public PowerRoute RouteOf(int index) => _routes[index] ??= Route(_library.Powers[index].Id);

@@ -18,8 +18,15 @@ internal sealed class ExpressionParser
     /// <summary>The longest expression accepted, in characters.</summary>
     public const int MaxLength = 4096;
 
-    /// <summary>The name of the one call of the language, <c>granted('power-id')</c>.</summary>
+    /// <summary>The name of the call <c>granted('power-id')</c>: whether the CSO has the power.</summary>
     public const string GrantedName = "granted";
+
+    /// <summary>
+    /// The name of the call <c>designated('power-id')</c>: whether the designation itself grants the power (not only
+    /// the standard-powers order), for provisions that apply only where "a designation applies" a paragraph the
+    /// order never applied.
+    /// </summary>
+    public const string DesignatedName = "designated";
 
     private readonly JsonString _origin;
     private readonly SourceText _source;
@@ -244,11 +251,11 @@ internal sealed class ExpressionParser
         }
     }
 
-    // The one call of the language: granted('power-id'). Any other name before '(' is a mistake, reported here
-    // so that the author learns what the language offers instead of a bare "unexpected '('".
+    // The calls of the language: granted('power-id') and designated('power-id'). Any other name before '(' is a
+    // mistake, reported here so that the author learns what the language offers instead of a bare "unexpected '('".
     private ExpressionSyntax ParseCall(Token name)
     {
-        if (name.Text != GrantedName)
+        if (name.Text != GrantedName && name.Text != DesignatedName)
         {
             Report(DiagnosticDescriptors.UnsupportedSyntax, name.Span, name.Text + "(...)", "a fact name, or " + GrantedName + "('power-id') for whether the CSO has a power");
             return Error(name);
@@ -269,7 +276,7 @@ internal sealed class ExpressionParser
         }
 
         var inner = new TextSpan(argument.Span.Start + 1, Math.Max(0, argument.Span.Length - 2));
-        return new GrantedSyntax(TextSpan.FromBounds(FileSpan(name.Span).Start, FileSpan(close.Span).End), argument.Text, FileSpan(inner));
+        return new GrantedSyntax(TextSpan.FromBounds(FileSpan(name.Span).Start, FileSpan(close.Span).End), argument.Text, FileSpan(inner)) { Own = name.Text == DesignatedName };
     }
 
     private bool Enter(int depth, Token token)

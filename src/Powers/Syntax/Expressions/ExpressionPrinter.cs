@@ -37,7 +37,7 @@ internal static class ExpressionPrinter
                 b.Append(bo.Value ? "true" : "false");
                 break;
             case GrantedSyntax g:
-                b.Append(ExpressionParser.GrantedName).Append("('").Append(g.PowerId).Append("')");
+                b.Append(g.Own ? ExpressionParser.DesignatedName : ExpressionParser.GrantedName).Append("('").Append(g.PowerId).Append("')");
                 break;
             case ValueSyntax v:
                 b.Append('\'').Append(v.Value).Append('\'');

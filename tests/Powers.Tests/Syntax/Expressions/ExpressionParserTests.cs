@@ -21,6 +21,7 @@ public class ExpressionParserTests
     [InlineData("(a or b) and not (c < 48)", "(a or b) and not (c < 48)")]
     [InlineData("searchOf in ['vehicle','item-carried']", "searchOf in ['vehicle', 'item-carried']")]
     [InlineData("granted( 'cordon' ) and not granted('road-check')", "granted('cordon') and not granted('road-check')")]
+    [InlineData("designated( 'cordon' ) or granted('cordon')", "designated('cordon') or granted('cordon')")]
     public void Print_Parsed_RoundTrips(string text, string printed)
     {
         var syntax = Parse(text, out var diagnostics);
