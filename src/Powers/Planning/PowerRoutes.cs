@@ -97,7 +97,9 @@ internal sealed class PowerRoutes
         string who = _designation.Id is null ? "the designation" : "designation '" + _designation.Id + "'";
         if (!_designationActive && _date is { } date && _designation.MadeAfter(date))
         {
-            return who + " is made on " + EffectiveRange.Format(_designation.Made!.Value) + ", after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).";
+            // No day in the text: plans are shared by ad-hoc designations whose made days differ (PlanKey), and the
+            // decision states its own designation's made day.
+            return who + " is made after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).";
         }
 
         if (!_designationActive)

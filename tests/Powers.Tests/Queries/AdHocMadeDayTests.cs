@@ -59,7 +59,7 @@ public class AdHocMadeDayTests
             Assert.All(decision.Powers, d => Assert.Contains(d.Outcome, new[] { Outcome.NotDesignated, Outcome.NotInForce }));
             Assert.All(new[] { "road-check", "cordon", "entry-to-save-life", "require-name-and-address" }, id => Assert.Equal(Outcome.NotDesignated, decision.Find(id)!.Outcome));
             Assert.Equal(
-                "the designation is made on 2017-12-15, after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).",
+                "the designation is made after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).",
                 decision.Find("road-check")!.Plan.Reason);
         }
     }
