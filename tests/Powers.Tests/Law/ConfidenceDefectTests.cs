@@ -40,6 +40,27 @@ public class ConfidenceDefectTests
         Assert.Empty(kent.Uncertain);
     }
 
+    [Theory]
+    [InlineData("2003-06-01", "seize-vehicle-causing-alarm", "vehicleMisuseCausingAlarm")]
+    [InlineData("2002-12-02", "stop-vehicle-for-testing", "roadsideTestPurpose")]
+    public void Decide_KentVehiclePowersBefore1Jul2004_NoBritishTransportPoliceNote(string date, string power, string condition)
+    {
+        // (a) Paras. 9 and 11 gave their powers 'within the relevant police area' to any CSO designated under s.38; the
+        // doubt whether BTP could designate before 1 Jul 2004 is version-wide and bears on BTP decisions only.
+        var kent = Decide(date, Designation.AdHoc("kent", new HashSet<string>([power])), power,
+            ("inUniform", "true"), ("inPoliceArea", "true"), (condition, "true"),
+            ("alarmVehicleAction", "order-to-stop"), ("entryForVehicle", "none"));
+        Assert.Equal(Outcome.Permitted, kent.Outcome);
+        Assert.Equal(Confidence.High, kent.Confidence);
+        Assert.Empty(kent.Uncertain);
+
+        var btp = Decide(date, Designation.AdHoc("british-transport-police", new HashSet<string>([power])), power,
+            ("inUniform", "true"), ("inPoliceArea", "true"), (condition, "true"),
+            ("alarmVehicleAction", "order-to-stop"), ("entryForVehicle", "none"));
+        Assert.Equal(Outcome.NotInForce, btp.Outcome);
+        Assert.StartsWith("British Transport Police could not designate CSOs under PRA s.38 until Sch. 4 was applied to it", Assert.Single(btp.Uncertain).Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decide_BritishTransportPoliceBefore1Jul2004_NotInForceLowWithTheNote()
     {
