@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,199 +7,84 @@ using NpgsqlTypes;
 namespace Powers.Hosting.PostgreSql;
 
 /// <summary>
-/// Records each decision as one row in PostgreSQL. The deciding thread builds the row and waits; one writer
-/// thread takes every record waiting (up to <see cref="PostgreSqlRecordsOptions.MaxBatchSize"/>) and stores
-/// them with one binary <c>COPY</c>, which commits as one statement (group commit). Each waiting decision is
-/// then told that its record is stored, or, when the batch fails (server down, table read-only, timeout), that
-/// it is not, and that decision is not returned. A failed batch drops its connection, so the next batch
-/// reconnects: when the server comes back, recording resumes by itself.
+/// Records each decision as one row in PostgreSQL, chained (docs/embedding.md, "A tamper-evident trail"). The
+/// deciding thread builds the row's columns; the writer thread of <see cref="BatchingDecisionRecordSink"/> links
+/// every record waiting (up to <see cref="PostgreSqlRecordsOptions.MaxBatchSize"/>) into this writer's chain and
+/// stores them with one binary <c>COPY</c>, which commits as one statement (group commit). Each waiting decision is
+/// then told that its record is stored, or, when the batch fails (server down, table read-only, timeout), that it
+/// is not, and that decision is not returned. A failed batch drops its connection, and the next batch reads the
+/// chain's head from the table again, so recording resumes by itself when the server comes back and the chain
+/// continues from what the table holds. A row keeps the record (query as given, outcomes, confidences, hashes,
+/// link), not the decision document: <c>powers replay --id</c> re-decides that.
 /// </summary>
-public sealed class PostgreSqlDecisionRecordSink : IDecisionRecordSink, IDisposable
+public sealed class PostgreSqlDecisionRecordSink : BatchingDecisionRecordSink
 {
-    private const string Columns = "id, decided_at, ruleset_id, ruleset_version, ruleset_revision, ruleset_sha256, library_sha256, query_date, designation, designation_force, designation_powers, facts, outcomes, decision";
+    private const string Columns = "id, decided_at, ruleset_id, ruleset_version, ruleset_revision, ruleset_sha256, library_sha256, query_date, designation, designation_force, designation_powers, facts, outcomes, record, chain_writer, chain_seq";
 
     private readonly PostgreSqlRecordsOptions _options;
     private readonly ILogger _logger;
     private readonly PostgreSqlSchema _schema;
-    private readonly BlockingCollection<PendingRecord> _queue = new();
-    private readonly Lock _gate = new();
+    private readonly string _writer;
     private NpgsqlDataSource? _dataSource;
     private NpgsqlConnection? _connection;
-    private Thread? _writer;
-    private bool _disposed;
 
-    /// <summary>Creates the sink; nothing is opened until <see cref="Open"/>.</summary>
+    /// <summary>Creates the sink; nothing is opened until <see cref="BatchingDecisionRecordSink.Open"/> or the first record.</summary>
     public PostgreSqlDecisionRecordSink(IOptions<PostgreSqlRecordsOptions> options, ILoggerFactory? loggerFactory = null)
+        : base(Check(options).Value.MaxBatchSize, options.Value.WriteTimeout)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = (ILogger?)loggerFactory?.CreateLogger<PostgreSqlDecisionRecordSink>() ?? NullLogger.Instance;
         _schema = new PostgreSqlSchema(_options.Schema, _options.Table);
-    }
-
-    /// <inheritdoc />
-    public string Name => "PostgreSQL " + _options.Schema + "." + _options.Table;
-
-    /// <summary>Connects, creates or migrates the table, and starts the writer; throws when the database cannot be reached or migrated.</summary>
-    public void Open()
-    {
-        lock (_gate)
+        _writer = _options.Writer is { Length: > 0 } writer ? writer : PostgreSqlRecordsOptions.DefaultWriter;
+        if (!PostgreSqlRecordsOptionsValidator.IsWriterId(_writer))
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_writer is not null)
-            {
-                return;
-            }
-
-            var builder = new NpgsqlDataSourceBuilder(_options.ConnectionString);
-            _dataSource = builder.Build();
-            using (var connection = _dataSource.OpenConnection())
-            {
-                int applied = _schema.Migrate(connection);
-                PostgreSqlLog.SchemaReady(_logger, _schema.Table, _schema.Version, applied);
-            }
-
-            _writer = new Thread(WriteLoop) { IsBackground = true, Name = "Powers PostgreSQL records" };
-            _writer.Start();
+            // Options made in code skip the validator; the id goes into every record as it is.
+            throw new ArgumentException("Powers:PostgreSql:Writer: '" + _writer + "' is not a writer id (1 to 100 of letters, digits and . _ - : @, starting with a letter or digit).", nameof(options));
         }
     }
 
     /// <inheritdoc />
-    public DecisionRecordWriteResult Write(DecisionRecord record)
-    {
-        var pending = Enqueue(record, out var refused);
-        if (pending is null)
-        {
-            return refused!;
-        }
+    public override string Name => "PostgreSQL " + _options.Schema + "." + _options.Table;
 
-        return pending.Stored.Wait(_options.WriteTimeout) ? pending.Stored.Result : TimedOut();
+    /// <inheritdoc />
+    protected override RecordChainHead OpenStorage()
+    {
+        _dataSource ??= new NpgsqlDataSourceBuilder(_options.ConnectionString).Build();
+        var connection = Connection();
+        int applied = _schema.Migrate(connection);
+        PostgreSqlLog.SchemaReady(_logger, _schema.Table, _schema.Version, applied);
+        return Head(connection);
     }
 
-    /// <summary>Queues the record for the writer's next batch and awaits the batch, without holding the caller's thread.</summary>
-    public async ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = Enqueue(record, out var refused);
-        if (pending is null)
-        {
-            return refused!;
-        }
-
-        try
-        {
-            return await pending.Stored.WaitAsync(_options.WriteTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return TimedOut();
-        }
-    }
-
-    private PendingRecord? Enqueue(DecisionRecord record, out DecisionRecordWriteResult? refused)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        refused = null;
-        if (_writer is null)
-        {
-            refused = DecisionRecordWriteResult.NotRecorded("the PostgreSQL sink is not open");
-            return null;
-        }
-
-        var pending = new PendingRecord(PostgreSqlRecordRow.From(record));
-        try
-        {
-            _queue.Add(pending);
-        }
-        catch (InvalidOperationException)
-        {
-            refused = DecisionRecordWriteResult.NotRecorded("the PostgreSQL sink is shut down");
-            return null;
-        }
-
-        return pending;
-    }
-
-    private DecisionRecordWriteResult TimedOut() =>
-        DecisionRecordWriteResult.NotRecorded($"PostgreSQL did not store the record within {_options.WriteTimeout.TotalSeconds:0.###} s");
-
-    /// <summary>Stops taking records, lets the writer store what is queued (for at most the write timeout), and closes the connection. Never throws.</summary>
-    public void Dispose()
-    {
-        Thread? writer;
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            writer = _writer;
-            _queue.CompleteAdding();
-        }
-
-        try
-        {
-            writer?.Join(_options.WriteTimeout);
-            while (_queue.TryTake(out var left))
-            {
-                left.Complete(DecisionRecordWriteResult.NotRecorded("the PostgreSQL sink is shut down"));
-            }
-
-            _connection?.Dispose();
-            _dataSource?.Dispose();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            PostgreSqlLog.DisposeFailed(_logger, e);
-        }
-    }
-
-    private void WriteLoop()
-    {
-        var batch = new List<PendingRecord>(_options.MaxBatchSize);
-        try
-        {
-            foreach (var first in _queue.GetConsumingEnumerable())
-            {
-                batch.Add(first);
-                while (batch.Count < _options.MaxBatchSize && _queue.TryTake(out var next))
-                {
-                    batch.Add(next);
-                }
-
-                var result = Store(batch);
-                foreach (var pending in batch)
-                {
-                    pending.Complete(result);
-                }
-
-                batch.Clear();
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Unreachable in practice (Store catches); fail whatever is waiting rather than leave it hanging.
-            PostgreSqlLog.WriterCrashed(_logger, e);
-            foreach (var pending in batch)
-            {
-                pending.Complete(DecisionRecordWriteResult.NotRecorded("the PostgreSQL writer stopped: " + e.Message, e));
-            }
-        }
-    }
-
-    private DecisionRecordWriteResult Store(List<PendingRecord> batch)
+    /// <inheritdoc />
+    protected override RecordChainHead ReadChainHead()
     {
         try
         {
-            var connection = _connection ??= _dataSource!.OpenConnection();
+            return Head(Connection());
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+        {
+            Drop();
+            throw new InvalidOperationException(Reason(e), e);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override object? Prepare(DecisionRecord record) => PostgreSqlRecordRow.From(record);
+
+    /// <inheritdoc />
+    protected override DecisionRecordWriteResult Store(IReadOnlyList<ChainedRecord> batch)
+    {
+        try
+        {
+            var connection = Connection();
             using (var import = connection.BeginBinaryImport($"COPY {_schema.Table} ({Columns}) FROM STDIN (FORMAT BINARY)"))
             {
                 import.Timeout = _options.WriteTimeout;
-                foreach (var pending in batch)
+                foreach (var record in batch)
                 {
-                    WriteRow(import, pending.Row);
+                    WriteRow(import, (PostgreSqlRecordRow)record.Prepared!, record);
                 }
 
                 import.Complete();
@@ -210,25 +94,67 @@ public sealed class PostgreSqlDecisionRecordSink : IDecisionRecordSink, IDisposa
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
         {
-            // The connection may be broken (server stopped) or mid-COPY; start the next batch on a fresh one.
-            var broken = _connection;
-            _connection = null;
-            try
-            {
-                broken?.Dispose();
-            }
-            catch (Exception closing) when (closing is not OutOfMemoryException)
-            {
-                PostgreSqlLog.DisposeFailed(_logger, closing);
-            }
-
-            string reason = "PostgreSQL: " + (e is PostgresException p ? p.SqlState + ": " + p.MessageText : e.Message);
+            // The connection may be broken (server stopped) or mid-COPY; the next batch starts on a fresh one.
+            Drop();
+            string reason = Reason(e);
             PostgreSqlLog.BatchFailed(_logger, e, batch.Count, reason);
             return DecisionRecordWriteResult.NotRecorded(reason, e);
         }
     }
 
-    private static void WriteRow(NpgsqlBinaryImporter import, PostgreSqlRecordRow row)
+    /// <inheritdoc />
+    protected override void WriterStopped(Exception exception) => PostgreSqlLog.WriterCrashed(_logger, exception);
+
+    /// <inheritdoc />
+    protected override void CloseStorage()
+    {
+        try
+        {
+            _connection?.Dispose();
+            _dataSource?.Dispose();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            PostgreSqlLog.DisposeFailed(_logger, e);
+        }
+    }
+
+    private static IOptions<PostgreSqlRecordsOptions> Check(IOptions<PostgreSqlRecordsOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options;
+    }
+
+    private NpgsqlConnection Connection() => _connection ??= _dataSource!.OpenConnection();
+
+    /// <summary>Where this writer's chain stands in the table: its last record, or a new chain.</summary>
+    private RecordChainHead Head(NpgsqlConnection connection)
+    {
+        using var command = new NpgsqlCommand($"SELECT chain_seq, record FROM {_schema.Table} WHERE chain_writer = @writer ORDER BY chain_seq DESC LIMIT 1", connection);
+        command.Parameters.AddWithValue("writer", _writer);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new RecordChainHead(_writer, reader.GetInt64(0), RecordChainHead.LinkTo(reader.GetString(1)))
+            : new RecordChainHead(_writer, 0, RecordChainHead.Start);
+    }
+
+    private void Drop()
+    {
+        var broken = _connection;
+        _connection = null;
+        try
+        {
+            broken?.Dispose();
+        }
+        catch (Exception closing) when (closing is not OutOfMemoryException)
+        {
+            PostgreSqlLog.DisposeFailed(_logger, closing);
+        }
+    }
+
+    private static string Reason(Exception e) => "PostgreSQL: " + (e is PostgresException p ? p.SqlState + ": " + p.MessageText : e.Message);
+
+    private static void WriteRow(NpgsqlBinaryImporter import, PostgreSqlRecordRow row, ChainedRecord record)
     {
         import.StartRow();
         import.Write(row.Id, NpgsqlDbType.Uuid);
@@ -268,7 +194,9 @@ public sealed class PostgreSqlDecisionRecordSink : IDecisionRecordSink, IDisposa
 
         import.Write(row.Facts, NpgsqlDbType.Jsonb);
         import.Write(row.Outcomes, NpgsqlDbType.Jsonb);
-        import.Write(row.Decision, NpgsqlDbType.Jsonb);
+        import.Write(System.Text.Encoding.UTF8.GetString(record.Json.Span), NpgsqlDbType.Text);
+        import.Write(record.Writer, NpgsqlDbType.Text);
+        import.Write(record.Sequence, NpgsqlDbType.Bigint);
     }
 
     private static void WriteText(NpgsqlBinaryImporter import, string? value)

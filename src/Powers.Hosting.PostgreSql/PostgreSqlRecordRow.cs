@@ -1,18 +1,21 @@
-using System.Globalization;
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using Newtonsoft.Json;
 using Powers.Decisions;
 using Powers.Model;
 
 namespace Powers.Hosting.PostgreSql;
 
 /// <summary>
-/// The column values of one decision, built on the deciding thread (so the writer only does I/O) from the
-/// record's public form: its JSON (facts as given) and its decision.
+/// The column values of one decision beside its record text, built on the deciding thread (so the writer only
+/// does I/O) from the compact result: the known facts and, per power, the outcome and its confidence, the shapes
+/// an auditor's query (and the GIN index on outcomes) reads. Never the decision's explanation.
 /// </summary>
 internal sealed class PostgreSqlRecordRow
 {
-    private PostgreSqlRecordRow(DecisionRecord record, string facts, string outcomes, string decision)
+    private static readonly JsonWriterOptions Options = new() { Indented = false };
+
+    private PostgreSqlRecordRow(DecisionRecord record, string facts, string outcomes)
     {
         Id = Guid.Parse(record.DecisionId);
         DecidedAt = record.Time.UtcDateTime;
@@ -22,7 +25,6 @@ internal sealed class PostgreSqlRecordRow
         Designation = record.Decision.Designation;
         Facts = facts;
         Outcomes = outcomes;
-        Decision = decision;
     }
 
     public Guid Id { get; }
@@ -41,50 +43,36 @@ internal sealed class PostgreSqlRecordRow
 
     public string Outcomes { get; }
 
-    public string Decision { get; }
-
     /// <summary>The ad-hoc designation's powers, in order; null for a designation of the library.</summary>
     public string[]? DesignationPowers => Designation.Id is null ? Designation.Powers.Order(StringComparer.Ordinal).ToArray() : null;
 
     public static PostgreSqlRecordRow From(DecisionRecord record)
     {
-        using var document = JsonDocument.Parse(record.ToJson());
-        string facts = document.RootElement.TryGetProperty("facts", out var f) ? f.GetRawText() : "{}";
-        return new PostgreSqlRecordRow(record, facts, OutcomesJson(record.Decision), DecisionJson(record.Decision));
+        ArgumentNullException.ThrowIfNull(record);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var w = new Utf8JsonWriter(buffer, Options);
+        QueryDocument.WriteFactsObject(w, record.Facts);
+        w.Flush();
+        string facts = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        buffer.ResetWrittenCount();
+        w.Reset();
+        WriteOutcomes(w, record.Decision);
+        w.Flush();
+        return new PostgreSqlRecordRow(record, facts, Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     /// <summary><c>{"power-id": {"outcome": "denied", "confidence": "high"}, ...}</c>, the shape the GIN index answers containment queries on.</summary>
-    private static string OutcomesJson(Decision decision)
+    private static void WriteOutcomes(Utf8JsonWriter w, Decision decision)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(text))
+        w.WriteStartObject();
+        for (int p = 0; p < decision.Count; p++)
         {
-            w.WriteStartObject();
-            foreach (var power in decision.Powers)
-            {
-                w.WritePropertyName(power.Power);
-                w.WriteStartObject();
-                w.WritePropertyName("outcome");
-                w.WriteValue(OutcomeNames.Name(power.Outcome));
-                w.WritePropertyName("confidence");
-                w.WriteValue(power.Confidence == Confidence.Low ? "low" : "high");
-                w.WriteEndObject();
-            }
-
+            w.WriteStartObject(decision.PowerAt(p));
+            w.WriteString("outcome", OutcomeNames.Name(decision.OutcomeAt(p)));
+            w.WriteString("confidence", decision.ConfidenceAt(p) == Confidence.Low ? "low" : "high");
             w.WriteEndObject();
         }
 
-        return text.ToString();
-    }
-
-    private static string DecisionJson(Decision decision)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(text))
-        {
-            DecisionJsonWriter.Write(w, decision);
-        }
-
-        return text.ToString();
+        w.WriteEndObject();
     }
 }

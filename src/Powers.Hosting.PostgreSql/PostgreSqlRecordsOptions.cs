@@ -27,8 +27,35 @@ public sealed class PostgreSqlRecordsOptions
     public int MaxBatchSize { get; set; } = 512;
 
     /// <summary>
+    /// This host's writer id: each writer's records form one chain in the table (docs/embedding.md, "A
+    /// tamper-evident trail"), continued across restarts from its last stored record. 1 to 100 of letters, digits
+    /// and <c>. _ - : @</c>, starting with a letter or digit. Default: the machine name (other characters replaced
+    /// by <c>-</c>). Hosts writing to one table need ids of their own; two with the same id cannot fork the chain
+    /// (a sequence number is stored once), but their batches would fail each other's.
+    /// </summary>
+    public string? Writer { get; set; }
+
+    /// <summary>
     /// How long a decision waits for its batch to be stored before it is refused as not recorded. Default 10 s.
     /// A record refused this way may still be stored later; a decision is never returned without its record.
     /// </summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The machine name as a writer id.</summary>
+    internal static string DefaultWriter
+    {
+        get
+        {
+            var id = new System.Text.StringBuilder();
+            foreach (char c in Environment.MachineName)
+            {
+                if (id.Length < 96)
+                {
+                    id.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '@' ? c : '-');
+                }
+            }
+
+            return id.Length > 0 && char.IsAsciiLetterOrDigit(id[0]) ? id.ToString() : "host" + id;
+        }
+    }
 }

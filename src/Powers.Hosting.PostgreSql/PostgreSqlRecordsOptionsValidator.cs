@@ -32,6 +32,11 @@ internal sealed partial class PostgreSqlRecordsOptionsValidator : IValidateOptio
             failures.Add($"Powers:PostgreSql:MaxBatchSize: {options.MaxBatchSize} is outside 1 to 10000.");
         }
 
+        if (options.Writer is { Length: > 0 } writer && !IsWriterId(writer))
+        {
+            failures.Add($"Powers:PostgreSql:Writer: '{writer}' is not a writer id (1 to 100 of letters, digits and . _ - : @, starting with a letter or digit).");
+        }
+
         if (options.WriteTimeout <= TimeSpan.Zero)
         {
             failures.Add($"Powers:PostgreSql:WriteTimeout: {options.WriteTimeout} must be positive.");
@@ -42,4 +47,10 @@ internal sealed partial class PostgreSqlRecordsOptionsValidator : IValidateOptio
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,39}$")]
     private static partial Regex Identifier();
+
+    /// <summary>Whether <paramref name="writer"/> can be a chain's writer id: written into each record as it is, so only characters JSON needs no escape for.</summary>
+    internal static bool IsWriterId(string writer) => WriterId().IsMatch(writer);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$")]
+    private static partial Regex WriterId();
 }

@@ -43,6 +43,12 @@ internal sealed class PostgreSqlSchema(string schema, string table)
         CREATE INDEX {Quote(table + "_library_sha256")} ON {Table} (library_sha256, decided_at);
         CREATE INDEX {Quote(table + "_outcomes")} ON {Table} USING gin (outcomes jsonb_path_ops);
         """,
+        $"""
+        ALTER TABLE {Table} ADD COLUMN record text, ADD COLUMN chain_writer text, ADD COLUMN chain_seq bigint, ALTER COLUMN decision DROP NOT NULL;
+        CREATE UNIQUE INDEX {Quote(table + "_chain")} ON {Table} (chain_writer, chain_seq);
+        COMMENT ON COLUMN {Table}.record IS 'the decision record as written, one line of JSON with its chain link (docs/embedding.md); null on rows written before schema version 2';
+        COMMENT ON COLUMN {Table}.decision IS 'the decision document, on rows written before schema version 2 only: powers replay --id re-decides it from the record';
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -22,7 +22,7 @@ public sealed class RecordingHost : IAsyncDisposable
 
     public IPowersService Powers => _host.Services.GetRequiredService<IPowersService>();
 
-    public static async Task<RecordingHost> StartAsync(string? schema = null, string? connectionString = null, int maxBatchSize = 512)
+    public static async Task<RecordingHost> StartAsync(string? schema = null, string? connectionString = null, int maxBatchSize = 512, string? writer = null)
     {
         schema ??= Postgres.NewSchema();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -33,6 +33,7 @@ public sealed class RecordingHost : IAsyncDisposable
                 o.ConnectionString = connectionString ?? Postgres.Required;
                 o.Schema = schema;
                 o.MaxBatchSize = maxBatchSize;
+                o.Writer = writer;
                 // Generous, so a busy CI machine does not turn a slow commit into a refused decision.
                 o.WriteTimeout = TimeSpan.FromSeconds(30);
             })

@@ -62,6 +62,29 @@ public sealed class ReplayFromDatabaseTests : IDisposable
         Assert.Equal("2 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, output);
     }
 
+    [PostgresFact]
+    public async Task Replay_OneRecordById_PrintsTheDecisionPowersQueryPrintsForTheRecordedQuery()
+    {
+        const string MadeBeforeReform = """{"date":"2018-03-01","designation":{"force":"kent","powers":["detain-pending-constable","reasonable-force-to-detain"],"made":"2016-01-01"},"facts":{"inUniform":true}}""";
+        string id;
+        string table;
+        await using (var host = await RecordingHost.StartAsync())
+        {
+            host.Powers.Decide(OutsideArea);
+            id = host.Powers.Decide(MadeBeforeReform).DecisionId;
+            table = host.Table;
+        }
+
+        string query = Path.Combine(_corrected, "query.json");
+        File.WriteAllText(query, JObject.Parse(Postgres.Scalar<string>($"SELECT record FROM {table} WHERE id = '{id}'"))["query"]!.ToString());
+        var replay = Run("replay", "--connection", Postgres.Required, "--table", table, "--id", id, "--format", "json");
+        var direct = Run("query", "--input", query, "--format", "json");
+
+        Assert.Equal(string.Empty, replay.Error);
+        Assert.Equal(0, replay.Exit);
+        Assert.True(JToken.DeepEquals(JToken.Parse(direct.Out), JToken.Parse(replay.Out)), replay.Out);
+    }
+
     private static (int Exit, string Out, string Error) Run(params string[] args)
     {
         var output = new StringWriter();

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Powers.Cli.Replay;
 using Powers.Hosting;
+using Powers.Hosting.PostgreSql;
 
 namespace Powers.Cli.Commands;
 
@@ -25,20 +26,30 @@ internal static partial class ReplayCommand
             Description = "Re-decide against this rule library (a correction under review) instead of the library each record names by SHA-256 (the embedded one).",
             HelpName = "DIR",
         };
-        var command = new Command("replay", "Re-decide recorded decisions and report every power whose outcome would change. Exit code 0 nothing changed, 1 something changed, 2 bad input.")
+        var verify = new Option<bool>("--verify")
         {
-            records, connection, table, format, rules,
+            Description = "Check the records' chain instead of re-deciding them: exit 0 when it is whole, 1 naming the first record edited, deleted, inserted or put out of order (by decision id and line) or when no record is chained, 2 on bad input.",
+        };
+        var id = new Option<string?>("--id")
+        {
+            Description = "Re-decide the record of this decision id only and print its whole decision, as powers query prints it (--format text or json); exit 1 when an outcome differs from the record.",
+            HelpName = "ID",
+        };
+        var command = new Command("replay", "Re-decide recorded decisions and report every power whose outcome would change (exit code 0 nothing changed, 1 something changed, 2 bad input), or check their chain (--verify).")
+        {
+            records, connection, table, format, rules, verify, id,
         };
         command.SetAction(parse =>
         {
-            string? directory = parse.GetValue(rules);
-            var library = LibraryLoader.Load(directory, console);
-            if (library is null)
+            string outputFormat = parse.GetValue(format)!;
+            string? onlyId = parse.GetValue(id);
+            Guid one = Guid.Empty;
+            if (onlyId is not null && !Guid.TryParseExact(onlyId, "D", out one))
             {
+                console.Error.WriteLine(Text.ControlCharacters.Escape("powers: bad input: --id: '" + onlyId + "' is not a decision id (a UUID)"));
                 return ExitCodes.BadInput;
             }
 
-            var replayer = new Replayer(new PowersEngine(library), named: directory is null);
             string? path = parse.GetValue(records);
             string? database = parse.GetValue(connection);
             if ((path is null) == (database is null))
@@ -47,7 +58,13 @@ internal static partial class ReplayCommand
                 return ExitCodes.BadInput;
             }
 
-            if (path is null)
+            if (parse.GetValue(verify) && onlyId is not null)
+            {
+                console.Error.WriteLine("powers: bad input: --verify checks the whole trail; it takes no --id");
+                return ExitCodes.BadInput;
+            }
+
+            if (database is not null)
             {
                 string name = parse.GetValue(table)!;
                 if (!QualifiedName().IsMatch(name))
@@ -56,13 +73,13 @@ internal static partial class ReplayCommand
                     return ExitCodes.BadInput;
                 }
 
-                return Run(console, replayer, new PostgreSqlRecordReader(database!, name), parse.GetValue(format)!);
+                return Act(new PostgreSqlDecisionRecordSource(database, name, onlyId is null ? null : one));
             }
 
             Stream? file = null;
             try
             {
-                file = path == "-" ? null : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+                file = path == "-" ? null : new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -72,11 +89,73 @@ internal static partial class ReplayCommand
 
             using (file)
             {
-                var source = file is null ? new NdjsonRecordSource(console.In, "stdin") : new NdjsonRecordSource(file, path);
-                return Run(console, replayer, source, parse.GetValue(format)!);
+                return Act(file is null ? new NdjsonRecordSource(console.In, "stdin") : new NdjsonRecordSource(file, path!));
+            }
+
+            int Act(IDecisionRecordSource source)
+            {
+                if (parse.GetValue(verify))
+                {
+                    // The chain is checked before anything is re-decided, and needs no library.
+                    return TrailCheck.Run(console, source, outputFormat);
+                }
+
+                string? directory = parse.GetValue(rules);
+                var library = LibraryLoader.Load(directory, console);
+                if (library is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                var replayer = new Replayer(new PowersEngine(library), named: directory is null);
+                return onlyId is null ? Run(console, replayer, source, outputFormat) : RunOne(console, replayer, source, onlyId, outputFormat);
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Re-decides the record of one decision and prints its whole decision as <c>powers query</c> prints it; exit 0,
+    /// 1 when an outcome differs from the record (each difference on standard error), 2 when there is no such record
+    /// or it cannot be replayed.
+    /// </summary>
+    internal static int RunOne(CliConsole console, Replayer replayer, IDecisionRecordSource source, string id, string format)
+    {
+        try
+        {
+            byte[] needle = System.Text.Encoding.UTF8.GetBytes(id);
+            foreach (var stored in source.Read())
+            {
+                if (stored.Problem is not null || stored.Text.Span.IndexOf(needle) < 0 || RecordJsonReader.Read(stored.Text, stored.Where, out _) is not { } record || record.Id != id)
+                {
+                    continue;
+                }
+
+                var decision = replayer.Decide(record, out string? error);
+                if (decision is null)
+                {
+                    console.Error.WriteLine("powers: bad input: " + Text.ControlCharacters.Escape(stored.Where + ": " + error));
+                    return ExitCodes.BadInput;
+                }
+
+                QueryCommand.WriteDecision(console.Out, decision, format == "json" ? "json" : "text", null);
+                var changes = replayer.Compare(record, decision);
+                foreach (var change in changes)
+                {
+                    console.Error.WriteLine("powers: changed: " + Text.ControlCharacters.Escape(change.Power + ": " + (change.Was ?? "(absent)") + " -> " + (change.Now ?? "(absent)")));
+                }
+
+                return changes.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException or InvalidOperationException)
+        {
+            console.Error.WriteLine("powers: bad input: RECORDS: " + Text.ControlCharacters.Escape(e.Message));
+            return ExitCodes.BadInput;
+        }
+
+        console.Error.WriteLine("powers: bad input: --id: no record of decision " + id + " in " + Text.ControlCharacters.Escape(source.Name));
+        return ExitCodes.BadInput;
     }
 
     /// <summary>Replays every record and writes the report; the exit code of domain.md.</summary>

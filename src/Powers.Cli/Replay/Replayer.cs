@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Powers.Decisions;
 using Powers.Hosting;
 using Powers.Model;
 using Powers.Queries;
@@ -18,7 +19,11 @@ internal sealed class Replayer(PowersEngine engine, bool named)
     private readonly RuleLibrary _library = engine.Library;
 
     /// <summary>The changed powers of one record, or null with <paramref name="error"/> (without where the record is) when it cannot be replayed.</summary>
-    public IReadOnlyList<ReplayChange>? Replay(RecordedDecision record, out string? error)
+    public IReadOnlyList<ReplayChange>? Replay(RecordedDecision record, out string? error) =>
+        Decide(record, out error) is { } decision ? Compare(record, decision) : null;
+
+    /// <summary>The decision the record's question gets now, or null with <paramref name="error"/> when it cannot be asked.</summary>
+    public Decision? Decide(RecordedDecision record, out string? error)
     {
         error = null;
         if (named && record.RuleSet is { } id && !SameVersion(id, record.RuleSetSha256, out error))
@@ -31,24 +36,31 @@ internal sealed class Replayer(PowersEngine engine, bool named)
         if (decision is null)
         {
             error = string.Join("; ", errors.Select(e => (e.Field.Length > 0 ? e.Field + ": " : string.Empty) + e.Message));
-            return null;
         }
 
+        return decision;
+    }
+
+    /// <summary>Each power whose outcome in <paramref name="decision"/> differs from the record's (or is on one side only).</summary>
+    public List<ReplayChange> Compare(RecordedDecision record, Decision decision)
+    {
         var changes = new List<ReplayChange>();
         foreach (var (power, was) in record.Outcomes)
         {
-            string? now = decision.Find(power) is { } p ? OutcomeNames.Name(p.Outcome) : null;
+            int index = _library.IndexOfPower(power);
+            string? now = index >= 0 && index < decision.Count ? OutcomeNames.Name(decision.OutcomeAt(index)) : null;
             if (now != was)
             {
                 changes.Add(new ReplayChange(record.Id, power, was, now));
             }
         }
 
-        foreach (var power in decision.Powers)
+        var recorded = record.Outcomes.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        for (int p = 0; p < decision.Count; p++)
         {
-            if (!record.Outcomes.Any(o => o.Key == power.Power))
+            if (!recorded.Contains(decision.PowerAt(p)))
             {
-                changes.Add(new ReplayChange(record.Id, power.Power, null, OutcomeNames.Name(power.Outcome)));
+                changes.Add(new ReplayChange(record.Id, decision.PowerAt(p), null, OutcomeNames.Name(decision.OutcomeAt(p))));
             }
         }
 

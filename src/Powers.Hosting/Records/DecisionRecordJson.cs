@@ -24,9 +24,20 @@ internal static class DecisionRecordJson
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The record's JSON without its closing brace, for a sink to add its chain link (<see cref="RecordChainLink.Append"/>).</summary>
+    public static byte[] SerializeBody(DecisionRecord record)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(w, record);
+        }
+
+        return buffer.WrittenSpan[..^1].ToArray();
+    }
+
     /// <summary>The record as a JSON string, one line.</summary>
     public static string Serialize(DecisionRecord record) => Encoding.UTF8.GetString(SerializeToUtf8(record));
-
 
     private static void Write(Utf8JsonWriter w, DecisionRecord record)
     {

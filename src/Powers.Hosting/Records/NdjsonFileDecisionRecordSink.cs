@@ -1,31 +1,25 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
 namespace Powers.Hosting;
 
 /// <summary>
-/// Appends each decision record to a file as one line of JSON (NDJSON). The file is opened for appending and
-/// never truncated below what it held. <see cref="Write"/> reports a record recorded only once its whole line is
-/// written to the operating system and, when <see cref="FlushToDisk"/> is on (the default), flushed to the disk
-/// with fsync; concurrent writers share one fsync (group commit). A write that fails is cut back to the last
-/// whole line, and the file is opened afresh for the next record; a line left torn by a crash or an uncuttable
-/// file gets a line break before the next record, so every record stays on its own line. <see cref="WriteAsync"/>
-/// appends the same way and awaits the fsync, which runs on the thread pool for every caller waiting at once.
-/// Thread-safe; disposing never throws.
+/// Appends each decision record to a file as one line of JSON (NDJSON), chained (docs/embedding.md, "A
+/// tamper-evident trail"). The file is opened for appending and never truncated below what it held. Records
+/// waiting at the same moment are written with one <c>write</c> and, when <see cref="FlushToDisk"/> is on (the
+/// default), flushed to disk with one fsync (group commit); none is reported recorded before that. A write that
+/// fails is cut back to what the file held before it, and the file is opened afresh for the next batch; a line
+/// left torn by a crash or an uncuttable file gets a line break before the next record, so every record stays on
+/// its own line. A restart continues the chain from the file's last record. Thread-safe; disposing never throws.
 /// </summary>
-public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposable
+public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
 {
-    private readonly Lock _gate = new();
-    private readonly Lock _syncGate = new();
-    private readonly Lock _flushGate = new();
-    private TaskCompletionSource<DecisionRecordWriteResult>? _nextFlush;
-    private bool _flushing;
+    private const int TailChunk = 64 * 1024;
+    private const int MaxLine = 16 * 1024 * 1024;
     private FileStream? _stream;
     private bool _needsLineBreak;
-    private long _appended;
-    private long _synced;
-    private long _lostThrough;
-    private string? _lostReason;
-    private bool _disposed;
 
-    /// <summary>Creates the sink, flushing each record to disk; the file is opened (and created if absent) by <see cref="Open"/> or the first record.</summary>
+    /// <summary>Creates the sink, flushing each record to disk; the file is opened (and created if absent) by <see cref="BatchingDecisionRecordSink.Open"/> or the first record.</summary>
     public NdjsonFileDecisionRecordSink(string path)
         : this(path, flushToDisk: true)
     {
@@ -33,6 +27,7 @@ public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposa
 
     /// <summary>Creates the sink; <paramref name="flushToDisk"/> false writes records to the operating system only (a machine crash can lose them).</summary>
     public NdjsonFileDecisionRecordSink(string path, bool flushToDisk)
+        : base(maxBatchSize: 1024, writeTimeout: TimeSpan.FromSeconds(30))
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
@@ -45,224 +40,98 @@ public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// <summary>Whether each record is flushed to the disk (fsync) before it is reported recorded.</summary>
     public bool FlushToDisk { get; }
 
-    /// <summary>Opens the file for appending (creating it if absent); throws <see cref="IOException"/> when it cannot be.</summary>
-    public void Open()
+    /// <inheritdoc />
+    public override string Name => nameof(NdjsonFileDecisionRecordSink);
+
+    /// <inheritdoc />
+    protected override RecordChainHead OpenStorage() => ReadChainHead();
+
+    /// <inheritdoc />
+    protected override RecordChainHead ReadChainHead()
     {
-        lock (_gate)
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            try
-            {
-                _stream ??= OpenStream();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new IOException(CannotOpen(e), e);
-            }
+            _stream ??= OpenStream();
+            return Head(_stream.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Close();
+            throw new IOException(CannotOpen(e), e);
         }
     }
 
     /// <inheritdoc />
-    public DecisionRecordWriteResult Write(DecisionRecord record)
+    protected override DecisionRecordWriteResult Store(IReadOnlyList<ChainedRecord> batch)
     {
-        var appended = Append(record, out long sequence);
-        return appended is not null ? appended : FlushToDisk ? SyncThrough(sequence) : DecisionRecordWriteResult.Recorded;
-    }
-
-    /// <summary>
-    /// Appends the line on the caller's thread (a write to the operating system), then awaits the shared fsync that
-    /// covers it: concurrent callers join one flush run on the thread pool, so no caller's thread waits on the disk.
-    /// </summary>
-    public ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var appended = Append(record, out long sequence);
-        if (appended is not null || !FlushToDisk)
+        FileStream stream;
+        try
         {
-            return new ValueTask<DecisionRecordWriteResult>(appended ?? DecisionRecordWriteResult.Recorded);
+            stream = _stream ??= OpenStream();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DecisionRecordWriteResult.NotRecorded(CannotOpen(e), e);
         }
 
-        var flush = NextFlush(sequence);
-        return flush.IsCompleted ? new ValueTask<DecisionRecordWriteResult>(flush.Result) : new ValueTask<DecisionRecordWriteResult>(flush.WaitAsync(cancellationToken));
-    }
-
-    /// <summary>Appends the record's line; null when appended (its number in <paramref name="sequence"/>), else why not.</summary>
-    private DecisionRecordWriteResult? Append(DecisionRecord record, out long sequence)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        byte[] json = DecisionRecordJson.SerializeToUtf8(record);
-        sequence = 0;
-        lock (_gate)
+        // One write of every line, so that a failure leaves at most one partial write to cut back.
+        int length = _needsLineBreak ? 1 : 0;
+        foreach (var record in batch)
         {
-            if (_disposed)
+            length += record.Line.Length;
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            int at = 0;
+            if (_needsLineBreak)
             {
-                return DecisionRecordWriteResult.NotRecorded("the sink for '" + Path + "' is disposed");
+                buffer[at++] = (byte)'\n';
             }
 
-            FileStream stream;
-            try
+            foreach (var record in batch)
             {
-                stream = _stream ??= OpenStream();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return DecisionRecordWriteResult.NotRecorded(CannotOpen(e), e);
+                record.Line.Span.CopyTo(buffer.AsSpan(at));
+                at += record.Line.Length;
             }
 
-            // One write of the whole line, so that a failure leaves at most one partial line to cut back.
-            int start = _needsLineBreak ? 1 : 0;
-            var line = new byte[start + json.Length + 1];
-            line[0] = (byte)'\n';
-            json.CopyTo(line, start);
-            line[^1] = (byte)'\n';
             long before = stream.Position;
             try
             {
-                stream.Write(line);
+                stream.Write(buffer, 0, length);
             }
             catch (IOException e)
             {
                 Discard(stream, before);
                 return DecisionRecordWriteResult.NotRecorded("cannot append to '" + Path + "': " + e.Message, e);
             }
-
-            _needsLineBreak = false;
-            sequence = ++_appended;
-            return null;
         }
-    }
-
-    /// <summary>
-    /// The flush that will cover line <paramref name="sequence"/>: the one waiting to start, or a new one. A flush
-    /// reads how far the file is appended only when it starts, so every line appended before then is covered.
-    /// </summary>
-    private Task<DecisionRecordWriteResult> NextFlush(long sequence)
-    {
-        lock (_flushGate)
+        finally
         {
-            if (Volatile.Read(ref _synced) >= sequence)
-            {
-                return Task.FromResult(DecisionRecordWriteResult.Recorded);
-            }
-
-            if (_nextFlush is null)
-            {
-                _nextFlush = new TaskCompletionSource<DecisionRecordWriteResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-                if (!_flushing)
-                {
-                    _flushing = true;
-                    _ = Task.Run(FlushLoop);
-                }
-            }
-
-            return _nextFlush.Task;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
 
-    /// <summary>Runs waiting flushes one after another until none waits; each answers every caller that joined it.</summary>
-    private void FlushLoop()
-    {
-        while (true)
+        _needsLineBreak = false;
+        if (FlushToDisk)
         {
-            TaskCompletionSource<DecisionRecordWriteResult> flush;
-            lock (_flushGate)
-            {
-                if (_nextFlush is null)
-                {
-                    _flushing = false;
-                    return;
-                }
-
-                flush = _nextFlush;
-                _nextFlush = null;
-            }
-
-            long target;
-            lock (_gate)
-            {
-                target = _appended;
-            }
-
-            DecisionRecordWriteResult result;
             try
             {
-                result = SyncThrough(target);
+                stream.Flush(flushToDisk: true);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                result = DecisionRecordWriteResult.NotRecorded("cannot flush '" + Path + "' to disk: " + e.Message, e);
-            }
-
-            flush.TrySetResult(result);
-        }
-    }
-
-    /// <summary>Closes the file. Every record reported recorded is already written, so nothing is lost.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _disposed = true;
-            Close();
-        }
-    }
-
-    /// <summary>Group commit: one fsync covers every line appended before it, so waiting writers share it.</summary>
-    private DecisionRecordWriteResult SyncThrough(long sequence)
-    {
-        lock (_syncGate)
-        {
-            if (Volatile.Read(ref _synced) >= sequence)
-            {
-                return DecisionRecordWriteResult.Recorded;
-            }
-
-            if (_lostThrough >= sequence)
-            {
-                return DecisionRecordWriteResult.NotRecorded(_lostReason!);
-            }
-
-            long target;
-            FileStream? stream;
-            lock (_gate)
-            {
-                target = _appended;
-                stream = _stream;
-            }
-
-            try
-            {
-                if (stream is null)
-                {
-                    // The stream was closed after a failed write; fsync through a new handle on the same file.
-                    using var handle = new FileStream(Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-                    handle.Flush(flushToDisk: true);
-                }
-                else
-                {
-                    stream.Flush(flushToDisk: true);
-                }
-
-                Volatile.Write(ref _synced, target);
-                return DecisionRecordWriteResult.Recorded;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // After a failed fsync the kernel may have dropped the dirty pages: none of these lines is known to be on disk.
-                _lostThrough = target;
-                _lostReason = "cannot flush '" + Path + "' to disk: " + e.Message;
-                lock (_gate)
-                {
-                    if (ReferenceEquals(_stream, stream))
-                    {
-                        Close();
-                    }
-                }
-
-                return DecisionRecordWriteResult.NotRecorded(_lostReason, e);
+                Close();
+                return DecisionRecordWriteResult.NotRecorded("cannot flush '" + Path + "' to disk: " + e.Message, e);
             }
         }
+
+        return DecisionRecordWriteResult.Recorded;
     }
+
+    /// <inheritdoc />
+    protected override void CloseStorage() => Close();
 
     private FileStream OpenStream()
     {
@@ -286,7 +155,96 @@ public sealed class NdjsonFileDecisionRecordSink : IDecisionRecordSink, IDisposa
         return probe.ReadByte() == '\n';
     }
 
-    /// <summary>After a failed write: cut the file back to its last whole line, then reopen on the next record.</summary>
+    /// <summary>
+    /// Where the file's chain stands: after its last chained record, whose link for the next record is the SHA-256
+    /// of every byte from that record's start to where the next record will start (its line, and whatever a crash
+    /// or an older writer left after it, with the line break the next record is preceded by); or, when the file
+    /// holds no chained record, a new writer whose first link is the SHA-256 of everything the file holds.
+    /// </summary>
+    private RecordChainHead Head(long length)
+    {
+        using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        var (start, writer, sequence) = LastChained(file, length);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        file.Position = start;
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(TailChunk);
+        try
+        {
+            long left = length - start;
+            while (left > 0)
+            {
+                int read = file.Read(chunk, 0, (int)Math.Min(chunk.Length, left));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                hash.AppendData(chunk, 0, read);
+                left -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        if (_needsLineBreak)
+        {
+            hash.AppendData("\n"u8);
+        }
+
+        string next = Convert.ToHexStringLower(hash.GetHashAndReset());
+        return writer is null ? new RecordChainHead(DecisionIds.Next(DateTimeOffset.UtcNow), 0, next) : new RecordChainHead(writer, sequence, next);
+    }
+
+    /// <summary>
+    /// The start of the last whole line (one a line break ends) that is a chained record, with its writer and
+    /// sequence number; (0, null, 0) when there is none. Reads backwards a chunk at a time; bytes after the last
+    /// line break are a line torn by a crash, never a record.
+    /// </summary>
+    private static (long Start, string? Writer, long Sequence) LastChained(FileStream file, long length)
+    {
+        byte[] buffer = new byte[TailChunk];
+        byte[] carry = [];
+        bool whole = false;
+        long position = length;
+        while (position > 0)
+        {
+            int size = (int)Math.Min(buffer.Length, position);
+            position -= size;
+            file.Position = position;
+            file.ReadExactly(buffer, 0, size);
+            int segmentEnd = size;
+            for (int i = size - 1; i >= 0; i--)
+            {
+                if (buffer[i] != '\n')
+                {
+                    continue;
+                }
+
+                if (whole && Chained([.. buffer.AsSpan(i + 1, segmentEnd - i - 1), .. carry]) is { } found)
+                {
+                    return (position + i + 1, found.Writer, found.Sequence);
+                }
+
+                whole = true;
+                carry = [];
+                segmentEnd = i;
+            }
+
+            // A line longer than any record is not one; its start is not read.
+            carry = whole && segmentEnd + carry.Length <= MaxLine ? [.. buffer.AsSpan(0, segmentEnd), .. carry] : [];
+        }
+
+        return whole && Chained(carry) is { } first ? (0, first.Writer, first.Sequence) : (0, null, 0);
+    }
+
+    private static (string Writer, long Sequence)? Chained(ReadOnlySpan<byte> line) =>
+        line.IndexOf("\"chain\":"u8) >= 0 && RecordChainLink.TryRead(line, out string? writer, out long sequence, out _, out string? error) && error is null
+            ? (writer!, sequence)
+            : null;
+
+    /// <summary>After a failed write: cut the file back to what it held, then reopen on the next batch.</summary>
     private void Discard(FileStream stream, long length)
     {
         try

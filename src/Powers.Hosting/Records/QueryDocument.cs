@@ -143,7 +143,14 @@ internal static class QueryDocument
     /// <summary>Writes the known facts of a situation by name, typed as the schema types them.</summary>
     public static void WriteFacts(Utf8JsonWriter w, Situation facts)
     {
-        w.WriteStartObject("facts");
+        w.WritePropertyName("facts");
+        WriteFactsObject(w, facts);
+    }
+
+    /// <summary>Writes the known facts as a JSON object on its own (a table's <c>facts</c> column).</summary>
+    public static void WriteFactsObject(Utf8JsonWriter w, Situation facts)
+    {
+        w.WriteStartObject();
         foreach (var fact in facts.Schema.Facts)
         {
             if (!facts.IsKnown(fact.Index))

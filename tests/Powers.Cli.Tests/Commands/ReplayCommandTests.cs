@@ -61,6 +61,42 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("text")]
+    public void Replay_OneRecordById_PrintsTheDecisionPowersQueryPrintsForTheRecordedQuery(string format)
+    {
+        var (path, ids) = Record(InsideArea, MadeBeforeReform, Restricted);
+        string query = Path.Combine(_directory, "query.json");
+        File.WriteAllText(query, JObject.Parse(File.ReadAllLines(path)[1])["query"]!.ToString());
+
+        var replay = CliRun.Of("replay", path, "--id", ids[1], "--format", format);
+        var direct = CliRun.Of("query", "--input", query, "--format", format);
+
+        Assert.Equal(string.Empty, replay.Error);
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Equal(0, direct.ExitCode);
+        if (format == "json")
+        {
+            Assert.True(JToken.DeepEquals(JToken.Parse(direct.Out), JToken.Parse(replay.Out)), replay.Out);
+        }
+        else
+        {
+            Assert.Equal(direct.Out, replay.Out);
+        }
+    }
+
+    [Fact]
+    public void Replay_IdOfNoRecord_ExitsTwoNamingIt()
+    {
+        var (path, _) = Record(InsideArea);
+
+        var run = CliRun.Of("replay", path, "--id", "019aab6c-0000-7000-8000-000000000000");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("powers: bad input: --id: no record of decision 019aab6c-0000-7000-8000-000000000000 in " + path + Environment.NewLine, run.Error);
+    }
+
     [Fact]
     public void Replay_CorrectedRule_ReportsExactlyTheDecisionsItChanges()
     {

@@ -19,6 +19,8 @@ public sealed class ReplayProperties
             try
             {
                 string path = Path.Combine(directory, "decisions.ndjson");
+                // As a started host would have it (the file is opened at start-up): a batch of bad input alone records nothing.
+                File.WriteAllText(path, string.Empty);
                 int recorded = Record(path, queries);
 
                 var run = CliRun.Of("replay", path);

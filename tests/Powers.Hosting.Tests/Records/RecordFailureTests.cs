@@ -71,6 +71,11 @@ public sealed class RecordFailureTests
         var lines = File.ReadAllLines(path);
         var recorded = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("decisionId").GetString()!).ToList();
         Assert.Equal(acknowledged, recorded);
+        // Each failed batch was cut back and the chain's head read again: the trail is whole.
+        using var file = File.OpenRead(path);
+        var report = TrailVerifier.Verify(new NdjsonRecordSource(file, path));
+        Assert.Null(report.Break?.Message);
+        Assert.Equal(acknowledged.Count, report.Records);
     }
 
     [Fact]

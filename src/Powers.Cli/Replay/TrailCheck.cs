@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json;
+using Powers.Hosting;
+
+namespace Powers.Cli.Replay;
+
+/// <summary>
+/// <c>powers replay RECORDS --verify</c>: checks the records' chain (<see cref="TrailVerifier"/>) and reports it:
+/// exit 0 when it is whole, 1 at the first record edited, deleted, inserted or out of order (named by place and
+/// decision id) or when no record is chained, 2 when the records cannot be read.
+/// </summary>
+internal static class TrailCheck
+{
+    public static int Run(CliConsole console, IDecisionRecordSource source, string format)
+    {
+        TrailReport report;
+        try
+        {
+            report = TrailVerifier.Verify(source);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException or InvalidOperationException)
+        {
+            console.Error.WriteLine("powers: bad input: RECORDS: " + Text.ControlCharacters.Escape(e.Message));
+            return ExitCodes.BadInput;
+        }
+
+        bool unverifiable = report.Break is null && report.Records == 0 && report.Unchained > 0;
+        if (format == "json")
+        {
+            WriteJson(console.Out, report, unverifiable);
+        }
+        else
+        {
+            console.Out.WriteLine(Text.ControlCharacters.Escape(Summary(report, source, unverifiable)));
+            foreach (string note in report.Notes)
+            {
+                console.Out.WriteLine(Text.ControlCharacters.Escape("note: " + note));
+            }
+        }
+
+        return report.Break is not null || unverifiable ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static string Summary(TrailReport report, IDecisionRecordSource source, bool unverifiable)
+    {
+        if (report.Break is { } broken)
+        {
+            return "broken: " + broken.KindName + ": " + broken.Where + (broken.Id is null ? string.Empty : " (decision " + broken.Id + ")") + ": " + broken.Message;
+        }
+
+        if (unverifiable)
+        {
+            return "unverifiable: " + source.Name + " holds no chained record (" + Count(report.Unchained, "older record") + ", written before records were chained): nothing to check " + (report.Unchained == 1 ? "it" : "them") + " against";
+        }
+
+        var text = new StringBuilder("intact: ").Append(Count(report.Records, "record")).Append(", ").Append(Count(report.Heads.Count, "chain"));
+        string separator = ": ";
+        foreach (var head in report.Heads)
+        {
+            text.Append(separator).Append("writer ").Append(head.Writer).Append(" records 1 to ").Append(head.Sequence.ToString(CultureInfo.InvariantCulture))
+                .Append(", the last ").Append(head.Where);
+            if (head.Id is not null)
+            {
+                text.Append(" (decision ").Append(head.Id).Append(')');
+            }
+
+            separator = "; ";
+        }
+
+        if (report.Unchained > 0)
+        {
+            text.Append("; ").Append(Count(report.Unchained, "older record")).Append(" without a chain ")
+                .Append(source.IsStream ? "before it, covered by its first link" : "(written before records were chained), not checked");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Count(long n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+
+    private static void WriteJson(TextWriter output, TrailReport report, bool unverifiable)
+    {
+        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii };
+        w.WriteStartObject();
+        w.WritePropertyName("intact");
+        w.WriteValue(report.Break is null && !unverifiable);
+        w.WritePropertyName("records");
+        w.WriteValue(report.Records);
+        w.WritePropertyName("unchained");
+        w.WriteValue(report.Unchained);
+        w.WritePropertyName("chains");
+        w.WriteStartArray();
+        foreach (var head in report.Heads)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("writer");
+            w.WriteValue(head.Writer);
+            w.WritePropertyName("last");
+            w.WriteValue(head.Sequence);
+            w.WritePropertyName("where");
+            w.WriteValue(head.Where);
+            w.WritePropertyName("id");
+            w.WriteValue(head.Id);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("notes");
+        w.WriteStartArray();
+        foreach (string note in report.Notes)
+        {
+            w.WriteValue(note);
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("break");
+        if (report.Break is { } broken)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("kind");
+            w.WriteValue(broken.KindName);
+            w.WritePropertyName("where");
+            w.WriteValue(broken.Where);
+            w.WritePropertyName("line");
+            w.WriteValue(broken.Line);
+            w.WritePropertyName("id");
+            w.WriteValue(broken.Id);
+            w.WritePropertyName("message");
+            w.WriteValue(broken.Message);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull();
+        }
+
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteLine();
+    }
+}

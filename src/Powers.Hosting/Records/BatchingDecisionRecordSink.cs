@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Powers.Hosting;
+
+/// <summary>
+/// The base of a record sink that stores records in batches and chains them: what every durable sink needs, in one
+/// place. A deciding caller's record is serialized on its own thread and queued; one writer thread takes every
+/// record waiting (up to the batch size), links each into the writer's chain (a sequence number and the SHA-256
+/// of what came before it, docs/embedding.md "A tamper-evident trail"), and hands the batch to <see cref="Store"/>,
+/// which stores all of it or none (group commit: one flush or one transaction). Each caller is then told the
+/// batch's result, so nothing is acknowledged before it is stored. After a failed batch the chain's head is read
+/// again from storage (<see cref="ReadChainHead"/>) before the next one, so the chain continues from what is
+/// stored, whatever the failure left. A restart continues it the same way (<see cref="OpenStorage"/>).
+/// </summary>
+/// <remarks>
+/// <see cref="Write"/> blocks its caller until the batch is stored; <see cref="WriteAsync"/> awaits it. Either
+/// gives up after the write timeout and reports the record not recorded (it may still be stored later: a record
+/// without an answer is allowed, an answer without a record never). The sink opens itself on the first record if
+/// <see cref="Open"/> was not called. Disposing stores what is queued (for at most the write timeout), refuses
+/// the rest and closes the storage; it never throws.
+/// </remarks>
+public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposable
+{
+    private readonly BlockingCollection<PendingRecord> _queue = new();
+    private readonly Lock _gate = new();
+    private readonly int _maxBatchSize;
+    private readonly TimeSpan _writeTimeout;
+    private Thread? _writer;
+    private RecordChainHead? _head;
+    private bool _disposed;
+
+    /// <summary>Creates the sink: at most <paramref name="maxBatchSize"/> records a batch, each caller waiting at most <paramref name="writeTimeout"/>.</summary>
+    protected BatchingDecisionRecordSink(int maxBatchSize, TimeSpan writeTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(writeTimeout, TimeSpan.Zero);
+        _maxBatchSize = maxBatchSize;
+        _writeTimeout = writeTimeout;
+    }
+
+    /// <inheritdoc />
+    public virtual string Name => GetType().Name;
+
+    /// <summary>Opens the storage (<see cref="OpenStorage"/>) and starts the writer; throws when the storage cannot be opened.</summary>
+    public void Open()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is not null)
+            {
+                return;
+            }
+
+            _head = OpenStorage();
+            _writer = new Thread(WriteLoop) { IsBackground = true, Name = "Powers records: " + Name };
+            _writer.Start();
+        }
+    }
+
+    /// <inheritdoc />
+    public DecisionRecordWriteResult Write(DecisionRecord record)
+    {
+        var pending = Enqueue(record, out var refused);
+        if (pending is null)
+        {
+            return refused!;
+        }
+
+        return pending.Stored.Wait(_writeTimeout) ? pending.Stored.Result : TimedOut();
+    }
+
+    /// <summary>Queues the record for the writer's next batch and awaits the batch, without holding the caller's thread.</summary>
+    public async ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = Enqueue(record, out var refused);
+        if (pending is null)
+        {
+            return refused!;
+        }
+
+        try
+        {
+            return await pending.Stored.WaitAsync(_writeTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return TimedOut();
+        }
+    }
+
+    /// <summary>Stops taking records, stores what is queued (for at most the write timeout), refuses the rest and closes the storage. Never throws.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the sink; see <see cref="Dispose()"/>.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        Thread? writer;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            writer = _writer;
+            _queue.CompleteAdding();
+        }
+
+        writer?.Join(_writeTimeout);
+        while (_queue.TryTake(out var left))
+        {
+            left.Complete(DecisionRecordWriteResult.NotRecorded(ShutDown));
+        }
+
+        try
+        {
+            CloseStorage();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Closing loses nothing that was reported stored; disposing never throws.
+        }
+
+        _queue.Dispose();
+    }
+
+    /// <summary>
+    /// Opens the storage when the host starts (or on the first record) and returns where its chain stands: the
+    /// last stored record's writer, sequence number and link, or a new writer's start. Throws when the storage
+    /// cannot record, which fails start-up.
+    /// </summary>
+    protected abstract RecordChainHead OpenStorage();
+
+    /// <summary>
+    /// After a failed batch, where the stored chain stands now (what the failure left stored may be all, some or
+    /// none of the batch). Throws when the storage cannot be read, which fails the next batch too.
+    /// </summary>
+    protected abstract RecordChainHead ReadChainHead();
+
+    /// <summary>
+    /// Stores every record of the batch, in order, exactly as each <see cref="ChainedRecord.Line"/> is (the chain
+    /// is a hash of those bytes), or none of them: <see cref="DecisionRecordWriteResult.Recorded"/> only when all
+    /// are stored as the sink promises, otherwise why not. Called on the writer thread only, one batch at a time.
+    /// </summary>
+    protected abstract DecisionRecordWriteResult Store(IReadOnlyList<ChainedRecord> batch);
+
+    /// <summary>Work done for one record on the deciding thread, so the writer thread only stores (for example a table's column values); null by default.</summary>
+    protected virtual object? Prepare(DecisionRecord record) => null;
+
+    /// <summary>Called on the writer thread when it stops on an exception (a defect): for the sink's log. By default nothing.</summary>
+    protected virtual void WriterStopped(Exception exception)
+    {
+    }
+
+    /// <summary>Closes the storage when the sink is disposed; by default nothing.</summary>
+    protected virtual void CloseStorage()
+    {
+    }
+
+    private PendingRecord? Enqueue(DecisionRecord record, out DecisionRecordWriteResult? refused)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        refused = null;
+        if (Volatile.Read(ref _writer) is null)
+        {
+            try
+            {
+                Open();
+            }
+            catch (ObjectDisposedException)
+            {
+                refused = DecisionRecordWriteResult.NotRecorded(ShutDown);
+                return null;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                refused = DecisionRecordWriteResult.NotRecorded(e.Message, e);
+                return null;
+            }
+        }
+
+        var pending = new PendingRecord(DecisionRecordJson.SerializeBody(record), record, Prepare(record));
+        try
+        {
+            _queue.Add(pending);
+        }
+        catch (InvalidOperationException)
+        {
+            refused = DecisionRecordWriteResult.NotRecorded(ShutDown);
+            return null;
+        }
+
+        return pending;
+    }
+
+    private string ShutDown => "the sink " + Name + " is shut down";
+
+    private DecisionRecordWriteResult TimedOut() =>
+        DecisionRecordWriteResult.NotRecorded(string.Create(CultureInfo.InvariantCulture, $"{Name} did not store the record within {_writeTimeout.TotalSeconds:0.###} s"));
+
+    private void WriteLoop()
+    {
+        var batch = new List<PendingRecord>(_maxBatchSize);
+        var chained = new List<ChainedRecord>(_maxBatchSize);
+        try
+        {
+            foreach (var first in _queue.GetConsumingEnumerable())
+            {
+                batch.Add(first);
+                while (batch.Count < _maxBatchSize && _queue.TryTake(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                var result = StoreLinked(batch, chained);
+                foreach (var pending in batch)
+                {
+                    pending.Complete(result);
+                }
+
+                batch.Clear();
+                chained.Clear();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Unreachable in practice (StoreLinked catches); fail whatever is waiting rather than leave it hanging.
+            WriterStopped(e);
+            foreach (var pending in batch)
+            {
+                pending.Complete(DecisionRecordWriteResult.NotRecorded("the writer of " + Name + " stopped: " + e.Message, e));
+            }
+        }
+    }
+
+    /// <summary>Links the batch to the chain's head and stores it; the head moves on only when the whole batch is stored.</summary>
+    private DecisionRecordWriteResult StoreLinked(List<PendingRecord> batch, List<ChainedRecord> chained)
+    {
+        try
+        {
+            var head = _head ??= ReadChainHead();
+            long sequence = head.Sequence;
+            string next = head.Next;
+            foreach (var pending in batch)
+            {
+                sequence++;
+                byte[] line = RecordChainLink.Append(pending.Body, head.Writer, sequence, next);
+                next = RecordChainLink.HashOf(line);
+                chained.Add(new ChainedRecord(pending.Record, line, sequence, head.Writer, pending.Prepared));
+            }
+
+            var result = Store(chained) ?? DecisionRecordWriteResult.NotRecorded("the sink returned no result");
+            _head = result.IsRecorded ? new RecordChainHead(head.Writer, sequence, next) : null;
+            return result;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _head = null;
+            return DecisionRecordWriteResult.NotRecorded(e.Message, e);
+        }
+    }
+
+    private sealed class PendingRecord(byte[] body, DecisionRecord record, object? prepared)
+    {
+        private readonly TaskCompletionSource<DecisionRecordWriteResult> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public byte[] Body { get; } = body;
+
+        public DecisionRecord Record { get; } = record;
+
+        public object? Prepared { get; } = prepared;
+
+        public Task<DecisionRecordWriteResult> Stored => _stored.Task;
+
+        public void Complete(DecisionRecordWriteResult result) => _stored.TrySetResult(result);
+    }
+}
