@@ -22,6 +22,22 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>The time limit of an exhaustive analysis (verify, diff), in seconds.</summary>
+    public static Option<double> TimeLimit() => new("--time-limit")
+    {
+        Description = "Stop the analysis after this many seconds and say it is too large (exit code 2) rather than run on; it also stops past 20 million situation classes or 100,000 distinct cases (memory). Default 30.",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => 30,
+    };
+
+    /// <summary>The budget of an exhaustive analysis with the <c>--time-limit</c> given.</summary>
+    public static Analysis.AnalysisBudget Budget(ParseResult parse, Option<double> timeLimit)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        double seconds = parse.GetValue(timeLimit);
+        return new Analysis.AnalysisBudget { TimeLimit = double.IsFinite(seconds) && seconds >= 0 && seconds < 1e6 ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan };
+    }
+
     /// <summary>The optional <c>DIR</c> argument of the commands that read a library as their subject.</summary>
     public static Argument<string?> Directory() => new("DIR")
     {

@@ -26,9 +26,10 @@ internal static class DiffCommand
         var power = new Option<string?>("--power") { Description = "Only this power.", HelpName = "ID" };
         var timeline = new Option<bool>("--timeline") { Description = "With --power: what changed for that power from each version of the family to the next, the Bill first." };
         var format = CommonOptions.Format("text", "text", "json", "markdown");
-        var command = new Command("diff", "Compare the outcomes of two versions of the law (or two rule directories) over every situation in which the facts a power reads are known: each change as the outcome before and after, a condition on the facts, and an example. Exit code 0; 2 on bad input.")
+        var timeLimit = CommonOptions.TimeLimit();
+        var command = new Command("diff", "Compare the outcomes of two versions of the law (or two rule directories) over every situation in which the facts a power reads are known: each change as the outcome before and after, a condition on the facts, and an example. Exit code 0; 2 on bad input, or when the comparison is too large for its time and memory budget (then narrow it with --power or --designation).")
         {
-            from, to, rules, toRules, designation, force, grant, power, timeline, format,
+            from, to, rules, toRules, designation, force, grant, power, timeline, format, timeLimit,
         };
         command.SetAction(parse =>
         {
@@ -40,7 +41,8 @@ internal static class DiffCommand
             }
 
             var errors = new List<QueryError>();
-            if (!libraryA.Schema.Facts.Select(f => f.Name + ":" + f.TypeName).SequenceEqual(libraryB.Schema.Facts.Select(f => f.Name + ":" + f.TypeName)))
+            // Enum values are stored as indices, so their order is part of the schema too.
+            if (!libraryA.Schema.Facts.Select(Signature).SequenceEqual(libraryB.Schema.Facts.Select(Signature)))
             {
                 errors.Add(new QueryError("--to-rules", "the two libraries have different fact schemas, so their situations cannot be compared"));
             }
@@ -65,9 +67,9 @@ internal static class DiffCommand
                     return QueryCommand.BadInput(console, errors);
                 }
 
-                var steps = Timeline(libraryA, designationA, onlyPower!);
-                Write(console.Out, parse.GetValue(format)!, steps);
-                return ExitCodes.Success;
+                var budget = CommonOptions.Budget(parse, timeLimit);
+                var steps = Timeline(libraryA, designationA, onlyPower!, budget, out var stopped);
+                return stopped is not null ? TooLarge(console, stopped) : Write(console.Out, parse.GetValue(format)!, steps);
             }
 
             string? textA = parse.GetValue(from);
@@ -86,14 +88,26 @@ internal static class DiffCommand
 
             var planA = PlanBuilder.Build(libraryA, versionA, designationA, dateA);
             var planB = PlanBuilder.Build(libraryB, versionB, designationB, dateB);
-            Write(console.Out, parse.GetValue(format)!, [new DiffStep(Name(versionA, textA!), Name(versionB, textB!), OutcomeDiffer.Diff(planA, planB, onlyPower))]);
-            return ExitCodes.Success;
+            var diff = OutcomeDiffer.Compare(planA, planB, onlyPower, CommonOptions.Budget(parse, timeLimit));
+            return diff.Stopped is { } stop
+                ? TooLarge(console, stop)
+                : Write(console.Out, parse.GetValue(format)!, [new DiffStep(Name(versionA, textA!), Name(versionB, textB!), diff.Changes)]);
         });
         return command;
     }
 
-    private static List<DiffStep> Timeline(RuleLibrary library, Designation designation, string power)
+    private static string Signature(Binding.FactSymbol fact) => fact.Name + ":" + fact.TypeName + ":" + string.Join(",", fact.Values);
+
+    /// <summary>An honest answer when the budget ran out: nothing on standard output, the reason on standard error.</summary>
+    internal static int TooLarge(CliConsole console, AnalysisStop stop)
     {
+        console.Error.WriteLine("powers: too large: " + Text.ControlCharacters.Escape(stop.Message) + "; narrow with --power or --designation");
+        return ExitCodes.BadInput;
+    }
+
+    private static List<DiffStep> Timeline(RuleLibrary library, Designation designation, string power, AnalysisBudget budget, out AnalysisStop? stopped)
+    {
+        stopped = null;
         string? family = library.Versions.FirstOrDefault(v => v.Powers.ContainsKey(power))?.Family ?? library.DefaultFamily;
         var versions = library.Versions.Where(v => v.Family == family).ToList();
         var steps = new List<DiffStep>();
@@ -101,7 +115,14 @@ internal static class DiffCommand
         {
             var a = PlanBuilder.Build(library, versions[i], designation, null);
             var b = PlanBuilder.Build(library, versions[i + 1], designation, null);
-            steps.Add(new DiffStep(versions[i].Id, versions[i + 1].Id, OutcomeDiffer.Diff(a, b, power)));
+            var diff = OutcomeDiffer.Compare(a, b, power, budget);
+            if (diff.Stopped is { } stop)
+            {
+                stopped = stop;
+                break;
+            }
+
+            steps.Add(new DiffStep(versions[i].Id, versions[i + 1].Id, diff.Changes));
         }
 
         return steps;
@@ -154,7 +175,7 @@ internal static class DiffCommand
         return Designation.AdHoc(chosen, powers);
     }
 
-    private static void Write(TextWriter w, string format, IReadOnlyList<DiffStep> steps)
+    private static int Write(TextWriter w, string format, IReadOnlyList<DiffStep> steps)
     {
         switch (format)
         {
@@ -198,6 +219,8 @@ internal static class DiffCommand
 
                 break;
         }
+
+        return ExitCodes.Success;
     }
 
     private static string ExampleJson(OutcomeChange change) =>

@@ -14,9 +14,10 @@ internal static class VerifyCommand
         var directory = new Argument<string?>("DIR") { Description = "The rule library directory (default: the library embedded in the package).", Arity = ArgumentArity.ZeroOrOne };
         var format = CommonOptions.Format("text", "text", "json");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every assertion with what was checked, not only refuted ones." };
-        var command = new Command("verify", "Prove each assertion of the rule library (assertions/*.json) over every situation: every fact known or unknown, every enum value, every integer class, for every version and designation in its range; or refute it with a query document that 'powers query' decides against it. Ends with 'N proved, N refuted'. Exit code 0 when all are proved, 1 when any is refuted, 2 when the library does not compile.")
+        var timeLimit = CommonOptions.TimeLimit();
+        var command = new Command("verify", "Prove each assertion of the rule library (assertions/*.json) over every situation: every fact known or unknown, every enum value, every integer class, for every version and designation in its range; or refute it with a query document that 'powers query' decides against it. Ends with 'N proved, N refuted'. Exit code 0 when all are proved, 1 when any is refuted, 2 when the library does not compile or an assertion is too large for the time and memory budget (then narrow its powers or designations).")
         {
-            directory, format, verbose,
+            directory, format, verbose, timeLimit,
         };
         command.SetAction(parse =>
         {
@@ -27,9 +28,15 @@ internal static class VerifyCommand
             }
 
             var clock = Stopwatch.StartNew();
-            var results = AssertionVerifier.VerifyAll(library);
+            var results = AssertionVerifier.VerifyAll(library, CommonOptions.Budget(parse, timeLimit));
             clock.Stop();
-            int refuted = results.Count(r => !r.Proved);
+            if (results.FirstOrDefault(r => r.Stopped is not null) is { Stopped: { } stop } stopped)
+            {
+                console.Error.WriteLine("powers: too large: assertion '" + Text.ControlCharacters.Escape(stopped.Assertion.Id) + "': " + Text.ControlCharacters.Escape(stop.Message) + "; narrow with its powers or designations");
+                return ExitCodes.BadInput;
+            }
+
+            int refuted = results.Count(r => r.Refuted);
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(console.Out, results);
@@ -70,7 +77,7 @@ internal static class VerifyCommand
             w.WriteLine("verified in " + elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s");
         }
 
-        int refuted = results.Count(r => !r.Proved);
+        int refuted = results.Count(r => r.Refuted);
         w.WriteLine((results.Count - refuted) + " proved, " + refuted + " refuted");
     }
 
@@ -101,7 +108,7 @@ internal static class VerifyCommand
         }
 
         w.WriteEndArray();
-        int refuted = results.Count(r => !r.Proved);
+        int refuted = results.Count(r => r.Refuted);
         w.WritePropertyName("proved");
         w.WriteValue(results.Count - refuted);
         w.WritePropertyName("refuted");

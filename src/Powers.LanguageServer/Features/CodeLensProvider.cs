@@ -75,6 +75,8 @@ internal static class CodeLensProvider
                 ? "not verified: the library has errors"
                 : !snapshot.Verdicts.TryGetValue(id.Value, out var verdict)
                     ? "not verified"
+                    : verdict.Stopped is { } stop
+                        ? "not verified: too large (" + stop.Message + ")"
                     : verdict.Counterexample is { } counter
                         ? "refuted: " + counter.Power + " is " + OutcomeNames.Name(counter.Outcome) + (counter.Version is { } v ? " under " + v.Id : string.Empty) + " (powers verify shows the query)"
                         : "proved over " + verdict.Plans + " plans";

@@ -27,9 +27,15 @@ internal sealed class LibrarySnapshot
         _index = new Lazy<LibraryIndex>(() => LibraryIndex.Build(root, files), LazyThreadSafetyMode.ExecutionAndPublication);
         _samples = new Lazy<SampleOutcomes>(() => SampleOutcomes.Build(Library), LazyThreadSafetyMode.ExecutionAndPublication);
         _verdicts = new Lazy<IReadOnlyDictionary<string, AssertionResult>>(
-            () => result.Library is { } compiled ? AssertionVerifier.VerifyAll(compiled).ToDictionary(r => r.Assertion.Id, StringComparer.Ordinal) : new Dictionary<string, AssertionResult>(),
+            () => result.Library is { } compiled ? AssertionVerifier.VerifyAll(compiled, VerifyBudget).ToDictionary(r => r.Assertion.Id, StringComparer.Ordinal) : new Dictionary<string, AssertionResult>(),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// Code lenses wait on verify, so it gets less than powers verify's 30 s: an assertion too large to check in 5 s is
+    /// shown as such, and the editor stays responsive.
+    /// </summary>
+    private static readonly AnalysisBudget VerifyBudget = new() { TimeLimit = TimeSpan.FromSeconds(5), MaxSteps = 5_000_000 };
 
     /// <summary>The library folder, a full path.</summary>
     public string Root { get; }

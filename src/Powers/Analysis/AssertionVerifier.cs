@@ -9,22 +9,40 @@ namespace Powers.Analysis;
 /// Proves an assertion over every situation (every fact known or unknown, every enum value, every integer class)
 /// for every plan in its scope, or finds a counterexample. Per plan and power only the facts that power's clauses
 /// and the assertion's <c>when</c> read are enumerated, and a branch is cut as soon as <c>when</c> cannot hold or
-/// the outcome is settled and allowed.
+/// the outcome is settled and allowed. The search is bounded by an <see cref="AnalysisBudget"/>: an assertion it cannot
+/// finish is neither proved nor refuted (<see cref="AssertionResult.Stopped"/> says why).
 /// </summary>
 public static class AssertionVerifier
 {
-    /// <summary>Verifies every assertion of the library, in order.</summary>
-    public static IReadOnlyList<AssertionResult> VerifyAll(RuleLibrary library)
+    /// <summary>Verifies every assertion of the library, in order, within <see cref="AnalysisBudget.Default"/>.</summary>
+    public static IReadOnlyList<AssertionResult> VerifyAll(RuleLibrary library) => VerifyAll(library, AnalysisBudget.Default);
+
+    /// <summary>
+    /// Verifies every assertion of the library, in order, all within one <paramref name="budget"/>: once it runs out,
+    /// the assertion being checked and every one after it are reported stopped, with the reason.
+    /// </summary>
+    public static IReadOnlyList<AssertionResult> VerifyAll(RuleLibrary library, AnalysisBudget budget)
     {
         ArgumentNullException.ThrowIfNull(library);
-        return library.Assertions.Select(a => Verify(library, a)).ToArray();
+        ArgumentNullException.ThrowIfNull(budget);
+        var meter = new AnalysisMeter(budget);
+        return library.Assertions.Select(a => meter.Stopped is { } stop ? new AssertionResult(a, null, 0, 0) { Stopped = stop } : Verify(library, a, meter)).ToArray();
     }
 
-    /// <summary>Verifies one assertion.</summary>
-    public static AssertionResult Verify(RuleLibrary library, Assertion assertion)
+    /// <summary>Verifies one assertion within <see cref="AnalysisBudget.Default"/>.</summary>
+    public static AssertionResult Verify(RuleLibrary library, Assertion assertion) => Verify(library, assertion, AnalysisBudget.Default);
+
+    /// <summary>Verifies one assertion within <paramref name="budget"/>.</summary>
+    public static AssertionResult Verify(RuleLibrary library, Assertion assertion, AnalysisBudget budget)
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(assertion);
+        ArgumentNullException.ThrowIfNull(budget);
+        return Verify(library, assertion, new AnalysisMeter(budget));
+    }
+
+    private static AssertionResult Verify(RuleLibrary library, Assertion assertion, AnalysisMeter meter)
+    {
         var when = TermBuilder.Build(assertion.When);
         int plans = 0;
         long leaves = 0;
@@ -39,7 +57,13 @@ public static class AssertionVerifier
                     continue;
                 }
 
-                var found = Check(plan, p, when, assertion, ref leaves);
+                meter.Power = power.Power.Id;
+                var found = Check(plan, p, when, assertion, meter, ref leaves);
+                if (meter.Stopped is { } stop)
+                {
+                    return new AssertionResult(assertion, null, plans, leaves) { Stopped = stop };
+                }
+
                 if (found is not null)
                 {
                     return new AssertionResult(assertion, found, plans, leaves);
@@ -51,7 +75,7 @@ public static class AssertionVerifier
     }
 
     /// <summary>The first situation (in enumeration order) where the power breaks the assertion, or null.</summary>
-    internal static Counterexample? Check(DecisionPlan plan, int powerIndex, Term when, Assertion assertion, ref long leaves)
+    internal static Counterexample? Check(DecisionPlan plan, int powerIndex, Term when, Assertion assertion, AnalysisMeter meter, ref long leaves)
     {
         var power = plan.PowerArray[powerIndex];
         var fixedOutcome = power.Kind switch
@@ -76,7 +100,7 @@ public static class AssertionVerifier
         var schema = plan.Library.Schema;
         ulong all = schema.Count == 64 ? ulong.MaxValue : (1UL << schema.Count) - 1;
         var domains = FactDomains.Build(schema, terms, all);
-        var search = new SituationSearch(schema, domains, all, includeUnknown: true, prune: (t, _, _) => Settled(t, assertion));
+        var search = new SituationSearch(schema, domains, all, includeUnknown: true, prune: (t, _, _) => Settled(t, assertion), meter: meter);
         var situation = new Situation(schema);
         Counterexample? found = null;
         search.Run(terms, situation, 0, (t, s, fixedMask) =>

@@ -37,6 +37,13 @@ internal sealed class Cube
                     string key = KeyWithout(cube, k);
                     if (byRest.TryGetValue(key, out var other))
                     {
+                        if (other.Sets[k] is null)
+                        {
+                            // Already joined into every value of this fact: the cube adds nothing.
+                            changed = true;
+                            continue;
+                        }
+
                         var union = other.Sets[k]!.Union(cube.Sets[k]!).Order().ToArray();
                         var sets = (int[]?[])other.Sets.Clone();
                         sets[k] = union.Length == domainSizes[k] ? null : union;

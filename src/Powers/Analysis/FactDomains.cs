@@ -7,12 +7,15 @@ namespace Powers.Analysis;
 /// The finite domain of each fact the analysis enumerates: both booleans, every enum value, and for an integer one
 /// value from each class its comparisons tell apart. The classes of an integer fact are cut at the constants it is
 /// compared with (and at the values of known facts it is compared with): the least value, each constant c, and c + 1
-/// represent every class. Integers compared with each other share their constants and get g more points after each
-/// (g the number of such facts), so every order between them is represented too.
+/// represent every class. Integers compared with each other, directly or through others, form a group: they share
+/// the group's constants and get g more points after each (g the size of the group), so every order between them is
+/// represented too. Groups are kept apart, since facts never compared cannot be ordered by any clause: two
+/// comparisons <c>a == b</c> and <c>c &lt; d</c> make two groups of 2, not one of 4 (whose points multiply).
 /// </summary>
 internal sealed class FactDomains
 {
     private readonly Dictionary<int, int[]> _values = [];
+    private readonly Dictionary<int, (ulong Members, long[] Cuts)> _groups = [];
 
     private FactDomains()
     {
@@ -21,14 +24,95 @@ internal sealed class FactDomains
     /// <summary>Whether some free integer fact is compared with another free one (its points are then not intervals).</summary>
     public bool HasLinkedIntegers { get; private set; }
 
-    /// <summary>The known values to try for a fact (unknown is tried separately).</summary>
+    /// <summary>
+    /// The fact's domain points (unknown is tried separately): what a cube's sets index, and for a fact compared
+    /// with no other, the values to try.
+    /// </summary>
     public int[] ValuesOf(FactSymbol fact) => _values[fact.Index];
+
+    /// <summary>
+    /// The values to try for a fact when the facts in <paramref name="fixedMask"/> are fixed as
+    /// <paramref name="situation"/> has them. For an integer of a group compared with each other, only what tells its
+    /// order apart: each cut (the group's constants and the values its fixed members took), and in each gap between
+    /// cuts one value with room for the group's members still free on either side, or every value of a gap too narrow
+    /// for that. Any order of the group against its constants is still reached, by far fewer values than
+    /// <see cref="ValuesOf"/> (whose points must serve every order at once): the search multiplies one count per
+    /// member, so this is the difference between thousands and millions of classes.
+    /// </summary>
+    public int[] PointsFor(FactSymbol fact, Situation situation, ulong fixedMask)
+    {
+        if (!_groups.TryGetValue(fact.Index, out var group))
+        {
+            return _values[fact.Index];
+        }
+
+        var cuts = new SortedSet<long>(group.Cuts);
+        ulong others = group.Members & ~(1UL << fact.Index);
+        int room = 0;
+        for (ulong rest = others; rest != 0; rest &= rest - 1)
+        {
+            int member = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            if ((fixedMask >> member & 1) == 0)
+            {
+                room++;
+            }
+            else if (situation.IsKnown(member))
+            {
+                cuts.Add(situation.ValueAt(member));
+            }
+        }
+
+        var points = new List<int>();
+        long low = fact.Min;
+        foreach (long cut in cuts)
+        {
+            if (cut < fact.Min || cut > int.MaxValue)
+            {
+                continue;
+            }
+
+            Gap(points, low, cut - 1, room);
+            points.Add((int)cut);
+            low = cut + 1;
+        }
+
+        Gap(points, low, int.MaxValue, room);
+        return [.. points];
+    }
+
+    /// <summary>The index of the domain point whose class holds <paramref name="value"/> (the last point not above it).</summary>
+    public int IndexOf(FactSymbol fact, int value)
+    {
+        var domain = _values[fact.Index];
+        int i = Array.BinarySearch(domain, value);
+        return i >= 0 ? i : Math.Max(0, ~i - 1);
+    }
+
+    private static void Gap(List<int> points, long low, long high, int room)
+    {
+        if (low > high)
+        {
+            return;
+        }
+
+        if (high - low + 1 <= 2L * room + 1)
+        {
+            for (long v = low; v <= high; v++)
+            {
+                points.Add((int)v);
+            }
+
+            return;
+        }
+
+        points.Add((int)(low + room));
+    }
 
     /// <summary>Domains for the facts in <paramref name="free"/>, from the comparisons in <paramref name="terms"/>.</summary>
     public static FactDomains Build(FactSchema schema, IEnumerable<Term> terms, ulong free, Situation? known = null)
     {
         var constants = new Dictionary<int, HashSet<long>>();
-        var linked = new HashSet<int>();
+        var linked = new Dictionary<int, int>();
         var stack = new Stack<Term>(terms);
         while (stack.Count > 0)
         {
@@ -50,16 +134,38 @@ internal sealed class FactDomains
             }
         }
 
-        var shared = new HashSet<long>();
-        foreach (int index in linked)
+        var groups = new Dictionary<int, (HashSet<long> Shared, int Size)>();
+        foreach (int index in linked.Keys)
         {
+            int root = Root(linked, index);
+            if (!groups.TryGetValue(root, out var group))
+            {
+                group = ([], 0);
+            }
+
             if (constants.TryGetValue(index, out var set))
             {
-                shared.UnionWith(set);
+                group.Shared.UnionWith(set);
             }
+
+            groups[root] = (group.Shared, group.Size + 1);
         }
 
         var domains = new FactDomains { HasLinkedIntegers = linked.Count > 0 };
+        foreach (int index in linked.Keys)
+        {
+            ulong members = 0;
+            foreach (int other in linked.Keys)
+            {
+                if (Root(linked, other) == Root(linked, index))
+                {
+                    members |= 1UL << other;
+                }
+            }
+
+            domains._groups[index] = (members, [.. groups[Root(linked, index)].Shared.Order()]);
+        }
+
         foreach (var fact in schema.Facts)
         {
             if ((free >> fact.Index & 1) == 0)
@@ -71,7 +177,9 @@ internal sealed class FactDomains
             {
                 FactKind.Bool => [0, 1],
                 FactKind.Enum => Enumerable.Range(0, fact.Values.Count).ToArray(),
-                _ => IntegerPoints(fact, constants.GetValueOrDefault(fact.Index), linked.Contains(fact.Index) ? shared : null, linked.Count),
+                _ => linked.ContainsKey(fact.Index) && groups[Root(linked, fact.Index)] is var g
+                    ? IntegerPoints(fact, constants.GetValueOrDefault(fact.Index), g.Shared, g.Size)
+                    : IntegerPoints(fact, constants.GetValueOrDefault(fact.Index), null, 0),
             };
         }
 
@@ -109,7 +217,30 @@ internal sealed class FactDomains
         return points.Where(p => p >= fact.Min && p <= int.MaxValue).Select(p => (int)p).ToArray();
     }
 
-    private static void Collect(BoundExpression expression, Dictionary<int, HashSet<long>> constants, HashSet<int> linked, ulong free, Situation? known)
+    /// <summary>The representative of a fact's group (union-find over the comparisons between free integer facts).</summary>
+    private static int Root(Dictionary<int, int> parent, int index)
+    {
+        while (parent[index] != index)
+        {
+            index = parent[index];
+        }
+
+        return index;
+    }
+
+    private static void Link(Dictionary<int, int> parent, int a, int b)
+    {
+        parent.TryAdd(a, a);
+        parent.TryAdd(b, b);
+        int ra = Root(parent, a);
+        int rb = Root(parent, b);
+        if (ra != rb)
+        {
+            parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+    }
+
+    private static void Collect(BoundExpression expression, Dictionary<int, HashSet<long>> constants, Dictionary<int, int> linked, ulong free, Situation? known)
     {
         switch (expression)
         {
@@ -118,8 +249,7 @@ internal sealed class FactDomains
                 bool rFree = (free >> r.Fact.Index & 1) != 0;
                 if (lFree && rFree)
                 {
-                    linked.Add(l.Fact.Index);
-                    linked.Add(r.Fact.Index);
+                    Link(linked, l.Fact.Index, r.Fact.Index);
                 }
                 else if (lFree && known is not null && known.IsKnown(r.Fact.Index))
                 {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
@@ -10,16 +8,34 @@ namespace Powers.Analysis;
 /// <summary>
 /// Compares two plans power by power over every situation in which the facts the power reads (under either plan) are
 /// known: enumerates them by class with pruning, groups the situations whose outcome differs by the pair of
-/// outcomes, merges them into few cubes and prints each group as a condition. Situations with unknown facts are not
-/// compared: the expression language cannot say "unknown", and a change of rule shows on known facts.
+/// outcomes, merges them into few cubes and prints each group as a factored condition. Situations with unknown facts
+/// are not compared: the expression language cannot say "unknown", and a change of rule shows on known facts. The
+/// search and the cases it keeps are bounded by an <see cref="AnalysisBudget"/>.
 /// </summary>
 public static class OutcomeDiffer
 {
-    /// <summary>The changes of every power (matched by id), in catalogue order of <paramref name="from"/>.</summary>
+    /// <summary>
+    /// The changes of every power (matched by id), in catalogue order of <paramref name="from"/>, within
+    /// <see cref="AnalysisBudget.Default"/>; throws <see cref="InvalidOperationException"/> with the reason when the
+    /// comparison needs more (use the overload with a budget to get that as a result).
+    /// </summary>
     public static IReadOnlyList<OutcomeChange> Diff(DecisionPlan from, DecisionPlan to, string? onlyPower = null)
+    {
+        var diff = Compare(from, to, onlyPower, AnalysisBudget.Default);
+        return diff.Stopped is { } stop ? throw new InvalidOperationException("The comparison is too large: " + stop.Message + ".") : diff.Changes;
+    }
+
+    /// <summary>
+    /// The changes of every power (matched by id, or only <paramref name="onlyPower"/>), in catalogue order of
+    /// <paramref name="from"/>, within <paramref name="budget"/>: when it runs out the result says why and holds the
+    /// changes of the powers compared before, never a partial condition.
+    /// </summary>
+    public static OutcomeDiff Compare(DecisionPlan from, DecisionPlan to, string? onlyPower, AnalysisBudget budget)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(budget);
+        var meter = new AnalysisMeter(budget);
         var changes = new List<OutcomeChange>();
         for (int p = 0; p < from.PowerArray.Length; p++)
         {
@@ -30,16 +46,26 @@ public static class OutcomeDiffer
                 continue;
             }
 
-            changes.AddRange(DiffPower(from, p, to, q));
+            meter.Power = id;
+            var power = DiffPower(from, p, to, q, meter);
+            if (meter.Stopped is { } stop)
+            {
+                return new OutcomeDiff(changes, stop) { Steps = meter.Steps };
+            }
+
+            changes.AddRange(power);
         }
 
-        return changes;
+        return new OutcomeDiff(changes, null) { Steps = meter.Steps };
     }
 
-    private static IEnumerable<OutcomeChange> DiffPower(DecisionPlan a, int p, DecisionPlan b, int q)
+    private static List<OutcomeChange> DiffPower(DecisionPlan a, int p, DecisionPlan b, int q, AnalysisMeter meter)
     {
         var (termsA, fixedA) = Terms(a, p);
         var (termsB, fixedB) = Terms(b, q);
+        // B's atoms that print as one of A's are replaced by it, so a clause both versions share is one object and a
+        // branch where both sides are left with the same clauses is seen to change nothing.
+        termsB = AtomSharing.Share(termsA, termsB);
         var terms = termsA.Concat(termsB).ToArray();
         var schema = a.Library.Schema;
         ulong reads = 0;
@@ -50,7 +76,10 @@ public static class OutcomeDiffer
 
         var facts = schema.Facts.Where(f => (reads >> f.Index & 1) != 0).ToArray();
         var domains = FactDomains.Build(schema, terms, reads);
-        var groups = new Dictionary<(Outcome, Outcome), (List<Cube> Cubes, List<FactValue> Example)>();
+        int[] sizes = facts.Select(f => domains.ValuesOf(f).Length).ToArray();
+        var groups = new Dictionary<(Outcome, Outcome), ChangeGroup>();
+        long kept = 0;
+        SituationSearch? search = null;
         void Record(Outcome outcomeA, Outcome outcomeB, Situation s, ulong fixedMask)
         {
             var sets = new int[]?[facts.Length];
@@ -58,43 +87,53 @@ public static class OutcomeDiffer
             {
                 if ((fixedMask >> facts[k].Index & 1) != 0)
                 {
-                    sets[k] = [Array.IndexOf(domains.ValuesOf(facts[k]), s.ValueAt(facts[k].Index))];
+                    sets[k] = search!.Chosen(facts[k].Index) is { } chosen && chosen.Length < sizes[k] ? chosen : null;
                 }
             }
 
             if (!groups.TryGetValue((outcomeA, outcomeB), out var group))
             {
-                group = ([], AssertionVerifier.Known(schema, s, fixedMask));
+                group = new ChangeGroup(AssertionVerifier.Known(schema, s, fixedMask));
                 groups.Add((outcomeA, outcomeB), group);
             }
 
-            group.Cubes.Add(new Cube(sets));
+            kept += group.Add(new Cube(sets), sizes);
+            meter.Keep(kept);
         }
 
-        // A branch stops as soon as both outcomes are settled (a failed clause denies whatever the rest say), so a
-        // cube fixes only the facts that matter.
-        var search = new SituationSearch(schema, domains, reads, includeUnknown: false, prune: (t, s, fixedMask) =>
+        // A branch stops as soon as both outcomes are settled (a failed clause denies whatever the rest say), or when
+        // both sides are left with the same clauses, so a cube fixes only the facts that matter.
+        search = new SituationSearch(schema, domains, reads, includeUnknown: false, meter: meter, prune: (t, s, fixedMask) =>
         {
-            if ((fixedA ?? Settled(t, 0, termsA.Length)) is not { } outcomeA || (fixedB ?? Settled(t, termsA.Length, t.Length)) is not { } outcomeB)
+            var outcomeA = fixedA ?? Settled(t, 0, termsA.Length);
+            var outcomeB = fixedB ?? Settled(t, termsA.Length, t.Length);
+            if (outcomeA is { } oa && outcomeB is { } ob)
             {
-                return false;
+                if (oa != ob)
+                {
+                    Record(oa, ob, s, fixedMask);
+                }
+
+                return true;
             }
 
-            if (outcomeA != outcomeB)
-            {
-                Record(outcomeA, outcomeB, s, fixedMask);
-            }
-
-            return true;
+            return fixedA is null && fixedB is null && SameClauses(t, termsA.Length);
         });
         search.Run(terms, new Situation(schema), 0, static (_, _, _) => false);
+        if (meter.Stopped is not null)
+        {
+            return [];
+        }
 
-        int[] sizes = facts.Select(f => domains.ValuesOf(f).Length).ToArray();
+        var changes = new List<OutcomeChange>();
         foreach (var ((from, to), group) in groups.OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.Item2))
         {
             var merged = Cube.Merge(group.Cubes, sizes);
-            yield return new OutcomeChange(a.PowerArray[p].Power.Id, from, to, Print(merged, facts, domains), group.Example, !domains.HasLinkedIntegers);
+            string when = ConditionFactoring.Print(merged, facts, domains, sizes);
+            changes.Add(new OutcomeChange(a.PowerArray[p].Power.Id, from, to, when, group.Example, !domains.HasLinkedIntegers));
         }
+
+        return changes;
     }
 
     private static (Term[] Terms, Outcome? Fixed) Terms(DecisionPlan plan, int power)
@@ -132,86 +171,33 @@ public static class OutcomeDiffer
         return open ? null : all == Tri.True ? Outcome.Permitted : Outcome.Undetermined;
     }
 
-    private static string Print(List<Cube> cubes, FactSymbol[] facts, FactDomains domains)
+    /// <summary>
+    /// Whether the clauses left on both sides are the same set (true ones aside), so every completion gives both the
+    /// same outcome (the outcome of a set of clauses on known facts is their conjunction).
+    /// </summary>
+    private static bool SameClauses(Term[] terms, int split)
     {
-        var parts = cubes.Select(c => PrintCube(c, facts, domains)).ToList();
-        if (parts.Any(p => p.Length == 0))
+        for (int i = 0; i < terms.Length; i++)
         {
-            return "true";
-        }
-
-        return parts.Count == 1 ? parts[0] : string.Join(" or ", parts.Select(p => p.Contains(" and ", StringComparison.Ordinal) || p.Contains(" or ", StringComparison.Ordinal) ? "(" + p + ")" : p));
-    }
-
-    private static string PrintCube(Cube cube, FactSymbol[] facts, FactDomains domains)
-    {
-        var conditions = new List<string>();
-        for (int k = 0; k < facts.Length; k++)
-        {
-            if (cube.Sets[k] is { } set)
+            if (terms[i] is ConstTerm { Value: Tri.True })
             {
-                conditions.Add(FactCondition(facts[k], domains.ValuesOf(facts[k]), set));
+                continue;
+            }
+
+            int start = i < split ? split : 0;
+            int end = i < split ? terms.Length : split;
+            bool found = false;
+            for (int j = start; j < end && !found; j++)
+            {
+                found = TermShape.Equal(terms[i], terms[j]);
+            }
+
+            if (!found)
+            {
+                return false;
             }
         }
 
-        return string.Join(" and ", conditions);
-    }
-
-    private static string FactCondition(FactSymbol fact, int[] domain, int[] set)
-    {
-        switch (fact.Kind)
-        {
-            case FactKind.Bool:
-                return domain[set[0]] != 0 ? fact.Name : "not " + fact.Name;
-            case FactKind.Enum:
-                if (set.Length == 1)
-                {
-                    return fact.Name + " == " + ConditionPrinter.Value(fact, domain[set[0]]);
-                }
-
-                if (set.Length == domain.Length - 1)
-                {
-                    int other = Enumerable.Range(0, domain.Length).First(i => !set.Contains(i));
-                    return fact.Name + " != " + ConditionPrinter.Value(fact, domain[other]);
-                }
-
-                return fact.Name + " in [" + string.Join(", ", set.Select(i => ConditionPrinter.Value(fact, domain[i]))) + "]";
-            default:
-                return IntegerCondition(fact, domain, set);
-        }
-    }
-
-    /// <summary>Each domain point stands for the integers up to the next point; consecutive points join into ranges.</summary>
-    private static string IntegerCondition(FactSymbol fact, int[] domain, int[] set)
-    {
-        var ranges = new List<string>();
-        int i = 0;
-        while (i < set.Length)
-        {
-            int j = i;
-            while (j + 1 < set.Length && set[j + 1] == set[j] + 1)
-            {
-                j++;
-            }
-
-            int lo = domain[set[i]];
-            int? next = set[j] + 1 < domain.Length ? domain[set[j] + 1] : null;
-            string name = fact.Name;
-            string Text(int v) => v.ToString(CultureInfo.InvariantCulture);
-            ranges.Add(next is { } n
-                ? n == lo + 1 ? name + " == " + Text(lo)
-                : set[i] == 0 ? name + " < " + Text(n) : name + " >= " + Text(lo) + " and " + name + " < " + Text(n)
-                : name + " >= " + Text(lo));
-            i = j + 1;
-        }
-
-        var b = new StringBuilder();
-        for (int k = 0; k < ranges.Count; k++)
-        {
-            b.Append(k == 0 ? string.Empty : " or ");
-            b.Append(ranges.Count > 1 && ranges[k].Contains(" and ", StringComparison.Ordinal) ? "(" + ranges[k] + ")" : ranges[k]);
-        }
-
-        return ranges.Count > 1 ? "(" + b + ")" : b.ToString();
+        return true;
     }
 }

@@ -65,4 +65,42 @@ public class DiffCommandTests
         Assert.Contains("-> pra2002-sch4@2017-12-15: 2 change(s)", run.Out, StringComparison.Ordinal);
         Assert.Contains("  stop-search-authorised-area: permitted -> not-in-force", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Diff_ComparisonPastItsTimeLimit_ExitsTwoSayingHowToNarrow()
+    {
+        // Four whole-number facts ordered against each other and 21 constants: millions of situation classes. With no
+        // time at all, the search stops at its first look at the clock (every 1,024 classes), so the reason is exact.
+        using var changed = new TempLibrary();
+        ChainEntryToSaveLife(changed);
+        var run = CliRun.Of("diff", "--from", "pra2002-sch4@2017-12-15", "--rules", CliRun.RulesDirectory, "--to-rules", changed.Root, "--power", "entry-to-save-life", "--time-limit", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal("powers: too large: out of time for power 'entry-to-save-life' (after 1,024 situation classes); narrow with --power or --designation" + Environment.NewLine, run.Error);
+    }
+
+    [Fact]
+    public void Diff_EnumValuesInAnotherOrder_RefusedAsDifferentSchemas()
+    {
+        // Enum values are stored by index: the same names in another order would compare different situations.
+        using var changed = new TempLibrary();
+        string facts = File.ReadAllText(changed.PathOf("facts.json"));
+        File.WriteAllText(changed.PathOf("facts.json"), facts.Replace("\"none\",\n        \"s44\",", "\"s44\",\n        \"none\",", StringComparison.Ordinal));
+        Assert.NotEqual(facts, File.ReadAllText(changed.PathOf("facts.json")));
+        var run = CliRun.Of("diff", "--from", "pra2002-sch4@2012-07-10", "--rules", CliRun.RulesDirectory, "--to-rules", changed.Root);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--to-rules: the two libraries have different fact schemas", run.Error, StringComparison.Ordinal);
+    }
+
+    internal static void ChainEntryToSaveLife(TempLibrary library)
+    {
+        string path = library.PathOf("pra2002/2017-12-15.json");
+        string text = File.ReadAllText(path);
+        string chained = text.Replace(
+            "\"when\": \"riskToLifeOrLimb or riskOfSeriousDamage\"",
+            "\"when\": \"(riskToLifeOrLimb or riskOfSeriousDamage) and cordonAgeDays < authorisationAgeDays and authorisationAgeDays < authorisationAgeHours and authorisationAgeHours < minutesDetained and minutesDetained in [0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45, 48, 51, 54, 57, 60]\"",
+            StringComparison.Ordinal);
+        Assert.NotEqual(text, chained);
+        File.WriteAllText(path, chained);
+    }
 }

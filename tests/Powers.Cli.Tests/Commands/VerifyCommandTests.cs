@@ -67,4 +67,20 @@ public class VerifyCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error PWR0318: Assertion 'x' must list outcomes in exactly one of 'never' or 'only'", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verify_AssertionPastTheTimeLimit_ExitsTwoNamingItWithoutAVerdict()
+    {
+        using var library = new TempLibrary();
+        DiffCommandTests.ChainEntryToSaveLife(library);
+        File.WriteAllText(library.PathOf("assertions/zz-chain.json"), """
+            { "assertions": [ { "id": "entry-only-for-life-or-property", "cite": "PACE s. 17(1)(e)", "text": "Entry only to save life or limb or prevent serious damage.",
+              "powers": ["entry-to-save-life"], "when": "not riskToLifeOrLimb and not riskOfSeriousDamage", "never": ["permitted"] } ] }
+            """);
+        var run = CliRun.Of("verify", library.Root, "--time-limit", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.StartsWith("powers: too large: assertion '", run.Error, StringComparison.Ordinal);
+        Assert.EndsWith("; narrow with its powers or designations" + Environment.NewLine, run.Error, StringComparison.Ordinal);
+    }
 }

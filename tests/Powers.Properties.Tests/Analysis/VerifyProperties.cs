@@ -15,7 +15,7 @@ namespace Powers.Properties.Tests.Analysis;
 /// powers verify agrees with brute force: a plain odometer over every fact the power and the assertion read (unknown,
 /// and every candidate value: both booleans, every enum value, each integer constant of the library and the assertion
 /// with its neighbours), decided by the reference interpreter. A refutation's query document, decided by the engine,
-/// breaks the assertion.
+/// breaks the assertion. Each verify runs within <see cref="PropertyBudgets.Analysis"/>.
 /// </summary>
 public class VerifyProperties
 {
@@ -26,7 +26,14 @@ public class VerifyProperties
     {
         var library = generated.Library;
         var assertion = generated.Assertion;
-        var result = AssertionVerifier.Verify(library, assertion);
+        var result = AssertionVerifier.Verify(library, assertion, PropertyBudgets.Analysis);
+        if (result.Stopped is { } stop)
+        {
+            // Too large for the budget: an honest answer, neither proved nor refuted.
+            PropertyViolationException.Check(!result.Proved && !result.Refuted && stop.Limit is AnalysisLimit.Steps or AnalysisLimit.Cases, () => "a stopped verify says " + result + "; " + generated);
+            return;
+        }
+
         if (result.Counterexample is { } c)
         {
             var errors = new List<QueryError>();

@@ -47,6 +47,28 @@ public class AssertionVerifierTests
         Assert.Equal(c.Outcome, DecideThrough(library, c));
     }
 
+    [Fact]
+    public void Verify_BudgetTooSmallForTheAssertion_StoppedNeitherProvedNorRefuted()
+    {
+        var library = WithAssertion("""{ "id": "no-detention-at-30", "cite": "x", "text": "x", "powers": ["detain-pending-constable"], "when": "minutesDetained >= 30", "never": ["permitted"] }""");
+        var result = AssertionVerifier.Verify(library, library.Assertions.Single(a => a.Id == "no-detention-at-30"), new AnalysisBudget { MaxSteps = 10 });
+        Assert.False(result.Proved);
+        Assert.False(result.Refuted);
+        Assert.Equal(AnalysisLimit.Steps, result.Stopped!.Limit);
+        Assert.True(AssertionVerifier.Verify(library, library.Assertions.Single(a => a.Id == "no-detention-at-30")).Proved);
+    }
+
+    [Fact]
+    public void VerifyAll_BudgetRunsOut_TheAssertionAndEveryOneAfterItStopped()
+    {
+        var library = LibraryCompiler.CompileDirectory(RepositoryRules.Directory).ThrowIfFailed();
+        var results = AssertionVerifier.VerifyAll(library, new AnalysisBudget { MaxSteps = 10 });
+        int first = results.ToList().FindIndex(r => r.Stopped is not null);
+        Assert.InRange(first, 0, results.Count - 2);
+        Assert.All(results.Skip(first), r => Assert.False(r.Proved || r.Refuted));
+        Assert.All(results.Skip(first), r => Assert.Same(results[first].Stopped, r.Stopped));
+    }
+
     private static Outcome DecideThrough(RuleLibrary library, Counterexample c)
     {
         var errors = new List<QueryError>();
