@@ -16,15 +16,15 @@ public class ModernMetDesignationsTests
 
     [Theory]
     // "Roads Policing: directing traffic, traffic signs, removing vehicles"
-    [InlineData("met-roads-policing", "direct-traffic", Skip = "law-traffic: row 46 not landed yet")]
+    [InlineData("met-roads-policing", "direct-traffic")]
     [InlineData("met-roads-policing", "place-traffic-signs")]
     [InlineData("met-roads-policing", "remove-abandoned-vehicle")]
     // "Reassurance Tasking: directing traffic, road-traffic fixed penalties on red routes and bus lanes"
-    [InlineData("met-reassurance-tasking", "direct-traffic", Skip = "law-traffic: row 46 not landed yet")]
+    [InlineData("met-reassurance-tasking", "direct-traffic")]
     [InlineData("met-reassurance-tasking", "issue-fixed-penalty-road-traffic", Skip = "law-pn: row 5 not landed yet")]
     // "Commercial Vehicle Unit: stopping vehicles for testing, directing traffic"
     [InlineData("met-commercial-vehicle-unit", "stop-vehicle-for-testing")]
-    [InlineData("met-commercial-vehicle-unit", "direct-traffic", Skip = "law-traffic: row 46 not landed yet")]
+    [InlineData("met-commercial-vehicle-unit", "direct-traffic")]
     // "Cycle Safety: stopping cycles, the cycling-on-a-footway penalty"
     [InlineData("met-cycle-safety", "stop-cycle", Skip = "law-traffic: row 45 not landed yet")]
     [InlineData("met-cycle-safety", "issue-fixed-penalty-cycling-footway", Skip = "law-pn: row 4 not landed yet")]
