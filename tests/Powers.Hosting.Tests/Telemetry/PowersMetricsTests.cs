@@ -99,7 +99,8 @@ public sealed class PowersMetricsTests
 
         Assert.Equal(PowersTelemetry.DecideActivity, activity.OperationName);
         Assert.Equal("decided", activity.GetTagItem("powers.result"));
-        Assert.Equal("pra2002-sch4@2007-12-01", activity.GetTagItem("powers.ruleset"));
+        // The version in force on 1 Sep 2009: 2009-01-28 (possession of cannabis a penalty offence, SI 2009/110).
+        Assert.Equal("pra2002-sch4@2009-01-28", activity.GetTagItem("powers.ruleset"));
         Assert.Equal("met-2002-security", activity.GetTagItem("powers.designation"));
         Assert.Equal(answer.Snapshot.Sha256, activity.GetTagItem("powers.library.sha256"));
     }

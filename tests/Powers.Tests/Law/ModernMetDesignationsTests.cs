@@ -21,23 +21,23 @@ public class ModernMetDesignationsTests
     [InlineData("met-roads-policing", "remove-abandoned-vehicle")]
     // "Reassurance Tasking: directing traffic, road-traffic fixed penalties on red routes and bus lanes"
     [InlineData("met-reassurance-tasking", "direct-traffic")]
-    [InlineData("met-reassurance-tasking", "issue-fixed-penalty-road-traffic", Skip = "law-pn: row 5 not landed yet")]
+    [InlineData("met-reassurance-tasking", "issue-fixed-penalty-road-traffic")]
     // "Commercial Vehicle Unit: stopping vehicles for testing, directing traffic"
     [InlineData("met-commercial-vehicle-unit", "stop-vehicle-for-testing")]
     [InlineData("met-commercial-vehicle-unit", "direct-traffic")]
     // "Cycle Safety: stopping cycles, the cycling-on-a-footway penalty"
     [InlineData("met-cycle-safety", "stop-cycle", Skip = "law-traffic: row 45 not landed yet")]
-    [InlineData("met-cycle-safety", "issue-fixed-penalty-cycling-footway", Skip = "law-pn: row 4 not landed yet")]
+    [InlineData("met-cycle-safety", "issue-fixed-penalty-cycling-footway")]
     // "Safer Neighbourhood: anti-social behaviour name and address, alcohol (young persons and public places),
     // dispersal directions, penalty notices for disorder"
     [InlineData("met-safer-neighbourhood", "require-name-and-address-anti-social")]
     [InlineData("met-safer-neighbourhood", "confiscate-alcohol-young-person", Skip = "law-street: row 34 not landed yet")]
     [InlineData("met-safer-neighbourhood", "confiscate-alcohol-public-place", Skip = "law-street: row 32 not landed yet")]
     [InlineData("met-safer-neighbourhood", "direct-to-leave-locality", Skip = "law-street: row 28 not landed yet")]
-    [InlineData("met-safer-neighbourhood", "issue-penalty-notice-disorder", Skip = "law-pn: row 1 not landed yet")]
+    [InlineData("met-safer-neighbourhood", "issue-penalty-notice-disorder")]
     // "Safer Transport: name and address, penalty notices for disorder"
     [InlineData("met-safer-transport", "require-name-and-address")]
-    [InlineData("met-safer-transport", "issue-penalty-notice-disorder", Skip = "law-pn: row 1 not landed yet")]
+    [InlineData("met-safer-transport", "issue-penalty-notice-disorder")]
     public void Decide_ModernMetTeamToday_HoldsThePowerItsWorkNeeds(string designation, string power)
     {
         // Held: in force and conferred on today's date, so the outcome turns on the facts (permitted, denied or
