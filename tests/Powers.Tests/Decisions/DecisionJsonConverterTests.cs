@@ -31,7 +31,8 @@ public class DecisionJsonConverterTests
 
         // The same document; System.Text.Json's default encoder escapes some characters (' as \u0027) that Newtonsoft writes as is.
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(text.ToString()), System.Text.Json.Nodes.JsonNode.Parse(viaSystemTextJson)), viaSystemTextJson);
-        Assert.InRange(viaSystemTextJson.Length, 100, 64 * 1024);
+        // A sanity bound, not a budget: the document has an entry for every catalogue power (52) with its clauses.
+        Assert.InRange(viaSystemTextJson.Length, 100, 256 * 1024);
     }
 
     [Fact]
