@@ -14,8 +14,17 @@ internal static class LanguageServerHost
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        return await RunAsync(new HeaderDelimitedMessageHandler(output, input, ProtocolJson.CreateFormatter()), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Serves over any message handler (the workbench's is a WebSocket, one LSP message per WebSocket message; its
+    /// formatter must come from <see cref="ProtocolJson.CreateFormatter"/>); returns as the stream overload does.
+    /// </summary>
+    public static async Task<int> RunAsync(IJsonRpcMessageHandler handler, LanguageServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
         options ??= new LanguageServerOptions();
-        var handler = new HeaderDelimitedMessageHandler(output, input, ProtocolJson.CreateFormatter());
         using var rpc = new JsonRpc(handler);
         using var server = new PowersLanguageServer(rpc, options);
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });

@@ -11,4 +11,11 @@ internal sealed class LanguageServerOptions
 
     /// <summary>Where the server writes what went wrong inside it (never standard output, which is the protocol).</summary>
     public TextWriter Log { get; set; } = TextWriter.Null;
+
+    /// <summary>
+    /// A rule library folder the server is confined to (full path), or null for none. When set, as it is for the
+    /// workbench's browser client, the client's workspace root is ignored and any document outside this folder, or
+    /// reached through a symbolic link, is treated as absent: a page cannot make the server read another file.
+    /// </summary>
+    public string? ConfineTo { get; set; }
 }

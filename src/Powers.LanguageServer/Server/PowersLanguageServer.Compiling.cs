@@ -73,7 +73,7 @@ internal sealed partial class PowersLanguageServer
     /// <summary>The document (open, or read from disk) with its library's latest snapshot; compiles once if there is none yet.</summary>
     private DocumentContext? Context(TextDocumentIdentifier? id)
     {
-        if (DocumentUri.ToPath(id?.Uri) is not { } path)
+        if (PathOf(id?.Uri) is not { } path)
         {
             return null;
         }

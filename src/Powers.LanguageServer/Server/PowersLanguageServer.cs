@@ -43,13 +43,13 @@ internal sealed partial class PowersLanguageServer : IDisposable
     [JsonRpcMethod("initialize")]
     public InitializeResult Initialize(InitializeParams? p)
     {
-        string? root = DocumentUri.ToPath((p?.WorkspaceFolders is { Count: > 0 } folders ? folders[0].Uri : null) ?? p?.RootUri);
+        string? root = PathOf((p?.WorkspaceFolders is { Count: > 0 } folders ? folders[0].Uri : null) ?? p?.RootUri);
         if (root is null && p?.RootPath is { Length: > 0 } rootPath)
         {
             root = Path.GetFullPath(rootPath);
         }
 
-        _workspaceRoot = root;
+        _workspaceRoot = _options.ConfineTo ?? root;
         var capabilities = new ServerCapabilities(
             "utf-16",
             new TextDocumentSyncOptions(true, 2, new SaveOptions(false)),
@@ -82,7 +82,7 @@ internal sealed partial class PowersLanguageServer : IDisposable
     public void DidOpen(DidOpenTextDocumentParams p) => Guard("didOpen", () =>
     {
         var item = p.TextDocument;
-        if (DocumentUri.ToPath(item.Uri) is not { } path)
+        if (PathOf(item.Uri) is not { } path)
         {
             return;
         }
@@ -94,7 +94,7 @@ internal sealed partial class PowersLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/didChange")]
     public void DidChange(DidChangeTextDocumentParams p) => Guard("didChange", () =>
     {
-        if (DocumentUri.ToPath(p.TextDocument.Uri) is not { } path || !_documents.TryGetValue(path, out var doc))
+        if (PathOf(p.TextDocument.Uri) is not { } path || !_documents.TryGetValue(path, out var doc))
         {
             return;
         }
@@ -106,7 +106,7 @@ internal sealed partial class PowersLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/didClose")]
     public void DidClose(DidCloseTextDocumentParams p) => Guard("didClose", () =>
     {
-        if (DocumentUri.ToPath(p.TextDocument.Uri) is { } path && _documents.TryRemove(path, out _))
+        if (PathOf(p.TextDocument.Uri) is { } path && _documents.TryRemove(path, out _))
         {
             Touch(path);
         }
@@ -115,7 +115,7 @@ internal sealed partial class PowersLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/didSave")]
     public void DidSave(DidSaveTextDocumentParams p) => Guard("didSave", () =>
     {
-        if (DocumentUri.ToPath(p.TextDocument.Uri) is { } path)
+        if (PathOf(p.TextDocument.Uri) is { } path)
         {
             Touch(path);
         }
@@ -126,7 +126,7 @@ internal sealed partial class PowersLanguageServer : IDisposable
     {
         foreach (var change in p.Changes ?? [])
         {
-            if (DocumentUri.ToPath(change.Uri) is { } path)
+            if (PathOf(change.Uri) is { } path)
             {
                 Touch(path);
             }
@@ -164,4 +164,11 @@ internal sealed partial class PowersLanguageServer : IDisposable
         Guard("codeLens", () => Context(p.TextDocument) is { } c ? CodeLensProvider.Lenses(c) : null);
 
     public void Dispose() => _loop.Dispose();
+
+    /// <summary>The full path of a document URI; null when the server is confined and the path leaves its folder.</summary>
+    private string? PathOf(string? uri)
+    {
+        string? path = DocumentUri.ToPath(uri);
+        return path is null || _options.ConfineTo is not { } root || ConfinedPath.IsInside(path, root) ? path : null;
+    }
 }
