@@ -21,6 +21,7 @@ internal static class PowersCli
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(LspCommand.Create(console));
+        root.Subcommands.Add(WorkbenchCommand.Create(console));
         // A bare 'powers' shows what it can do rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
