@@ -354,6 +354,12 @@ internal sealed class WorkbenchApi
                 w.WriteString("cite", r.Assertion.Cite);
                 w.WriteString("location", Relative(r.Assertion.Location.ToString()));
                 w.WriteBoolean("proved", r.Proved);
+                w.WriteBoolean("refuted", r.Refuted);
+                if (r.Stopped is { } stopped)
+                {
+                    w.WriteString("stopped", stopped.ToString());
+                }
+
                 if (r.Counterexample is { } c)
                 {
                     w.WriteString("power", c.Power);
@@ -368,8 +374,9 @@ internal sealed class WorkbenchApi
             w.WriteEndArray();
             w.WriteNumber("passed", cases.Count(c => c.Passed));
             w.WriteNumber("failed", cases.Count(c => !c.Passed));
-            w.WriteNumber("proved", assertions.Count(a => a.Proved));
-            w.WriteNumber("refuted", assertions.Count(a => !a.Proved));
+            // Counted as powers verify's last line counts them.
+            w.WriteNumber("proved", assertions.Count - assertions.Count(a => a.Refuted));
+            w.WriteNumber("refuted", assertions.Count(a => a.Refuted));
         });
     }
 

@@ -169,7 +169,7 @@ export async function diff(state: PageState, from: string, to: string, list: HTM
 
 interface ProveResult {
   cases: { name: string; location: string; passed: boolean; failures: string[]; cite?: string; query: Record<string, unknown> }[];
-  assertions: { id: string; text: string; cite: string; location: string; proved: boolean; power?: string; outcome?: string; query?: Record<string, unknown> }[];
+  assertions: { id: string; text: string; cite: string; location: string; proved: boolean; refuted: boolean; stopped?: string; power?: string; outcome?: string; query?: Record<string, unknown> }[];
   passed: number; failed: number; proved: number; refuted: number;
 }
 
@@ -191,10 +191,11 @@ export async function prove(list: HTMLElement, summary: HTMLElement, open: (s: P
   for (const c of r.cases.filter((c) => !c.passed)) {
     items.push(el('li', { 'data-case': c.name, 'data-status': 'failed' }, `${c.location}: FAIL ${c.name}: ${c.failures.join('; ')} `, openLink(c.query)));
   }
-  for (const a of r.assertions.filter((a) => !a.proved)) {
+  for (const a of r.assertions.filter((a) => a.refuted)) {
     items.push(el('li', { 'data-assertion': a.id, 'data-status': 'refuted' }, `${a.location}: REFUTED ${a.id}: ${a.power} is ${a.outcome} `, openLink(a.query!)));
   }
   for (const c of r.cases.filter((c) => c.passed)) items.push(el('li', { 'data-case': c.name, 'data-status': 'passed' }, 'PASS ' + c.name));
+  for (const a of r.assertions.filter((a) => a.stopped !== undefined)) items.push(el('li', { 'data-assertion': a.id, 'data-status': 'stopped' }, 'NOT SETTLED ' + a.id + ': ' + a.stopped));
   for (const a of r.assertions.filter((a) => a.proved)) items.push(el('li', { 'data-assertion': a.id, 'data-status': 'proved' }, 'PROVED ' + a.id + ': ' + a.text));
   list.replaceChildren(...items);
   list.dataset.state = 'done';
