@@ -46,16 +46,17 @@ public sealed class PowersEngine
     }
 
     /// <summary>
-    /// Decides a query with a full explanation, through the cached, compiled plan. Allocates only the decision's
-    /// own compact result; its rich view is built when read.
+    /// Decides a query through the cached, compiled plan. Allocates only the decision's compact result (outcomes,
+    /// clause statuses, and a copy of the facts when some power is undetermined); reading it explains nothing
+    /// (<see cref="Decision.Explain"/> does).
     /// </summary>
     public Decision Decide(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var plan = Plans.Get(query);
-        var buffer = plan.Plan.CreateBuffer();
-        plan.Decide(query.Situation, buffer);
-        return new Decision(plan.Plan, query.Designation, query.Date, buffer, query.Situation);
+        var scratch = DecisionScratch.For(plan.Plan);
+        plan.Decide(query.Situation, scratch);
+        return Decision.Create(plan.Plan, query.Designation, query.Date, scratch, query.Situation);
     }
 
     /// <summary>

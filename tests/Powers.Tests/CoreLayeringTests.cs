@@ -11,7 +11,7 @@ public partial class CoreLayeringTests
 {
     private static readonly string[] Levels =
     [
-        "Text", "Diagnostics", "Syntax", "Binding", "Model", "Evaluation", "Planning", "Analysis", "Queries", "Deciding",
+        "Text", "Diagnostics", "Syntax", "Binding", "Model", "Evaluation", "Planning", "Queries", "Deciding", "Analysis",
         "Batch", "Decisions", "Compilation",
     ];
 

@@ -18,7 +18,8 @@ internal static class DecisionTextWriter
         w.WriteLine("Designation: " + designation);
         w.WriteLine("Law:         " + version + (decision.Version is { } t ? " - " + t.Title : string.Empty));
         w.WriteLine();
-        var powers = decision.Powers.Where(p => onlyPower is null || p.Power == onlyPower).ToList();
+        // The text shows everything, permitted-if lines included: it explains (within the default analysis budget).
+        var powers = decision.Explain().Where(p => onlyPower is null || p.Power == onlyPower).ToList();
         int width = Math.Max(5, powers.Max(p => p.Power.Length));
         w.WriteLine("POWER".PadRight(width) + "  OUTCOME          CONFIDENCE  PROVISION");
         foreach (var power in powers)
@@ -58,6 +59,10 @@ internal static class DecisionTextWriter
             if (power.PermittedIf is { } permittedIf)
             {
                 w.WriteLine("  permitted if " + permittedIf + (power.Example is { } example ? " (for example " + string.Join(", ", example) + ")" : string.Empty));
+            }
+            else if (power.Residual?.Stopped is { } stopped)
+            {
+                w.WriteLine("  permitted if: not known (the search for it " + stopped + ")");
             }
         }
     }

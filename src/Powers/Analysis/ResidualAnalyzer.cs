@@ -10,23 +10,28 @@ namespace Powers.Analysis;
 /// Partial evaluation of an undetermined power: substitutes the known facts into its unknown clauses, simplifies,
 /// and searches the missing facts' domains (known values only: a completion gives them) for a permitting and a
 /// non-permitting completion, so the condition printed is <c>false</c> exactly when nothing permits and
-/// <c>true</c> exactly when everything does. Runs when the rich decision is built, never on the hot path.
+/// <c>true</c> exactly when everything does. Runs only when an explanation is asked for, never on the hot path,
+/// and within an <see cref="AnalysisBudget"/>: a search that runs out says so instead of answering.
 /// </summary>
 internal static class ResidualAnalyzer
 {
     private static readonly ConditionalWeakTable<Clause, Term> Terms = [];
 
-    /// <summary>The residual of a power decided undetermined.</summary>
+    /// <summary>The residual of a power decided undetermined, within a budget.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="power">The power's index in the plan.</param>
     /// <param name="statuses">The status of every clause of the plan (<see cref="DecisionBuffer.Statuses"/>).</param>
     /// <param name="situation">The situation decided.</param>
     /// <param name="missing">The missing facts of the power, as a mask.</param>
-    public static Residual Compute(DecisionPlan plan, int power, IReadOnlyList<Tri> statuses, Situation situation, ulong missing)
+    /// <param name="meter">The call's budget; this residual's steps count from zero.</param>
+    /// <returns>The residual, or one with a null condition that says why the search stopped.</returns>
+    public static Residual Compute(DecisionPlan plan, int power, ReadOnlySpan<Tri> statuses, Situation situation, ulong missing, AnalysisMeter meter)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(statuses);
         ArgumentNullException.ThrowIfNull(situation);
+        ArgumentNullException.ThrowIfNull(meter);
+        meter.Restart();
+        meter.Power = plan.PowerArray[power].Power.Id;
         var clauses = plan.ClauseArray;
         var unknown = new List<Term>();
         foreach (int index in plan.PowerArray[power].ClauseIndices)
@@ -40,7 +45,7 @@ internal static class ResidualAnalyzer
         var residual = PartialEvaluator.Junction(true, [.. unknown]);
         var schema = plan.Library.Schema;
         var domains = FactDomains.Build(schema, [residual], missing, situation);
-        var search = new SituationSearch(schema, domains, missing, includeUnknown: false);
+        var search = new SituationSearch(schema, domains, missing, includeUnknown: false, meter: meter);
         var probe = situation.Clone();
         List<FactValue>? example = null;
         search.Run([residual], probe, situation.KnownMask, (terms, s, fixedMask) =>
@@ -54,18 +59,28 @@ internal static class ResidualAnalyzer
             return true;
         });
 
+        if (search.Stopped)
+        {
+            return Residual.StoppedBy(Reason(meter));
+        }
+
         if (example is null)
         {
             return new Residual("false", null);
         }
 
-        bool refutable = new SituationSearch(schema, domains, missing, includeUnknown: false)
-            .Run([residual], situation.Clone(), situation.KnownMask, static (terms, _, _) => terms[0] is not ConstTerm { Value: Tri.True });
+        var refutation = new SituationSearch(schema, domains, missing, includeUnknown: false, meter: meter);
+        bool refutable = refutation.Run([residual], situation.Clone(), situation.KnownMask, static (terms, _, _) => terms[0] is not ConstTerm { Value: Tri.True });
+        if (refutation.Stopped)
+        {
+            return Residual.StoppedBy(Reason(meter));
+        }
+
         return new Residual(refutable ? ConditionPrinter.Print(residual, situation) : "true", example);
     }
 
     /// <summary>The residual of every undetermined power of a filled buffer, by plan index (null where not undetermined).</summary>
-    public static Residual?[] ComputeAll(DecisionPlan plan, DecisionBuffer buffer, Situation situation)
+    public static Residual?[] ComputeAll(DecisionPlan plan, DecisionBuffer buffer, Situation situation, AnalysisMeter meter)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(buffer);
@@ -74,12 +89,20 @@ internal static class ResidualAnalyzer
         {
             if (buffer.Outcomes[p] == Outcome.Undetermined)
             {
-                result[p] = Compute(plan, p, buffer.Statuses, situation, buffer.Missing[p]);
+                result[p] = Compute(plan, p, buffer.Statuses, situation, buffer.Missing[p], meter);
             }
         }
 
         return result;
     }
+
+    // The reason an explanation prints: what ran out of the budget, the same words for the same stop on any machine.
+    private static string Reason(AnalysisMeter meter) => meter.Stopped!.Limit switch
+    {
+        AnalysisLimit.Time => "stopped after " + meter.Budget.TimeLimit.TotalMilliseconds.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " ms (the analysis budget)",
+        AnalysisLimit.Cancelled => "cancelled (the analysis budget)",
+        _ => "stopped after " + meter.Budget.MaxSteps.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " steps (the analysis budget)",
+    };
 
     internal static Term TermOf(Clause clause) => Terms.GetValue(clause, static c => TermBuilder.Build(c.Expression));
 

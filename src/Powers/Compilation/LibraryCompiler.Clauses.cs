@@ -42,6 +42,7 @@ public sealed partial class LibraryCompiler
         BoundExpression bound = syntax is ErrorSyntax
             ? new BoundError(syntax.Span)
             : new Binder(_schema, source, _schemaLoaded ? _diagnostics : new DiagnosticBag(), _powerIds).BindCondition(syntax);
+        WarnIfResidualUnbounded(source, bound);
         // Only rule set clauses may be limited by nation; elsewhere 'nations' is an unknown property already.
         var nations = origin == ClauseOrigin.Restriction ? null : ReadNations(clause);
         return new Clause(id.Value, when.Value, bound, cite ?? string.Empty, text ?? string.Empty, confidence, note, origin, At(source, id.Span)) { Nations = nations };
@@ -73,6 +74,32 @@ public sealed partial class LibraryCompiler
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// PWR0211 at a clause's first comparison of two whole-number facts: residual search cuts each integer at the
+    /// constants it is compared with, which such a comparison defeats. Iterative, over a tree the parser bounded.
+    /// </summary>
+    private void WarnIfResidualUnbounded(SourceText source, BoundExpression bound)
+    {
+        var stack = new Stack<BoundExpression>();
+        stack.Push(bound);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case BoundComparison { Left: BoundFact { Fact.Kind: FactKind.Int }, Right: BoundFact { Fact.Kind: FactKind.Int } } comparison:
+                    Report(DiagnosticDescriptors.IntegersComparedWithEachOther, source, comparison.Span, source.GetText(comparison.Span));
+                    return;
+                case BoundLogical logical:
+                    stack.Push(logical.Right);
+                    stack.Push(logical.Left);
+                    break;
+                case BoundNot not:
+                    stack.Push(not.Operand);
+                    break;
+            }
+        }
     }
 
     private (Confidence Confidence, string? Note) ReadConfidence(JsonObjectReader reader, string describe)

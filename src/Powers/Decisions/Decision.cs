@@ -1,5 +1,4 @@
 using Powers.Analysis;
-using Powers.Binding;
 using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
@@ -8,30 +7,37 @@ using Powers.Planning;
 namespace Powers.Decisions;
 
 /// <summary>
-/// A whole decision: the version and designation applied, and an outcome for every power of the library. It
-/// holds the compact result (outcomes, clause statuses, missing-fact masks) and builds the rich view of
-/// <see cref="Powers"/> (clauses, citations, missing facts) only when it is read.
+/// A whole decision: the version and designation applied, and an outcome for every power of the library. It is the
+/// compact result (each power's outcome, each clause's status, the missing facts) and nothing more: reading it
+/// never explains. <see cref="Powers"/> views each power with its clauses and citations (views shared by every
+/// decision that came out the same way, so reading them allocates next to nothing); <see cref="Explain"/> adds
+/// what would permit each undetermined power (<c>permittedIf</c>), a search run within an <see cref="AnalysisBudget"/>.
 /// </summary>
 /// <remarks>System.Text.Json writes it as the decision document (<see cref="DecisionJsonConverter"/>).</remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(DecisionJsonConverter))]
 public sealed class Decision
 {
-    private readonly DecisionBuffer _buffer;
-    private readonly Situation? _situation;
-    private PowerDecision[]? _powers;
+    // Each power's outcome (catalogue order), then each clause's status (plan order), one byte each.
+    private readonly byte[] _state;
+    private readonly int _powerCount;
 
-    internal Decision(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation = null)
+    // A private copy of the facts, kept only when some power is undetermined: its missing facts and residual read them.
+    private readonly Situation? _situation;
+
+    // The missing-fact masks as a caller's buffer gave them, when it gave no situation to derive them from.
+    private readonly ulong[]? _missing;
+    private PowerDecisionList? _powers;
+    private Residual?[]? _residuals;
+
+    private Decision(DecisionPlan plan, Designation designation, DateOnly? date, byte[] state, Situation? situation, ulong[]? missing)
     {
         Plan = plan;
         Designation = designation;
         Date = date;
-        _buffer = buffer;
-        // Kept only when some power is undetermined: its residual (what would permit) is computed from the known
-        // facts when the rich view is read, never on the decision path itself.
-        if (situation is not null && Array.IndexOf(buffer.Outcomes, Outcome.Undetermined) >= 0)
-        {
-            _situation = situation.Clone();
-        }
+        _state = state;
+        _powerCount = plan.PowerArray.Length;
+        _situation = situation;
+        _missing = missing;
     }
 
     /// <summary>The plan it was made with (shared by decisions on other dates; see <see cref="CachedPlan.Plan"/>).</summary>
@@ -49,30 +55,54 @@ public sealed class Decision
     /// <summary>The date, if the query gave one.</summary>
     public DateOnly? Date { get; }
 
-    /// <summary>Every power of the library, in catalogue order.</summary>
-    public IReadOnlyList<PowerDecision> Powers => _powers ?? BuildPowers();
+    /// <summary>
+    /// Every power of the library, in catalogue order, with its clauses, citations, confidence and missing facts.
+    /// Reading them explains nothing: <see cref="PowerDecision.PermittedIf"/> is null here; see <see cref="Explain"/>.
+    /// </summary>
+    public IReadOnlyList<PowerDecision> Powers => _powers ??= new PowerDecisionList(this);
 
     /// <summary>The number of powers.</summary>
-    public int Count => _buffer.Outcomes.Length;
+    public int Count => _powerCount;
 
-    /// <summary>The outcome of the power at a catalogue index, without building the rich view.</summary>
-    public Outcome OutcomeAt(int index) => _buffer.Outcomes[index];
+    /// <summary>The outcome of the power at a catalogue index, from the compact result.</summary>
+    public Outcome OutcomeAt(int index) => (Outcome)_state[CheckIndex(index)];
 
     /// <summary>
-    /// The confidence of the power at a catalogue index (as <see cref="PowerDecision.Confidence"/>), without
-    /// building the rich view.
+    /// The confidence of the power at a catalogue index (as <see cref="PowerDecision.Confidence"/>), from the
+    /// compact result.
     /// </summary>
     public Confidence ConfidenceAt(int index) =>
-        Certainty.IsLow(Plan.PowerArray[index], _buffer.Outcomes[index], Plan.ClauseArray, _buffer.Statuses) ? Confidence.Low : Confidence.High;
+        Certainty.IsLow(Plan.PowerArray[CheckIndex(index)], (Outcome)_state[index], Plan.ClauseArray, Statuses) ? Confidence.Low : Confidence.High;
 
     /// <summary>The power id at a catalogue index.</summary>
-    public string PowerAt(int index) => Plan.PowerArray[index].Power.Id;
+    public string PowerAt(int index) => Plan.PowerArray[CheckIndex(index)].Power.Id;
 
     /// <summary>The decision for a power id, or null.</summary>
     public PowerDecision? Find(string powerId)
     {
         int index = Plan.Library.IndexOfPower(powerId);
-        return index >= 0 && index < Count ? Powers[index] : null;
+        return index >= 0 && index < Count ? ViewAt(index) : null;
+    }
+
+    /// <summary>
+    /// Explains the decision: every power as <see cref="Powers"/> has it, and for each undetermined power what would
+    /// permit it (<see cref="PowerDecision.Residual"/>: <c>permittedIf</c> and an example). The search runs within
+    /// <paramref name="budget"/> (default <see cref="AnalysisBudget.Explanation"/>); a power whose search ran out gets a
+    /// residual with a null condition and the reason (<see cref="Residual.Stopped"/>), never a condition that was not
+    /// established.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<PowerDecision> Explain(AnalysisBudget? budget = null, CancellationToken cancellationToken = default)
+    {
+        var residuals = Residuals(budget, cancellationToken);
+        var powers = new PowerDecision[_powerCount];
+        for (int p = 0; p < powers.Length; p++)
+        {
+            var view = ViewAt(p);
+            powers[p] = residuals?[p] is { } residual ? view with { Residual = residual } : view;
+        }
+
+        return powers;
     }
 
     /// <summary>Builds the decision from a filled buffer, reporting the plan's date; the buffer is copied.</summary>
@@ -87,7 +117,7 @@ public sealed class Decision
 
     /// <summary>
     /// Builds the decision from a filled buffer for a query on <paramref name="date"/> about <paramref name="situation"/>
-    /// (given, undetermined powers carry <see cref="PowerDecision.PermittedIf"/>); the buffer and situation are copied.
+    /// (given, <see cref="Explain"/> can say what would permit an undetermined power); the buffer and situation are copied.
     /// </summary>
     public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation)
     {
@@ -105,45 +135,118 @@ public sealed class Decision
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(designation);
         ArgumentNullException.ThrowIfNull(buffer);
-        var copy = new DecisionBuffer(buffer.Outcomes.Length, buffer.Statuses.Length);
-        buffer.Outcomes.CopyTo(copy.Outcomes, 0);
-        buffer.Missing.CopyTo(copy.Missing, 0);
-        buffer.Statuses.CopyTo(copy.Statuses, 0);
-        return new Decision(plan, designation, date, copy, situation);
-    }
-
-    private PowerDecision[] BuildPowers()
-    {
-        var schema = Plan.Library.Schema;
-        var powers = new PowerDecision[Plan.PowerArray.Length];
-        for (int p = 0; p < powers.Length; p++)
+        if (buffer.Outcomes.Length < plan.PowerArray.Length || buffer.Statuses.Length < plan.ClauseArray.Length || buffer.Missing.Length < plan.PowerArray.Length)
         {
-            var power = Plan.PowerArray[p];
-            var clauses = new ClauseResult[power.ClauseIndices.Length];
-            for (int k = 0; k < clauses.Length; k++)
-            {
-                int index = power.ClauseIndices[k];
-                clauses[k] = new ClauseResult(Plan.ClauseArray[index], _buffer.Statuses[index]);
-            }
-
-            var missing = new List<FactSymbol>();
-            ulong mask = _buffer.Missing[p];
-            foreach (var fact in schema.Facts)
-            {
-                if ((mask >> fact.Index & 1) != 0)
-                {
-                    missing.Add(fact);
-                }
-            }
-
-            var outcome = _buffer.Outcomes[p];
-            powers[p] = new PowerDecision(power, outcome, clauses, missing)
-            {
-                Residual = outcome == Outcome.Undetermined && _situation is not null ? ResidualAnalyzer.Compute(Plan, p, _buffer.Statuses, _situation, mask) : null,
-            };
+            throw new ArgumentException("The buffer was not made for this plan.", nameof(buffer));
         }
 
-        // Racing readers may both build; the views are equal and the first published is kept.
-        return Interlocked.CompareExchange(ref _powers, powers, null) ?? powers;
+        if (situation is not null && !ReferenceEquals(situation.Schema, plan.Library.Schema))
+        {
+            throw new ArgumentException("The situation follows another fact schema.", nameof(situation));
+        }
+
+        ulong[]? missing = null;
+        if (situation is null && Array.IndexOf(buffer.Outcomes, Outcome.Undetermined, 0, plan.PowerArray.Length) >= 0)
+        {
+            missing = buffer.Missing.AsSpan(0, plan.PowerArray.Length).ToArray();
+        }
+
+        return Create(plan, designation, date, buffer, situation, missing);
+    }
+
+    /// <summary>
+    /// The decision a decider just wrote into <paramref name="buffer"/> (at least the plan's size; a scratch buffer
+    /// may be larger) for <paramref name="situation"/>: outcomes and statuses are copied; the situation is copied
+    /// when some power is undetermined (its missing facts are derived from it).
+    /// </summary>
+    internal static Decision Create(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation, ulong[]? missing = null)
+    {
+        int powers = plan.PowerArray.Length;
+        int clauses = plan.ClauseArray.Length;
+        var state = GC.AllocateUninitializedArray<byte>(powers + clauses);
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.Outcomes.AsSpan(0, powers)).CopyTo(state);
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.Statuses.AsSpan(0, clauses)).CopyTo(state.AsSpan(powers));
+        bool undetermined = state.AsSpan(0, powers).IndexOf((byte)Outcome.Undetermined) >= 0;
+        return new Decision(plan, designation, date, state, undetermined && missing is null ? situation?.Clone() : null, missing);
+    }
+
+    /// <summary>The status of every clause of the plan, from the compact result.</summary>
+    internal ReadOnlySpan<Tri> Statuses => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Tri>(_state.AsSpan(_powerCount));
+
+    /// <summary>The missing facts of the power at a catalogue index, as a mask (0 unless it is undetermined).</summary>
+    internal ulong MissingAt(int index)
+    {
+        if (_state[index] != (byte)Outcome.Undetermined)
+        {
+            return 0;
+        }
+
+        if (_missing is not null)
+        {
+            return _missing[index];
+        }
+
+        // As the deciders gather them: the unknown facts of the power's unknown clauses.
+        ulong unknownFacts = ~_situation!.KnownMask;
+        ulong missing = 0;
+        var statuses = Statuses;
+        var clauses = Plan.ClauseArray;
+        foreach (int c in Plan.PowerArray[index].ClauseIndices)
+        {
+            if (statuses[c] == Tri.Unknown)
+            {
+                missing |= clauses[c].FactMask & unknownFacts;
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>The shared view of the power at a catalogue index (no residual).</summary>
+    internal PowerDecision ViewAt(int index) => PlanOutput.Of(Plan).View(index, OutcomeAt(index), Statuses, MissingAt(index));
+
+    /// <summary>
+    /// What would permit each undetermined power, by catalogue index, or null when this decision cannot say (no
+    /// situation was given with its buffer). Kept once every search finished within its budget.
+    /// </summary>
+    internal Residual?[]? Residuals(AnalysisBudget? budget, CancellationToken cancellationToken)
+    {
+        if (_residuals is { } done)
+        {
+            return done;
+        }
+
+        if (_situation is null)
+        {
+            return null;
+        }
+
+        var meter = new AnalysisMeter(budget ?? AnalysisBudget.Explanation, cancellationToken);
+        var statuses = Statuses.ToArray();
+        var residuals = new Residual?[_powerCount];
+        bool stopped = false;
+        for (int p = 0; p < residuals.Length; p++)
+        {
+            if (_state[p] == (byte)Outcome.Undetermined)
+            {
+                residuals[p] = ResidualAnalyzer.Compute(Plan, p, statuses, _situation, MissingAt(p), meter);
+                stopped |= residuals[p]!.Stopped is not null;
+            }
+        }
+
+        // A finished search gives the same answer under any budget; a stopped one may finish under a larger one.
+        if (!stopped)
+        {
+            _residuals = residuals;
+        }
+
+        return residuals;
+    }
+
+    private int CheckIndex(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _powerCount);
+        return index;
     }
 }

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using Powers.Analysis;
 using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
@@ -6,14 +7,37 @@ using Powers.Queries;
 
 namespace Powers.Decisions;
 
-/// <summary>Writes decisions in the JSON form of domain.md, and the compact outcomes form.</summary>
+/// <summary>
+/// Writes decisions in the JSON forms of docs/contract.md at each <see cref="DecisionDetail"/>: the full decision
+/// document, the reasons document and the compact outcomes form. Into a compact <see cref="System.Text.Json.Utf8JsonWriter"/>
+/// a document is copied from bytes its plan encoded once (<see cref="DocumentBytes"/>), and only what differs per
+/// decision is written; the Newtonsoft overloads and an indented writer go through the one reference writer below,
+/// which gives the same document.
+/// </summary>
 public static class DecisionJsonWriter
 {
     /// <summary>Writes the full decision document with System.Text.Json (the same document as the Newtonsoft overload).</summary>
-    public static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision)
+    public static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision) => Write(w, decision, DecisionDetail.Full, null, default);
+
+    /// <summary>
+    /// Writes the decision document at a level of detail with System.Text.Json. At <see cref="DecisionDetail.Full"/>,
+    /// what would permit each undetermined power is searched for within <paramref name="budget"/> (default
+    /// <see cref="AnalysisBudget.Explanation"/>); a search that runs out gives <c>"permittedIf": null</c> and
+    /// <c>"permittedIfStopped"</c> with the reason.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(w);
-        Write(new Utf8JsonWriterAdapter(w), decision);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (w.Options.Indented)
+        {
+            // The encoded bytes are compact; an indented document is written token by token.
+            Write(new Utf8JsonWriterAdapter(w), decision, detail, budget, cancellationToken);
+            return;
+        }
+
+        DecisionUtf8Writer.Write(w, decision, detail, budget, cancellationToken);
     }
 
     /// <summary>Writes the full decision document as UTF-8 to a stream (e.g. an HTTP response body), without a string.</summary>
@@ -39,10 +63,22 @@ public static class DecisionJsonWriter
     }
 
     /// <summary>Writes the full decision document.</summary>
-    public static void Write(JsonWriter w, Decision decision)
+    public static void Write(JsonWriter w, Decision decision) => Write(w, decision, DecisionDetail.Full, null, default);
+
+    /// <summary>Writes the decision document at a level of detail (at full detail, residuals within <see cref="AnalysisBudget.Explanation"/>).</summary>
+    public static void Write(JsonWriter w, Decision decision, DecisionDetail detail) => Write(w, decision, detail, null, default);
+
+    /// <summary>The reference writer of every level: the document's order and form are defined here.</summary>
+    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
+        if (detail == DecisionDetail.Outcomes)
+        {
+            WriteOutcomes(w, decision);
+            return;
+        }
+
         w.WriteStartObject();
         if (decision.Date is { } date)
         {
@@ -100,9 +136,19 @@ public static class DecisionJsonWriter
 
         w.WritePropertyName("decisions");
         w.WriteStartArray();
-        foreach (var power in decision.Powers)
+        if (detail == DecisionDetail.Reasons)
         {
-            WritePower(w, power);
+            foreach (var power in decision.Powers)
+            {
+                WriteReasons(w, power);
+            }
+        }
+        else
+        {
+            foreach (var power in decision.Explain(budget, cancellationToken))
+            {
+                WritePower(w, power);
+            }
         }
 
         w.WriteEndArray();
@@ -115,10 +161,10 @@ public static class DecisionJsonWriter
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
         w.WriteStartObject();
-        foreach (var power in decision.Powers)
+        for (int p = 0; p < decision.Count; p++)
         {
-            w.WritePropertyName(power.Power);
-            w.WriteValue(OutcomeNames.Name(power.Outcome));
+            w.WritePropertyName(decision.PowerAt(p));
+            w.WriteValue(OutcomeNames.Name(decision.OutcomeAt(p)));
         }
 
         w.WriteEndObject();
@@ -141,6 +187,45 @@ public static class DecisionJsonWriter
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteReasons(JsonWriter w, PowerDecision power)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("power");
+        w.WriteValue(power.Power);
+        w.WritePropertyName("outcome");
+        w.WriteValue(OutcomeNames.Name(power.Outcome));
+        if (power.Cite is { } cite)
+        {
+            w.WritePropertyName("cite");
+            w.WriteValue(cite);
+        }
+
+        w.WritePropertyName("confidence");
+        w.WriteValue(power.Confidence == Confidence.Low ? "low" : "high");
+        w.WritePropertyName("clauses");
+        w.WriteStartArray();
+        foreach (var clause in power.Clauses)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("id");
+            w.WriteValue(clause.Clause.Id);
+            w.WritePropertyName("status");
+            w.WriteValue(TriLogic.StatusName(clause.Status));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("missing");
+        w.WriteStartArray();
+        foreach (var fact in power.Missing)
+        {
+            w.WriteValue(fact.Name);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WritePower(JsonWriter w, PowerDecision power)
@@ -230,6 +315,13 @@ public static class DecisionJsonWriter
         {
             w.WritePropertyName("permittedIf");
             w.WriteValue(permittedIf);
+        }
+        else if (power.Residual?.Stopped is { } stopped)
+        {
+            w.WritePropertyName("permittedIf");
+            w.WriteNull();
+            w.WritePropertyName("permittedIfStopped");
+            w.WriteValue(stopped);
         }
 
         if (power.Example is { } example)

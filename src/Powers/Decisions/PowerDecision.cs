@@ -27,10 +27,16 @@ public sealed record PowerDecision(PowerPlan Plan, Outcome Outcome, IReadOnlyLis
     /// <summary>The low-confidence readings of the law this outcome rests on; empty when it is firm.</summary>
     public IReadOnlyList<UncertainReading> Uncertain => field ??= Certainty.Readings(Plan, Outcome, Clauses);
 
-    /// <summary>For an undetermined power decided with its situation, what would permit it; otherwise null.</summary>
+    /// <summary>
+    /// For an undetermined power of an explained decision (<see cref="Decision.Explain"/>), what would permit it;
+    /// otherwise null. Never computed when read.
+    /// </summary>
     public Residual? Residual { get; init; }
 
-    /// <summary>The residual condition over the missing facts (<c>"false"</c> when nothing permits), or null.</summary>
+    /// <summary>
+    /// The residual condition over the missing facts (<c>"false"</c> when nothing permits), or null: not explained,
+    /// or the search ran out of its budget (<see cref="Residual.Stopped"/> then says so).
+    /// </summary>
     public string? PermittedIf => Residual?.Condition;
 
     /// <summary>Missing-fact values that permit, or null (always null when <see cref="PermittedIf"/> is <c>"false"</c>).</summary>

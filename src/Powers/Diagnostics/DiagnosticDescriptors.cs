@@ -128,6 +128,12 @@ public static class DiagnosticDescriptors
     /// <summary>A comparison whose operand is a condition rather than a fact or a value.</summary>
     public static readonly DiagnosticDescriptor ConditionComparedAsValue = Error("PWR0210", "Condition used as a value", "'{0}' compares a condition; compare a fact with a value or another fact, and combine conditions with 'and', 'or' and 'not'");
 
+    /// <summary>
+    /// A comparison between two whole-number facts: what would permit an undetermined power cannot then be searched
+    /// for class by class of constants, and the search may stop at its budget.
+    /// </summary>
+    public static readonly DiagnosticDescriptor IntegersComparedWithEachOther = Warning("PWR0211", "Whole numbers compared with each other", "'{0}' compares two whole-number facts: what would permit an undetermined power ('permittedIf') is searched for without a bound and may stop at the analysis budget; compare each fact with constants where the law allows");
+
     // PWR0300-0399: library semantics.
 
     /// <summary>An id defined twice.</summary>
@@ -208,7 +214,7 @@ public static class DiagnosticDescriptors
         UnexpectedCharacter, UnexpectedToken, ExpressionTooDeep, ExpressionTooLong, UnterminatedLiteral,
         IntegerOutOfRange, EmptyExpression, UnsupportedSyntax,
         UnknownFact, TypeMismatch, UnknownEnumValue, NotBoolean, UntypedLiteral, UnknownPower, UnknownForce,
-        UnknownFactType, ConditionComparedAsValue,
+        UnknownFactType, ConditionComparedAsValue, IntegersComparedWithEachOther,
         DuplicateId, OverlappingRanges, UnknownDesignation, IncludeCycle, ExtendsCycle,
         UnknownVersion, DesignatedPowerNotInForce, EmptyRange, RemovesNothing, DuplicateClause, GapBetweenVersions,
         InvalidQuery, InvalidRequires, PowerNeverInForce, StandardPowerNotInForce,

@@ -47,6 +47,7 @@ public static class DiagnosticHelp
         ["PWR0207"] = "A force id is not in forces.json. Use the suggested id.",
         ["PWR0208"] = "A fact's type is not bool, int or enum. Use one of those.",
         ["PWR0210"] = "A comparison or 'in' has a condition as an operand, such as (a and b) == false, which reads ambiguously. Compare facts with values, and combine conditions with 'and', 'or' and 'not'.",
+        ["PWR0211"] = "A clause compares two whole-number facts, such as cordonAgeDays < authorisationAgeHours. Deciding is unaffected, but what would permit an undetermined power ('permittedIf') can no longer be searched for one class of constants at a time: the search may need billions of steps, so it stops at the analysis budget and says so instead of answering. Compare each fact with constants where the law allows it.",
         ["PWR0301"] = "Two entries share an id, so one would hide the other. Rename or remove one.",
         ["PWR0302"] = "Two versions of one rule set family are in force on the same day, so a date would not select one law. Make the ranges meet without overlapping.",
         ["PWR0304"] = "A designation includes a designation that does not exist. Use the suggested id.",

@@ -72,7 +72,7 @@ internal static class Certainty
     /// Whether <see cref="Readings"/> would name any reading, read straight from a decision's clause statuses
     /// (for metrics, which need the confidence of every power but not the readings themselves). Allocates nothing.
     /// </summary>
-    public static bool IsLow(PowerPlan plan, Outcome outcome, Clause[] clauses, Tri[] statuses)
+    public static bool IsLow(PowerPlan plan, Outcome outcome, Clause[] clauses, ReadOnlySpan<Tri> statuses)
     {
         if (plan.Uncertain.Count > 0)
         {
@@ -101,5 +101,38 @@ internal static class Certainty
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The positions (in <see cref="PowerPlan.ClauseIndices"/>, the first 64) of the low-confidence clauses whose
+    /// readings <see cref="Readings"/> adds after the plan's own, before it drops repeated readings: for the
+    /// document writer, which copies each reading's encoded bytes. Allocates nothing.
+    /// </summary>
+    public static ulong CountedClauses(PowerPlan plan, Outcome outcome, Clause[] clauses, ReadOnlySpan<Tri> statuses)
+    {
+        var indices = plan.ClauseIndices;
+        int count = Math.Min(indices.Length, 64);
+        if (outcome == Outcome.Denied)
+        {
+            foreach (int i in indices)
+            {
+                if (statuses[i] == Tri.False && clauses[i].Confidence == Confidence.High)
+                {
+                    return 0;
+                }
+            }
+        }
+
+        ulong counted = 0;
+        for (int k = 0; k < count; k++)
+        {
+            int i = indices[k];
+            if ((outcome != Outcome.Denied || statuses[i] == Tri.False) && clauses[i].Confidence == Confidence.Low)
+            {
+                counted |= 1UL << k;
+            }
+        }
+
+        return counted;
     }
 }

@@ -23,6 +23,12 @@ public sealed class DecisionPlan
 
     internal Clause[] ClauseArray { get; }
 
+    /// <summary>
+    /// What the output level keeps for this plan (shared views of its powers, its document's encoded bytes), built on
+    /// first use; a slot here so that a decision finds it without a lookup.
+    /// </summary>
+    internal object? OutputSlot;
+
     /// <summary>The library.</summary>
     public RuleLibrary Library { get; }
 

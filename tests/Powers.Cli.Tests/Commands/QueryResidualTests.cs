@@ -39,4 +39,30 @@ public class QueryResidualTests
         var text = CliRun.Of(args);
         Assert.Contains("  permitted if authorisationConfirmed and constableInCompany (for example constableInCompany=true, authorisationConfirmed=true)", text.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Query_UnboundedResidual_OutcomesNeverExplainAndTextSaysTheSearchStopped()
+    {
+        // Issue 20: on this library (powers check passes it) outcomes took 30 s of CPU, spent searching for a permittedIf
+        // nobody asked for; the text, which does explain, now says where its search stopped.
+        string rules = Path.Combine(Path.GetTempPath(), "powers-unbounded-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Powers.TestSupport.UnboundedResidualLibrary.WriteTo(rules);
+            string query = Path.Combine(rules, "query.json");
+            File.WriteAllText(query, Powers.TestSupport.UnboundedResidualLibrary.Query);
+
+            var outcomes = CliRun.Of("query", "--rules", rules, "--input", query, "--format", "outcomes");
+            Assert.Equal(0, outcomes.ExitCode);
+            Assert.Equal("undetermined", (string?)JObject.Parse(outcomes.Out)["entry-to-save-life"]);
+
+            var text = CliRun.Of("query", "--rules", rules, "--input", query, "--power", "entry-to-save-life");
+            Assert.Equal(0, text.ExitCode);
+            Assert.Contains("  permitted if: not known (the search for it stopped after 4,000 steps (the analysis budget))", text.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(rules, recursive: true);
+        }
+    }
 }

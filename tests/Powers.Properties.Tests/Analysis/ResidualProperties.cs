@@ -1,3 +1,4 @@
+using Powers.Analysis;
 using Powers.Binding;
 using Powers.Diagnostics;
 using Powers.Evaluation;
@@ -40,7 +41,20 @@ public class ResidualProperties
         var ints = libraryInts.Select((c, i) => query.Situation.Schema.Facts[i].Kind != FactKind.Int ? c
             : c.Concat(known.SelectMany(v => new[] { v - 1, v, v + 1 })).Where(v => v >= query.Situation.Schema.Facts[i].Min).Distinct().Order().ToArray()).ToArray();
         var decision = engine.Decide(new Query(query.Date, query.Version, query.Designation, query.Situation));
-        foreach (var power in decision.Powers)
+        var explained = decision.Explain(AnalysisBudget.Unlimited);
+
+        // Within a small budget a residual is the same or says it stopped: never another condition.
+        var bounded = decision.Explain(new AnalysisBudget { MaxSteps = 8, TimeLimit = Timeout.InfiniteTimeSpan });
+        for (int p = 0; p < explained.Count; p++)
+        {
+            var within = bounded[p].Residual;
+            if (within is { Stopped: not null } ? within.Condition is not null || within.Example is not null : within?.Condition != explained[p].PermittedIf)
+            {
+                throw new PropertyViolationException(explained[p].Power + " within 8 steps: '" + within?.Condition + "', unbounded: '" + explained[p].PermittedIf + "'; " + query);
+            }
+        }
+
+        foreach (var power in explained)
         {
             if (power.Outcome != Outcome.Undetermined)
             {

@@ -59,7 +59,7 @@ public class ResidualAnalyzerTests
         PlanDecider.Decide(plan, query.Situation, ReferenceInterpreter.Instance, buffer);
         int index = library.IndexOfPower(power);
         Assert.Equal(Outcome.Undetermined, buffer.Outcomes[index]);
-        return ResidualAnalyzer.ComputeAll(plan, buffer, query.Situation)[index]!;
+        return ResidualAnalyzer.ComputeAll(plan, buffer, query.Situation, new AnalysisMeter(AnalysisBudget.Unlimited))[index]!;
     }
 
     private static string Clause(string id, string when) =>

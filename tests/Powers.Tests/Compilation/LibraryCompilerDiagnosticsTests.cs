@@ -33,6 +33,14 @@ public class LibraryCompilerDiagnosticsTests
     }
 
     [Fact]
+    public void Compile_WholeNumberFactsComparedWithEachOther_WarnsAtTheFirstComparison()
+    {
+        // One warning per clause, at its first comparison of two int facts; a fact compared with a constant is fine.
+        string text = Version(TestLibrary.Power("cordon", "cordonAgeDays < 28 and (inUniform or minutesDetained <= cordonAgeDays) and authorisationAgeHours > authorisationAgeDays"));
+        Verify("test/a.json", text, "PWR0211", "minutesDetained <= cordonAgeDays", "'minutesDetained <= cordonAgeDays' compares two whole-number facts: what would permit an undetermined power ('permittedIf') is searched for without a bound and may stop at the analysis budget; compare each fact with constants where the law allows");
+    }
+
+    [Fact]
     public void Compile_ArrayGivenAsString_WrongJsonType()
     {
         Verify("designations/d.json", Designation("\"powers\": \"cordon\""), "PWR0008", "\"cordon\"", "'powers' must be an array, not a string", others: ("test/a.json", Version(TestLibrary.Power("cordon", "inUniform"))));

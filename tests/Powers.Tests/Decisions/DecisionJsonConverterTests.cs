@@ -61,9 +61,13 @@ public class DecisionJsonConverterTests
         var decision = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"searchOf":"vehicle"}}""", [])!;
         var document = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(decision))!;
 
+        // The document is the explained decision; an entry of Powers alone has no permittedIf (reading explains nothing).
+        var explained = decision.Explain();
+        Assert.Contains(explained, p => p.PermittedIf is not null);
+        Assert.All(decision.Powers, p => Assert.DoesNotContain("permittedIf", JsonSerializer.Serialize(p), StringComparison.Ordinal));
         for (int p = 0; p < decision.Count; p++)
         {
-            string alone = JsonSerializer.Serialize(decision.Powers[p]);
+            string alone = JsonSerializer.Serialize(explained[p]);
 
             Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(document["decisions"]![p], System.Text.Json.Nodes.JsonNode.Parse(alone)), alone);
             Assert.DoesNotContain("\"Plan\"", alone, StringComparison.Ordinal);
