@@ -4,7 +4,7 @@ using Powers.Model;
 namespace Powers.TestSupport;
 
 /// <summary>
-/// Issue 20's stall: the shipped library with two more clauses on <c>entry-to-save-life</c> (1 Jul 2004 on), four
+/// Issue 20's stall: the shipped library with two more clauses on <c>entry-to-save-life</c> (in every version), four
 /// whole-number facts compared with each other in a cycle nothing satisfies, and <c>minutesDetained</c> in every
 /// third minute to 132. <c>powers check</c> passes it (with warning PWR0211); before the analysis budget, what would
 /// permit the undetermined power was searched for over about 10^9 situations (25 s in <c>powers query</c>, 27.7 s
@@ -17,9 +17,6 @@ public static class UnboundedResidualLibrary
 
     /// <summary>The clause comparing whole numbers with each other, as written.</summary>
     public const string Cycle = "cordonAgeDays < authorisationAgeHours and authorisationAgeHours < authorisationAgeDays and authorisationAgeDays < minutesDetained and minutesDetained < cordonAgeDays";
-
-    /// <summary>The file the clauses go into.</summary>
-    public const string Path = "pra2002/2004-07-01.json";
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Texts = new(Build);
 
@@ -43,14 +40,22 @@ public static class UnboundedResidualLibrary
     private static Dictionary<string, string> Build()
     {
         var files = new Dictionary<string, string>(ShippedLibrary.Files, StringComparer.Ordinal);
-        string text = files[Path];
-        int power = text.IndexOf("\"entry-to-save-life\": {", StringComparison.Ordinal);
-        int clauses = text.IndexOf("\"clauses\": [", power, StringComparison.Ordinal) + "\"clauses\": [".Length;
         string every3 = string.Join(", ", Enumerable.Range(0, 45).Select(i => (i * 3).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         string added =
             "\n        { \"id\": \"order\", \"when\": \"" + Cycle + "\", \"cite\": \"Test Act, s. 1\", \"text\": \"In order.\" }," +
             "\n        { \"id\": \"interval\", \"when\": \"minutesDetained in [" + every3 + "]\", \"cite\": \"Test Act, s. 2\", \"text\": \"Every third minute.\" },";
-        files[Path] = text[..clauses] + added + text[clauses..];
+        foreach (var (path, text) in files.ToList())
+        {
+            // Every rule set file that gives the power its clauses, so every version has the two more.
+            int power = text.IndexOf("\"entry-to-save-life\": {", StringComparison.Ordinal);
+            int clauses = power < 0 ? -1 : text.IndexOf("\"clauses\": [", power, StringComparison.Ordinal);
+            if (clauses >= 0)
+            {
+                clauses += "\"clauses\": [".Length;
+                files[path] = text[..clauses] + added + text[clauses..];
+            }
+        }
+
         return files;
     }
 }
