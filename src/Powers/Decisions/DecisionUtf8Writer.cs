@@ -49,7 +49,8 @@ internal static class DecisionUtf8Writer
         var bytes = PlanOutput.Of(plan).Bytes(encoder);
         foreach (var power in plan.PowerArray)
         {
-            if (power.ClauseIndices.Length > 64)
+            // Two reading slots per clause in one mask.
+            if (power.ClauseIndices.Length > 32)
             {
                 return false;
             }
@@ -79,8 +80,9 @@ internal static class DecisionUtf8Writer
             var power = plan.PowerArray[p];
             var pieces = bytes.Powers[p];
             var outcome = decision.OutcomeAt(p);
-            ulong counted = Certainty.CountedClauses(power, outcome, clauses, statuses);
-            bool low = power.Uncertain.Count > 0 || counted != 0;
+            var counted = default(SlotSink);
+            Certainty.Contributions(power, outcome, clauses, statuses, power.ClauseIndices, ref counted);
+            bool low = power.Uncertain.Count > 0 || counted.Slots != 0;
             var indices = power.ClauseIndices;
             if (detail == DecisionDetail.Reasons)
             {
@@ -106,10 +108,10 @@ internal static class DecisionUtf8Writer
             sink.Append(pieces.PlanReadings);
             bool any = pieces.PlanReadings.Length > 0;
             ulong written = 0;
-            for (ulong rest = counted; rest != 0; rest &= rest - 1)
+            for (ulong rest = counted.Slots; rest != 0; rest &= rest - 1)
             {
-                int k = System.Numerics.BitOperations.TrailingZeroCount(rest);
-                int group = pieces.ReadingGroup[k];
+                int slot = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                int group = pieces.SlotGroup[slot];
                 if (group < 0 || (written >> group & 1) != 0)
                 {
                     continue;
@@ -121,7 +123,7 @@ internal static class DecisionUtf8Writer
                     sink.Append((byte)',');
                 }
 
-                sink.Append(pieces.ClauseReading[k]);
+                sink.Append(pieces.SlotReading[slot]);
                 any = true;
             }
 
@@ -282,5 +284,13 @@ internal static class DecisionUtf8Writer
         }
 
         sink.Append((byte)'}');
+    }
+
+    /// <summary>The reading slots an outcome rests on, as a mask (2k a clause's own reading, 2k + 1 its open question).</summary>
+    private struct SlotSink : Certainty.IReadingSink
+    {
+        public ulong Slots;
+
+        public void Add(int position, bool open) => Slots |= 1UL << (2 * position + (open ? 1 : 0));
     }
 }

@@ -144,9 +144,6 @@ internal sealed class DocumentBytes
             int count = power.ClauseIndices.Length;
             FullClause = new byte[count][][];
             ReasonsClause = new byte[count][][];
-            ClauseReading = new byte[count][];
-            ReadingGroup = new int[count];
-            var readings = new List<UncertainReading?>();
             for (int k = 0; k < count; k++)
             {
                 var clause = plan.ClauseArray[power.ClauseIndices[k]];
@@ -170,24 +167,32 @@ internal sealed class DocumentBytes
 
                     FullClause[k][(int)status] = b.Raw("}").Take();
                 }
+            }
 
-                // Certainty.Readings: a clause's reading is added once, unless the plan's readings already hold it.
-                ClauseReading[k] = [];
-                ReadingGroup[k] = -1;
-                if (clause.Confidence == Confidence.Low)
+            // Each clause position has two reading slots (Certainty.Contributions): 2k its own, 2k + 1 its open question.
+            // A reading is written once (Certainty.Readings drops repeats): each slot names the first slot with the
+            // same reading, or -1 when the plan's own readings already hold it.
+            int slots = Math.Min(2 * count, 64);
+            SlotReading = new byte[slots][];
+            SlotGroup = new int[slots];
+            var readings = new UncertainReading?[slots];
+            for (int slot = 0; slot < slots; slot++)
+            {
+                var clause = plan.ClauseArray[power.ClauseIndices[slot / 2]];
+                var reading = slot % 2 == 0 ? (clause.Confidence == Confidence.Low ? Certainty.Own(clause) : null) : Certainty.Open(power, clause);
+                readings[slot] = reading;
+                SlotReading[slot] = [];
+                SlotGroup[slot] = -1;
+                if (reading is null)
                 {
-                    var reading = new UncertainReading(clause.Cite, clause.Note ?? "Marked low confidence without a note.");
-                    Reading(b, reading);
-                    ClauseReading[k] = b.Take();
-                    readings.Add(reading);
-                    if (!power.Uncertain.Contains(reading))
-                    {
-                        ReadingGroup[k] = readings.IndexOf(reading);
-                    }
+                    continue;
                 }
-                else
+
+                Reading(b, reading);
+                SlotReading[slot] = b.Take();
+                if (!power.Uncertain.Contains(reading))
                 {
-                    readings.Add(null);
+                    SlotGroup[slot] = Array.IndexOf(readings, reading);
                 }
             }
         }
@@ -204,14 +209,11 @@ internal sealed class DocumentBytes
         /// <summary>By clause position and status: the clause's whole object.</summary>
         public byte[][][] FullClause { get; }
 
-        /// <summary>By clause position: the clause's reading <c>{"cite":...,"note":...}</c> when it is low, else empty.</summary>
-        public byte[][] ClauseReading { get; }
+        /// <summary>By reading slot (2k a clause's own, 2k + 1 its open question): <c>{"cite":...,"note":...}</c>, or empty.</summary>
+        public byte[][] SlotReading { get; }
 
-        /// <summary>
-        /// By clause position: the first position with the same reading (its own when first), or -1 when the
-        /// plan's readings already hold it or the clause is firm.
-        /// </summary>
-        public int[] ReadingGroup { get; }
+        /// <summary>By reading slot: the first slot with the same reading (its own when first), or -1 when the plan's readings hold it.</summary>
+        public int[] SlotGroup { get; }
 
         /// <summary>By outcome: the reasons entry up to the confidence's value.</summary>
         public byte[][] ReasonsHead { get; }

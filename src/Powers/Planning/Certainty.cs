@@ -7,65 +7,34 @@ namespace Powers.Planning;
 /// Which low-confidence readings an outcome rests on. The plan's own (removals, commencements, transitional rules,
 /// the power's entry, the designation) always count. Of the clauses, those that decided: for a denial, the failed
 /// clauses, and only when none of them is firm (a firm failure denies whatever the uncertain ones say); otherwise
-/// every clause, since each had to hold or may yet fail.
+/// every clause, since each had to hold or may yet fail. A clause adds its own reading when it is low, and the open
+/// question behind its <c>granted('...')</c> answer (<see cref="PowerPlan.OpenClauses"/>) unless the outcome is a
+/// permission (such an answer only ever withholds). The rule is written once, in <see cref="Contributions"/>; the
+/// readings, the confidence and the document writer all follow it.
 /// </summary>
 internal static class Certainty
 {
+    /// <summary>Receives the clause readings an outcome rests on, in order: by clause position, its own, then its open question.</summary>
+    internal interface IReadingSink
+    {
+        void Add(int position, bool open);
+    }
+
     public static IReadOnlyList<UncertainReading> Readings(PowerPlan plan, Outcome outcome, IReadOnlyList<ClauseResult> clauses)
     {
-        List<UncertainReading>? result = plan.Uncertain.Count > 0 ? [.. plan.Uncertain] : null;
-        if (outcome == Outcome.Denied)
+        var byPosition = new Clause[clauses.Count];
+        var statuses = new Tri[clauses.Count];
+        var positions = new int[clauses.Count];
+        for (int k = 0; k < clauses.Count; k++)
         {
-            bool firmFailure = false;
-            foreach (var c in clauses)
-            {
-                firmFailure |= c.Status == Tri.False && c.Clause.Confidence == Confidence.High && Open(plan, c.Clause) is null;
-            }
-
-            if (firmFailure)
-            {
-                return result ?? (IReadOnlyList<UncertainReading>)[];
-            }
+            byPosition[k] = clauses[k].Clause;
+            statuses[k] = clauses[k].Status;
+            positions[k] = k;
         }
 
-        foreach (var c in clauses)
-        {
-            bool counts = outcome != Outcome.Denied || c.Status == Tri.False;
-            if (counts && c.Clause.Confidence == Confidence.Low)
-            {
-                Add(ref result, new UncertainReading(c.Clause.Cite, c.Clause.Note ?? "Marked low confidence without a note."));
-            }
-
-            // An open question behind a granted('...') answer only ever withholds, so a permitted outcome does not rest on it.
-            if (counts && outcome != Outcome.Permitted && Open(plan, c.Clause) is { } open)
-            {
-                Add(ref result, open);
-            }
-        }
-
-        return result ?? (IReadOnlyList<UncertainReading>)[];
-    }
-
-    private static void Add(ref List<UncertainReading>? result, UncertainReading reading)
-    {
-        result ??= [];
-        if (!result.Contains(reading))
-        {
-            result.Add(reading);
-        }
-    }
-
-    private static UncertainReading? Open(PowerPlan plan, Clause clause)
-    {
-        foreach (var (c, reading) in plan.OpenClauses)
-        {
-            if (ReferenceEquals(c, clause))
-            {
-                return reading;
-            }
-        }
-
-        return null;
+        var sink = new ListSink(plan, byPosition);
+        Contributions(plan, outcome, byPosition, statuses, positions, ref sink);
+        return sink.Result ?? (IReadOnlyList<UncertainReading>)[];
     }
 
     /// <summary>
@@ -79,60 +48,88 @@ internal static class Certainty
             return true;
         }
 
-        var indices = plan.ClauseIndices;
-        if (outcome == Outcome.Denied)
+        var sink = new AnySink();
+        Contributions(plan, outcome, clauses, statuses, plan.ClauseIndices, ref sink);
+        return sink.Any;
+    }
+
+    /// <summary>The open question behind a clause's <c>granted('...')</c> answer in this plan, or null.</summary>
+    public static UncertainReading? Open(PowerPlan plan, Clause clause)
+    {
+        foreach (var (c, reading) in plan.OpenClauses)
         {
-            foreach (int i in indices)
+            if (ReferenceEquals(c, clause))
             {
-                if (statuses[i] == Tri.False && clauses[i].Confidence == Confidence.High && (plan.OpenClauses.Count == 0 || Open(plan, clauses[i]) is null))
-                {
-                    return false;
-                }
+                return reading;
             }
         }
 
-        foreach (int i in indices)
-        {
-            bool counts = outcome != Outcome.Denied || statuses[i] == Tri.False;
-            if (counts && (clauses[i].Confidence == Confidence.Low || (outcome != Outcome.Permitted && plan.OpenClauses.Count > 0 && Open(plan, clauses[i]) is not null)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return null;
     }
 
     /// <summary>
-    /// The positions (in <see cref="PowerPlan.ClauseIndices"/>, the first 64) of the low-confidence clauses whose
-    /// readings <see cref="Readings"/> adds after the plan's own, before it drops repeated readings: for the
-    /// document writer, which copies each reading's encoded bytes. Allocates nothing.
+    /// The rule: tells <paramref name="sink"/> each clause reading the outcome rests on, before repeated readings are
+    /// dropped. <paramref name="positions"/> maps each of the power's clause positions to its index in
+    /// <paramref name="clauses"/> and <paramref name="statuses"/>. Allocates nothing.
     /// </summary>
-    public static ulong CountedClauses(PowerPlan plan, Outcome outcome, Clause[] clauses, ReadOnlySpan<Tri> statuses)
+    public static void Contributions<TSink>(PowerPlan plan, Outcome outcome, ReadOnlySpan<Clause> clauses, ReadOnlySpan<Tri> statuses, ReadOnlySpan<int> positions, ref TSink sink)
+        where TSink : struct, IReadingSink
     {
-        var indices = plan.ClauseIndices;
-        int count = Math.Min(indices.Length, 64);
+        bool opens = plan.OpenClauses.Count > 0;
         if (outcome == Outcome.Denied)
         {
-            foreach (int i in indices)
+            foreach (int i in positions)
             {
-                if (statuses[i] == Tri.False && clauses[i].Confidence == Confidence.High)
+                if (statuses[i] == Tri.False && clauses[i].Confidence == Confidence.High && (!opens || Open(plan, clauses[i]) is null))
                 {
-                    return 0;
+                    return;
                 }
             }
         }
 
-        ulong counted = 0;
-        for (int k = 0; k < count; k++)
+        for (int k = 0; k < positions.Length; k++)
         {
-            int i = indices[k];
-            if ((outcome != Outcome.Denied || statuses[i] == Tri.False) && clauses[i].Confidence == Confidence.Low)
+            int i = positions[k];
+            if (outcome == Outcome.Denied && statuses[i] != Tri.False)
             {
-                counted |= 1UL << k;
+                continue;
+            }
+
+            if (clauses[i].Confidence == Confidence.Low)
+            {
+                sink.Add(k, open: false);
+            }
+
+            if (opens && outcome != Outcome.Permitted && Open(plan, clauses[i]) is not null)
+            {
+                sink.Add(k, open: true);
             }
         }
+    }
 
-        return counted;
+    /// <summary>A clause's own reading, as <see cref="Readings"/> names it.</summary>
+    public static UncertainReading Own(Clause clause) => new(clause.Cite, clause.Note ?? "Marked low confidence without a note.");
+
+    private struct AnySink : IReadingSink
+    {
+        public bool Any;
+
+        public void Add(int position, bool open) => Any = true;
+    }
+
+    private struct ListSink(PowerPlan plan, Clause[] byPosition) : IReadingSink
+    {
+        public List<UncertainReading>? Result = plan.Uncertain.Count > 0 ? [.. plan.Uncertain] : null;
+
+        public void Add(int position, bool open)
+        {
+            var clause = byPosition[position];
+            var reading = open ? Open(plan, clause)! : Own(clause);
+            Result ??= [];
+            if (!Result.Contains(reading))
+            {
+                Result.Add(reading);
+            }
+        }
     }
 }
