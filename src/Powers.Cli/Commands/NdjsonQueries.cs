@@ -103,7 +103,7 @@ internal static class NdjsonQueries
         entry.Decide(situation);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
         // The plan is shared across dates and made days; the decision reports this line's date and designation.
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, designation, date, entry.Buffer, situation));
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, designation, date, entry.Buffer, situation), DecisionDetail.Full, Output.CliBudget.Explanation, default);
         w.Flush();
         output.Write('\n');
     }

@@ -241,7 +241,7 @@ internal static class QueryCommand
                 {
                     if (format == "json")
                     {
-                        DecisionJsonWriter.Write(w, decision);
+                        DecisionJsonWriter.Write(w, decision, DecisionDetail.Full, Output.CliBudget.Explanation, default);
                     }
                     else
                     {

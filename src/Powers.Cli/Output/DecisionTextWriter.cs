@@ -18,8 +18,8 @@ internal static class DecisionTextWriter
         w.WriteLine("Designation: " + designation);
         w.WriteLine("Law:         " + version + (decision.Version is { } t ? " - " + t.Title : string.Empty));
         w.WriteLine();
-        // The text shows everything, permitted-if lines included: it explains (within the default analysis budget).
-        var powers = decision.Explain().Where(p => onlyPower is null || p.Power == onlyPower).ToList();
+        // The text shows everything, permitted-if lines included: it explains (within the tool's steps, no clock).
+        var powers = decision.Explain(CliBudget.Explanation).Where(p => onlyPower is null || p.Power == onlyPower).ToList();
         int width = Math.Max(5, powers.Max(p => p.Power.Length));
         w.WriteLine("POWER".PadRight(width) + "  OUTCOME          CONFIDENCE  PROVISION");
         foreach (var power in powers)

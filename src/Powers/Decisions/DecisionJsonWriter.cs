@@ -68,8 +68,13 @@ public static class DecisionJsonWriter
     /// <summary>Writes the decision document at a level of detail (at full detail, residuals within <see cref="AnalysisBudget.Explanation"/>).</summary>
     public static void Write(JsonWriter w, Decision decision, DecisionDetail detail) => Write(w, decision, detail, null, default);
 
-    /// <summary>The reference writer of every level: the document's order and form are defined here.</summary>
-    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the decision document at a level of detail; at full detail, residuals within <paramref name="budget"/>
+    /// (default <see cref="AnalysisBudget.Explanation"/>). This is the reference writer of every level: the document's
+    /// order and form are defined here.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
