@@ -52,7 +52,9 @@ public class DecisionExplainTests
         // Other undetermined powers still get their condition: each residual has its own steps.
         var nameAndAddress = powers.Single(p => p.Power == "require-name-and-address");
         Assert.Equal(Outcome.Undetermined, nameAndAddress.Outcome);
-        Assert.Equal("suspectedConduct == 'relevant-offence'", nameAndAddress.PermittedIf);
+        // PRA Sch. 4 para. 2(6) as in force in 2013: a relevant offence, a relevant byelaw offence (in a place the byelaw
+        // relates to, para. 1A(4)) or a relevant licensing offence (para. 2(6A)).
+        Assert.Equal("suspectedConduct in ['relevant-offence', 'relevant-byelaw-offence', 'relevant-licensing-offence'] and (suspectedConduct != 'relevant-byelaw-offence' or atPlaceByelawRelatesTo)", nameAndAddress.PermittedIf);
         Assert.Null(nameAndAddress.Residual!.Stopped);
     }
 
