@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Powers.Decisions;
 using Powers.Hosting;
 
 namespace Powers.ControlRoom;
@@ -10,7 +11,8 @@ namespace Powers.ControlRoom;
 /// <summary>
 /// The control-room host: a worker that answers Powers queries over HTTP on 127.0.0.1 only.
 /// <c>POST /decide</c> takes a query document and returns the decision document with its id in <c>X-Decision-Id</c>
-/// (400 with the errors for bad input; 503 when decision records are on and the decision could not be recorded);
+/// (400 with the errors for bad input; 503 when decision records are on and the decision could not be recorded), at
+/// the level of detail <c>?detail=full|reasons|outcomes</c> asks for, by default <c>Powers:Detail</c>;
 /// <c>GET /health</c> reports the rule set in service, the last reload error and a records failure.
 /// </summary>
 internal static class ControlRoomApp
@@ -45,6 +47,18 @@ internal static class ControlRoomApp
     {
         // The body is read into a pooled buffer and decided from its UTF-8 bytes: no buffer or string per request.
         var aborted = request.HttpContext.RequestAborted;
+        DecisionDetail? detail = null;
+        if (request.Query.TryGetValue("detail", out var asked))
+        {
+            // Checked before deciding: a request that cannot be answered as asked is not decided or recorded.
+            if (asked.Count != 1 || !TryParseDetail(asked[0], out var level))
+            {
+                return Results.Text(ErrorJson("detail: '" + asked + "' is not full, reasons or outcomes"), "application/json", Encoding.UTF8, StatusCodes.Status400BadRequest);
+            }
+
+            detail = level;
+        }
+
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxQueryBytes + 1);
         PowersAnswer answer;
         try
@@ -74,8 +88,21 @@ internal static class ControlRoomApp
             request.HttpContext.Response.Headers["X-Decision-Id"] = answer.DecisionId;
         }
 
-        // System.Text.Json writes the answer as the decision document, or the errors (PowersAnswerJsonConverter).
+        // System.Text.Json writes the answer as the decision document at its level, or the errors (PowersAnswerJsonConverter).
+        answer = detail is { } chosen ? answer.WithDetail(chosen) : answer;
         return Results.Json(answer, (System.Text.Json.JsonSerializerOptions?)null, "application/json", answer.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    private static bool TryParseDetail(string? text, out DecisionDetail detail)
+    {
+        detail = text switch
+        {
+            "full" => DecisionDetail.Full,
+            "reasons" => DecisionDetail.Reasons,
+            "outcomes" => DecisionDetail.Outcomes,
+            _ => (DecisionDetail)(-1),
+        };
+        return Enum.IsDefined(detail);
     }
 
     private static string ErrorJson(string message)

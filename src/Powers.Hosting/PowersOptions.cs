@@ -1,3 +1,5 @@
+using Powers.Decisions;
+
 namespace Powers.Hosting;
 
 /// <summary>
@@ -51,4 +53,27 @@ public sealed class PowersOptions
     /// crash can lose the last records).
     /// </summary>
     public bool DecisionRecordsFlushToDisk { get; set; } = true;
+
+    /// <summary>
+    /// How much of a decision an answer writes unless told otherwise (<see cref="PowersAnswer.ToJson"/>,
+    /// <see cref="PowersAnswer.WriteTo(System.Text.Json.Utf8JsonWriter)"/>, <c>Results.Json(answer)</c>):
+    /// <see cref="DecisionDetail.Full"/> (the default: the whole decision document, <c>permittedIf</c> included),
+    /// <see cref="DecisionDetail.Reasons"/> (outcome, confidence, citation, clause statuses and missing facts per power)
+    /// or <see cref="DecisionDetail.Outcomes"/> (<c>{"power-id": "outcome"}</c>). One answer can be written at another
+    /// level with <see cref="PowersAnswer.WithDetail"/>. Deciding costs the same at every level; explaining only at full.
+    /// </summary>
+    public DecisionDetail Detail { get; set; } = DecisionDetail.Full;
+
+    /// <summary>
+    /// At full detail, the most steps the search for one undetermined power's <c>permittedIf</c> may take before it
+    /// stops and says so (<c>"permittedIf": null</c> with <c>"permittedIfStopped"</c>). Default 4,000 (a few
+    /// milliseconds; no power of the shipped library needs 50).
+    /// </summary>
+    public long ExplainMaxSteps { get; set; } = Powers.Analysis.AnalysisBudget.Explanation.MaxSteps;
+
+    /// <summary>
+    /// At full detail, the longest the searches for one answer's <c>permittedIf</c> may take together; default one
+    /// second. <see cref="Timeout.InfiniteTimeSpan"/> for no limit (the steps still bound each power).
+    /// </summary>
+    public TimeSpan ExplainTimeLimit { get; set; } = Powers.Analysis.AnalysisBudget.Explanation.TimeLimit;
 }

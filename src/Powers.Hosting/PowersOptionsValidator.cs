@@ -26,6 +26,21 @@ internal sealed class PowersOptionsValidator(IServiceProvider services) : IValid
             failures.Add($"Powers:ReloadDelay: {options.ReloadDelay} is outside 00:00:00 to {PowersOptions.MaxReloadDelay}.");
         }
 
+        if (!Enum.IsDefined(options.Detail))
+        {
+            failures.Add($"Powers:Detail: {options.Detail} is not Full, Reasons or Outcomes.");
+        }
+
+        if (options.ExplainMaxSteps < 1)
+        {
+            failures.Add($"Powers:ExplainMaxSteps: {options.ExplainMaxSteps} is not a positive number of steps.");
+        }
+
+        if (options.ExplainTimeLimit <= TimeSpan.Zero && options.ExplainTimeLimit != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"Powers:ExplainTimeLimit: {options.ExplainTimeLimit} is not a positive time (or -00:00:00.001 for none).");
+        }
+
         if (options.RecordDecisions && !string.IsNullOrWhiteSpace(options.DecisionRecordsPath))
         {
             string? full = TryResolve(options.DecisionRecordsPath, environment, "DecisionRecordsPath", failures);

@@ -26,6 +26,8 @@ internal sealed class PowersService : IPowersService, IDisposable
     private readonly DecisionRecorder _recorder;
     private readonly PowersMetrics _metrics;
     private readonly LibrarySource _source;
+    private readonly Decisions.DecisionDetail _detail;
+    private readonly Powers.Analysis.AnalysisBudget _budget;
     private readonly Lock _initGate = new();
     private readonly Lock _reloadGate = new();
     private PowersSnapshot? _current;
@@ -41,6 +43,8 @@ internal sealed class PowersService : IPowersService, IDisposable
         _time = time;
         _logger = logger;
         _recorder = recorder;
+        _detail = _options.Detail;
+        _budget = new Powers.Analysis.AnalysisBudget { MaxSteps = _options.ExplainMaxSteps, TimeLimit = _options.ExplainTimeLimit, TimeProvider = time };
         var environment = (IHostEnvironment?)services.GetService(typeof(IHostEnvironment));
         _source = string.IsNullOrWhiteSpace(_options.RulesDirectory)
             ? LibrarySource.Embedded
@@ -112,7 +116,7 @@ internal sealed class PowersService : IPowersService, IDisposable
         string id = DecisionIds.Next(now);
         if (read.Query is not { } query)
         {
-            return Measured(new PowersAnswer(id, now, snapshot, null, read.Errors), started, activity);
+            return Measured(new PowersAnswer(id, now, snapshot, null, read.Errors, _detail, _budget), started, activity);
         }
 
         var decision = snapshot.Engine.Decide(query);
@@ -135,7 +139,7 @@ internal sealed class PowersService : IPowersService, IDisposable
             }
         }
 
-        return Measured(new PowersAnswer(id, now, snapshot, decision, []), started, activity);
+        return Measured(new PowersAnswer(id, now, snapshot, decision, [], _detail, _budget), started, activity);
     }
 
     private PowersAnswer Answer(PowersSnapshot snapshot, QueryResult read, byte[]? given, long started, System.Diagnostics.Activity? activity)
@@ -144,7 +148,7 @@ internal sealed class PowersService : IPowersService, IDisposable
         string id = DecisionIds.Next(now);
         try
         {
-            var answer = read.Query is { } query ? DecideCore(id, now, snapshot, query, query.Situation, given) : new PowersAnswer(id, now, snapshot, null, read.Errors);
+            var answer = read.Query is { } query ? DecideCore(id, now, snapshot, query, query.Situation, given) : new PowersAnswer(id, now, snapshot, null, read.Errors, _detail, _budget);
             return Measured(answer, started, activity);
         }
         catch (DecisionNotRecordedException e)
@@ -404,7 +408,7 @@ internal sealed class PowersService : IPowersService, IDisposable
             _recorder.Record(new DecisionRecord(id, now, snapshot.Sha256, decision, facts, given ?? QueryDocument.Of(query)));
         }
 
-        return new PowersAnswer(id, now, snapshot, decision, []);
+        return new PowersAnswer(id, now, snapshot, decision, [], _detail, _budget);
     }
 
     private CompilationResult Compile(LibraryContent content)

@@ -16,7 +16,7 @@ namespace Powers.Cli.Commands;
 /// </summary>
 internal static class NdjsonQueries
 {
-    public static int Run(CliConsole console, PowersEngine engine, NdjsonLineReader lines, string format, string? onlyPower)
+    public static int Run(CliConsole console, PowersEngine engine, NdjsonLineReader lines, DecisionDetail detail, string? onlyPower)
     {
         // The process's own stdout writer flushes on every write, 256 bytes at a time: a system call per few hundred
         // bytes. When the console is the process's own (CliConsole.System), results go to the standard output stream
@@ -25,7 +25,7 @@ internal static class NdjsonQueries
         var output = ownStdout ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : console.Out;
         try
         {
-            return Run(console, output, engine, lines, format == "outcomes", onlyPower);
+            return Run(console, output, engine, lines, detail, onlyPower);
         }
         finally
         {
@@ -37,7 +37,7 @@ internal static class NdjsonQueries
         }
     }
 
-    private static int Run(CliConsole console, TextWriter output, PowersEngine engine, NdjsonLineReader lines, bool outcomesOnly, string? onlyPower)
+    private static int Run(CliConsole console, TextWriter output, PowersEngine engine, NdjsonLineReader lines, DecisionDetail detail, string? onlyPower)
     {
         long lineNumber = 0;
         long bad = 0;
@@ -50,9 +50,9 @@ internal static class NdjsonQueries
             lineNumber++;
             if (compact.TryRead(line, situation, out var date, out var designation, out var version))
             {
-                Decide(output, plans.Get(version, designation!, date), designation!, date, situation, outcomesOnly, onlyPower);
+                Decide(output, plans.Get(version, designation!, date), designation!, date, situation, detail, onlyPower);
             }
-            else if (!DecideSlowly(output, engine, plans, line.ToString(), lineNumber, outcomesOnly, onlyPower))
+            else if (!DecideSlowly(output, engine, plans, line.ToString(), lineNumber, detail, onlyPower))
             {
                 bad++;
             }
@@ -72,7 +72,7 @@ internal static class NdjsonQueries
         return bad > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static bool DecideSlowly(TextWriter output, PowersEngine engine, PlanEntries plans, string line, long lineNumber, bool outcomesOnly, string? onlyPower)
+    private static bool DecideSlowly(TextWriter output, PowersEngine engine, PlanEntries plans, string line, long lineNumber, DecisionDetail detail, string? onlyPower)
     {
         var errors = new List<QueryError>();
         var query = line.Trim().Length == 0 ? null : QueryReader.Parse(engine.Library, line, errors);
@@ -87,13 +87,13 @@ internal static class NdjsonQueries
             return false;
         }
 
-        Decide(output, plans.Get(query), query.Designation, query.Date, query.Situation, outcomesOnly, onlyPower);
+        Decide(output, plans.Get(query), query.Designation, query.Date, query.Situation, detail, onlyPower);
         return true;
     }
 
-    private static void Decide(TextWriter output, PlanEntry entry, Designation designation, DateOnly? date, Situation situation, bool outcomesOnly, string? onlyPower)
+    private static void Decide(TextWriter output, PlanEntry entry, Designation designation, DateOnly? date, Situation situation, DecisionDetail detail, string? onlyPower)
     {
-        if (outcomesOnly)
+        if (detail == DecisionDetail.Outcomes)
         {
             entry.DecideOutcomes(situation);
             output.Write(entry.OutcomesLine(onlyPower));
@@ -103,7 +103,7 @@ internal static class NdjsonQueries
         entry.Decide(situation);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
         // The plan is shared across dates and made days; the decision reports this line's date and designation.
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, designation, date, entry.Buffer, situation), DecisionDetail.Full, Output.CliBudget.Explanation, default);
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, designation, date, entry.Buffer, situation), detail, Output.CliBudget.Explanation, default);
         w.Flush();
         output.Write('\n');
     }

@@ -24,10 +24,12 @@ internal static class QueryCommand
         var ruleset = new Option<string?>("--ruleset") { Description = "A rule set version ID@VERSION (e.g. pra2002-sch4@bill-2002-04-25), instead of selecting by date.", HelpName = "ID" };
         var power = new Option<string?>("--power") { Description = "Show only this power.", HelpName = "ID" };
         var format = CommonOptions.Format("text", "text", "json", "outcomes");
+        var detail = new Option<string?>("--detail") { Description = "How much of each decision --format json writes: full (the default: the whole document, permittedIf included), reasons (per power: outcome, confidence, citation, clause statuses, missing facts; nothing is explained, so it is faster) or outcomes ({\"power-id\": \"outcome\"}, as --format outcomes).", HelpName = "LEVEL" };
+        detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
         var rules = CommonOptions.Rules();
         var command = new Command("query", "Decide which powers a CSO may exercise. Exit code 0 when decided, 2 on bad input.")
         {
-            input, ndjson, date, designation, force, grant, made, fact, ruleset, power, format, rules,
+            input, ndjson, date, designation, force, grant, made, fact, ruleset, power, format, detail, rules,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +48,13 @@ internal static class QueryCommand
 
             var engine = new PowersEngine(library);
             string outputFormat = parse.GetValue(format)!;
+            if (Detail(outputFormat, parse.GetValue(detail), out var errorOfDetail) is not { } level)
+            {
+                return BadInput(console, [errorOfDetail!]);
+            }
+
+            // --format json --detail outcomes is --format outcomes; text refuses any level but full where it is written.
+            outputFormat = level == DecisionDetail.Outcomes && outputFormat == "json" ? "outcomes" : outputFormat;
             string? onlyPower = parse.GetValue(power);
             if (onlyPower is not null && library.IndexOfPower(onlyPower) < 0)
             {
@@ -65,7 +74,7 @@ internal static class QueryCommand
 
                 // NDJSON's default is JSON lines; only a text format asked for by name is refused.
                 bool textAsked = outputFormat == "text" && parse.GetResult(format) is { Implicit: false };
-                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, textAsked, onlyPower);
+                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, level, textAsked, onlyPower);
             }
 
             var query = FromFlags(library, parse.GetValue(date), parse.GetValue(designation), parse.GetValue(force), parse.GetValue(grant), parse.GetValue(fact) ?? [], parse.GetValue(ruleset), out var flagErrors, parse.GetValue(made));
@@ -74,13 +83,18 @@ internal static class QueryCommand
                 return BadInput(console, flagErrors);
             }
 
-            WriteDecision(console.Out, engine.Decide(query), outputFormat, onlyPower);
+            if (outputFormat == "text" && level != DecisionDetail.Full)
+            {
+                return TextWithDetail(console);
+            }
+
+            WriteDecision(console.Out, engine.Decide(query), outputFormat, onlyPower, level);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, bool textAsked, string? onlyPower)
+    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, DecisionDetail detail, bool textAsked, string? onlyPower)
     {
         TextReader reader;
         try
@@ -102,7 +116,7 @@ internal static class QueryCommand
                     return TextWithNdjson(console, path);
                 }
 
-                return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), format, onlyPower);
+                return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), detail, onlyPower);
             }
 
             string text;
@@ -117,7 +131,7 @@ internal static class QueryCommand
                         return TextWithNdjson(console, path);
                     }
 
-                    return NdjsonQueries.Run(console, engine, lines, format, onlyPower);
+                    return NdjsonQueries.Run(console, engine, lines, detail, onlyPower);
                 }
             }
             else
@@ -132,7 +146,12 @@ internal static class QueryCommand
                 return path == "-" ? BadInput(console, read.Errors) : BadInput(console, path, read.Errors);
             }
 
-            WriteDecision(console.Out, engine.Decide(query), format, onlyPower);
+            if (format == "text" && detail != DecisionDetail.Full)
+            {
+                return TextWithDetail(console);
+            }
+
+            WriteDecision(console.Out, engine.Decide(query), format, onlyPower, detail);
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
@@ -147,6 +166,31 @@ internal static class QueryCommand
             }
         }
     }
+
+    /// <summary>
+    /// The level of detail of the JSON written: <c>--detail</c>, or outcomes for <c>--format outcomes</c>; null with the
+    /// error when the two disagree.
+    /// </summary>
+    internal static DecisionDetail? Detail(string format, string? detail, out QueryError? error)
+    {
+        error = null;
+        var level = detail switch
+        {
+            "reasons" => DecisionDetail.Reasons,
+            "outcomes" => DecisionDetail.Outcomes,
+            _ => format == "outcomes" ? DecisionDetail.Outcomes : DecisionDetail.Full,
+        };
+        if (format == "outcomes" && level != DecisionDetail.Outcomes)
+        {
+            error = new QueryError("--detail", "--format outcomes writes outcomes only; use --format json --detail " + detail);
+            return null;
+        }
+
+        return level;
+    }
+
+    private static int TextWithDetail(CliConsole console) =>
+        BadInput(console, [new QueryError("--detail", "the text format shows the whole decision; use --format json with --detail")]);
 
     private static int TextWithNdjson(CliConsole console, string path) =>
         BadInput(console, [new QueryError("--format", "text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes")]);
@@ -231,7 +275,7 @@ internal static class QueryCommand
         return errors.Count > 0 || designation is null ? null : new Query(date, version, designation, situation);
     }
 
-    internal static void WriteDecision(TextWriter output, Decision decision, string format, string? onlyPower)
+    internal static void WriteDecision(TextWriter output, Decision decision, string format, string? onlyPower, DecisionDetail detail = DecisionDetail.Full)
     {
         switch (format)
         {
@@ -241,7 +285,7 @@ internal static class QueryCommand
                 {
                     if (format == "json")
                     {
-                        DecisionJsonWriter.Write(w, decision, DecisionDetail.Full, Output.CliBudget.Explanation, default);
+                        DecisionJsonWriter.Write(w, decision, detail, Output.CliBudget.Explanation, default);
                     }
                     else
                     {

@@ -48,6 +48,40 @@ public sealed class ControlRoomAppTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PostDecide_DetailOutcomes_ReturnsEachPowersOutcomeOnly()
+    {
+        using var response = await _client!.PostAsync(new Uri("/decide?detail=outcomes", UriKind.Relative), new StringContent(RulesDirectory.Query, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.Contains("X-Decision-Id"));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("permitted", document.RootElement.GetProperty("entry-to-save-life").GetString());
+        Assert.False(document.RootElement.TryGetProperty("decisions", out _));
+    }
+
+    [Fact]
+    public async Task PostDecide_DetailReasons_ReturnsReasonsWithoutTexts()
+    {
+        using var response = await _client!.PostAsync(new Uri("/decide?detail=reasons", UriKind.Relative), new StringContent(RulesDirectory.Query, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var entry = document.RootElement.GetProperty("decisions").EnumerateArray().Single(d => d.GetProperty("power").GetString() == "entry-to-save-life");
+        Assert.Equal("permitted", entry.GetProperty("outcome").GetString());
+        Assert.False(entry.TryGetProperty("title", out _));
+    }
+
+    [Fact]
+    public async Task PostDecide_UnknownDetail_Returns400NamingItWithoutDeciding()
+    {
+        using var response = await _client!.PostAsync(new Uri("/decide?detail=everything", UriKind.Relative), new StringContent(RulesDirectory.Query, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Decision-Id"));
+        Assert.Equal("""{"errors":[{"field":"","message":"detail: \u0027everything\u0027 is not full, reasons or outcomes"}]}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task PostDecide_BadQuery_Returns400NamingTheField()
     {
         using var response = await _client!.PostAsync(new Uri("/decide", UriKind.Relative), new StringContent("""{"date":"2013-03-01","designation":"met-2002-securty"}""", Encoding.UTF8, "application/json"));
