@@ -25,7 +25,7 @@ internal static class CommonOptions
     /// <summary>The time limit of an exhaustive analysis (verify, diff), in seconds.</summary>
     public static Option<double> TimeLimit() => new("--time-limit")
     {
-        Description = "Stop the analysis after this many seconds and say it is too large (exit code 2) rather than run on; it also stops past 20 million situation classes or 100,000 distinct cases (memory). Default 30.",
+        Description = "Stop the analysis after this many seconds and say it is too large (exit code 2) rather than run on; it also stops past 20 million situation classes or 100,000 distinct cases (memory). Default 30; 1000000 or more: no time limit, only those.",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => 30,
     };

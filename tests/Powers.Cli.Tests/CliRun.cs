@@ -5,6 +5,12 @@ namespace Powers.Cli.Tests;
 /// <summary>Runs the powers command in-process with captured streams.</summary>
 public sealed record CliRun(int ExitCode, string Out, string Error)
 {
+    /// <summary>
+    /// A <c>--time-limit</c> for analyses of the shipped library that only their step and case limits bound (over 10^6
+    /// seconds is no limit): the default 30 s is wall time, which a loaded machine outruns.
+    /// </summary>
+    public const string NoTimeLimit = "1000000";
+
     public static string RulesDirectory { get; } = Path.GetFullPath(
         typeof(CliRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RulesDirectory").Value!);
 

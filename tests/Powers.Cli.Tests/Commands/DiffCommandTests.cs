@@ -8,7 +8,7 @@ public class DiffCommandTests
     public void Diff_S44ToS47a_SearchUnderS47aBecomesPermittedAndTheExampleChangesThroughQuery()
     {
         // PoFA 2012 Sch. 9 para. 30 re-pointed PRA Sch. 4 para. 15 at s. 47A from 10 Jul 2012; in 2007 it applied s. 44 only.
-        var run = CliRun.Of("diff", "--from", "pra2002-sch4@2007-12-01", "--to", "pra2002-sch4@2012-07-10", "--designation", "met-2002-security", "--format", "json", "--rules", CliRun.RulesDirectory);
+        var run = CliRun.Of("diff", "--from", "pra2002-sch4@2007-12-01", "--to", "pra2002-sch4@2012-07-10", "--designation", "met-2002-security", "--format", "json", "--rules", CliRun.RulesDirectory, "--time-limit", CliRun.NoTimeLimit);
         Assert.True(run.ExitCode == 0, run.Error);
         var changes = (JArray)JObject.Parse(run.Out)["changes"]!;
         var change = (JObject)changes.Single(c => (string?)c["power"] == "stop-search-authorised-area" && (string?)c["to"] == "permitted");
@@ -36,7 +36,7 @@ public class DiffCommandTests
     public void Diff_DetentionGoesNational_KentGainsDetentionAsMarkdown()
     {
         // SI 2004/3338 art. 2: detention and force under paras. 2(3) and 4 for every force from 23 Dec 2004.
-        var run = CliRun.Of("diff", "--from", "2004-12-22", "--to", "2004-12-23", "--force", "kent", "--format", "markdown");
+        var run = CliRun.Of("diff", "--from", "2004-12-22", "--to", "2004-12-23", "--force", "kent", "--format", "markdown", "--time-limit", CliRun.NoTimeLimit);
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("### `pra2002-sch4@2004-11-01` → `pra2002-sch4@2004-12-23`", run.Out, StringComparison.Ordinal);
         Assert.Contains("| `detain-pending-constable` | not-in-force | permitted | `", run.Out, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public class DiffCommandTests
     [Fact]
     public void Diff_Timeline_EveryConsecutivePairFromTheBillAndStopSearchEndsIn2017()
     {
-        var run = CliRun.Of("diff", "--power", "stop-search-authorised-area", "--timeline", "--rules", CliRun.RulesDirectory);
+        var run = CliRun.Of("diff", "--power", "stop-search-authorised-area", "--timeline", "--rules", CliRun.RulesDirectory, "--time-limit", CliRun.NoTimeLimit);
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("pra2002-sch4@bill-2002-04-25 -> pra2002-sch4@2002-12-02: ", run.Out, StringComparison.Ordinal);
         // PCA 2017 and SI 2017/1139: Sch. 3B para. 2 excludes every power to stop and search from 15 Dec 2017.
@@ -93,7 +93,7 @@ public class DiffCommandTests
         string facts = File.ReadAllText(changed.PathOf("facts.json"));
         File.WriteAllText(changed.PathOf("facts.json"), facts.Replace("\"none\",\n        \"s44\",", "\"s44\",\n        \"none\",", StringComparison.Ordinal));
         Assert.NotEqual(facts, File.ReadAllText(changed.PathOf("facts.json")));
-        var run = CliRun.Of("diff", "--from", "pra2002-sch4@2012-07-10", "--rules", CliRun.RulesDirectory, "--to-rules", changed.Root);
+        var run = CliRun.Of("diff", "--from", "pra2002-sch4@2012-07-10", "--rules", CliRun.RulesDirectory, "--to-rules", changed.Root, "--time-limit", CliRun.NoTimeLimit);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--to-rules: the two libraries have different fact schemas", run.Error, StringComparison.Ordinal);
     }

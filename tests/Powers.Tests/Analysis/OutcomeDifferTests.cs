@@ -66,7 +66,7 @@ public class OutcomeDifferTests
         var kent = Designation.AdHoc("kent", library.Powers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
         var before = PlanBuilder.Build(library, library.Versions.Single(v => v.Id == "pra2002-sch4@2004-07-01"), kent, null);
         var after = PlanBuilder.Build(library, library.Versions.Single(v => v.Id == "pra2002-sch4@2004-12-23"), kent, null);
-        var changes = OutcomeDiffer.Diff(before, after, "detain-pending-constable");
+        var changes = UnclockedAnalysis.Diff(before, after, "detain-pending-constable");
         Assert.Equal(
             [
                 "not-in-force -> denied: not inUniform or not inPoliceArea or suspectedConduct in ['none', 'other-offence', 'relevant-byelaw-offence', 'relevant-licensing-offence'] or nameAndAddress in ['not-asked', 'given'] or minutesDetained >= 30",
@@ -84,7 +84,7 @@ public class OutcomeDifferTests
         var met = library.Designations.Single(d => d.Id == "met-2002-security");
         var before = PlanBuilder.Build(library, library.Versions.Single(v => v.Id == "pra2002-sch4@2007-12-01"), met, null);
         var after = PlanBuilder.Build(library, library.Versions.Single(v => v.Id == "pra2002-sch4@2011-03-18"), met, null);
-        var change = OutcomeDiffer.Diff(before, after, "stop-search-authorised-area").Single(c => c.To == Outcome.Permitted);
+        var change = UnclockedAnalysis.Diff(before, after, "stop-search-authorised-area").Single(c => c.To == Outcome.Permitted);
         Assert.StartsWith("inUniform and inPoliceArea and constableInCompany and terrorismAuthorisation == 's47a' and ", change.When, StringComparison.Ordinal);
         Assert.Equal(1, CountOf(change.When, "inUniform"));
         Assert.Equal(1, CountOf(change.When, "searchPurpose"));

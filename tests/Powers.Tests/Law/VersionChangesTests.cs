@@ -3,6 +3,7 @@ using Powers.Analysis;
 using Powers.Model;
 using Powers.Planning;
 using Powers.TestSupport;
+using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Law;
 
@@ -47,7 +48,7 @@ public partial class VersionChangesTests
                 var designation = Designation.AdHoc(force, powers);
                 var a = PlanBuilder.Build(library, from, designation, null);
                 var b = PlanBuilder.Build(library, to, designation, null);
-                foreach (var change in OutcomeDiffer.Diff(a, b))
+                foreach (var change in UnclockedAnalysis.Diff(a, b))
                 {
                     changed.Add(change.Power);
                 }
