@@ -66,7 +66,7 @@ public partial class CatalogueTests
     [InlineData(42, "seize-vehicle-causing-alarm", "2003-01-01", "9", true)]
     [InlineData(43, "remove-abandoned-vehicle", "2002-12-02", "10", true)]
     [InlineData(44, "stop-vehicle-for-testing", "2002-12-02", "11", false)]
-    [InlineData(45, "stop-cycle", "2004-01-20", "11A", true, Skip = "law-traffic: row 45 not landed yet")]
+    [InlineData(45, "stop-cycle", "2004-01-20", "11A", true)]
     [InlineData(46, "direct-traffic", "2005-07-01", "11B", true)]
     [InlineData(47, "control-traffic-abnormal-load", "2002-12-02", "12", false)]
     [InlineData(48, "road-check", "2002-12-02", "13", true)]

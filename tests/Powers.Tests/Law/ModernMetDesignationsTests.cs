@@ -26,7 +26,7 @@ public class ModernMetDesignationsTests
     [InlineData("met-commercial-vehicle-unit", "stop-vehicle-for-testing")]
     [InlineData("met-commercial-vehicle-unit", "direct-traffic")]
     // "Cycle Safety: stopping cycles, the cycling-on-a-footway penalty"
-    [InlineData("met-cycle-safety", "stop-cycle", Skip = "law-traffic: row 45 not landed yet")]
+    [InlineData("met-cycle-safety", "stop-cycle")]
     [InlineData("met-cycle-safety", "issue-fixed-penalty-cycling-footway")]
     // "Safer Neighbourhood: anti-social behaviour name and address, alcohol (young persons and public places),
     // dispersal directions, penalty notices for disorder"
