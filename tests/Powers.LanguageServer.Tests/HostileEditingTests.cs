@@ -128,6 +128,64 @@ public sealed class HostileEditingTests
         Assert.False(client.Server.IsCompleted);
     }
 
+    [Fact]
+    public async Task DidOpen_FifoNamedJsonInTheLibrary_ReportedNeverOpenedAndServerAnswers()
+    {
+        // Opening a FIFO blocks until a writer comes: a compile that opened it would hold every request.
+        using var library = new TestLibrary();
+        Mkfifo(library.PathOf("pra2002/pipe.json"));
+        await using var client = await LspTestClient.StartAsync(library.Root);
+        string uri = library.UriOf(Relative);
+        await client.OpenAsync(uri, library.Read(Relative));
+
+        var published = await client.DiagnosticsAsync(library.UriOf("pra2002/pipe.json"), p => p.Diagnostics.Count > 0);
+
+        Assert.Equal("The file is a FIFO (named pipe), not a regular file; it is not read", Assert.Single(published.Diagnostics).Message);
+        await AssertAnswersAsync(client, uri);
+    }
+
+    [Fact]
+    public async Task DidOpen_LinkToDevZeroInTheLibrary_ReportedNotReadAndServerAnswers()
+    {
+        // /dev/zero never ends: read whole, it would fill memory.
+        using var library = new TestLibrary();
+        File.CreateSymbolicLink(library.PathOf("pra2002/zero.json"), "/dev/zero");
+        await using var client = await LspTestClient.StartAsync(library.Root);
+        string uri = library.UriOf(Relative);
+        await client.OpenAsync(uri, library.Read(Relative));
+
+        var published = await client.DiagnosticsAsync(library.UriOf("pra2002/zero.json"), p => p.Diagnostics.Count > 0);
+
+        Assert.Equal("PWR0018", Assert.Single(published.Diagnostics).Code);
+        await AssertAnswersAsync(client, uri);
+    }
+
+    [Fact]
+    public async Task Hover_DevicesAndPipesAsDocumentUris_AnsweredWithoutReadingThem()
+    {
+        using var library = new TestLibrary();
+        string fifo = Path.Combine(library.Root, "pipe.json");
+        Mkfifo(fifo);
+        await using var client = await LspTestClient.StartAsync(library.Root);
+        string uri = library.UriOf(Relative);
+        await client.OpenAsync(uri, library.Read(Relative));
+        await client.DiagnosticsAsync(uri, 1);
+
+        foreach (string hostile in new[] { "file:///dev/zero", "file:///dev/urandom", new Uri(fifo).AbsoluteUri })
+        {
+            Assert.Null(await client.RequestAsync<Hover?>("textDocument/hover", new TextDocumentPositionParams(new TextDocumentIdentifier(hostile), new LspPosition(0, 0))));
+        }
+
+        await AssertAnswersAsync(client, uri);
+    }
+
+    private static void Mkfifo(string path)
+    {
+        using var process = System.Diagnostics.Process.Start("mkfifo", [path]);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
     private static async Task AssertAnswersAsync(LspTestClient client, string uri)
     {
         var symbols = await client.RequestAsync<DocumentSymbol[]?>("textDocument/documentSymbol", new DocumentSymbolParams(new TextDocumentIdentifier(uri)));

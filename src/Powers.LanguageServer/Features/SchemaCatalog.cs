@@ -177,7 +177,8 @@ internal sealed partial class SchemaCatalog
 
         var named = SchemaProperty().Match(source.Text);
         string? path = named.Success ? Path.GetFullPath(Path.Combine(directory, named.Groups[1].Value)) : null;
-        if (path is null || !File.Exists(path))
+        // A '$schema' may name a FIFO or a device: never opened (it would block or never end).
+        if (path is null || !File.Exists(path) || Compilation.EntryKinds.Of(path) != Compilation.EntryKind.Regular)
         {
             return null;
         }
@@ -190,7 +191,12 @@ internal sealed partial class SchemaCatalog
                 return cached.Root;
             }
 
-            var bytes = File.ReadAllBytes(path);
+            byte[] bytes;
+            using (var stream = File.OpenRead(path))
+            {
+                bytes = SourceLoader.ReadCapped(stream);
+            }
+
             var bag = new DiagnosticBag();
             var text = SourceLoader.Decode(path, bytes, bag);
             var root = text is null ? null : JsonParser.Parse(text, bag);

@@ -1,6 +1,9 @@
+using System.Text;
+using Powers.Compilation;
 using Powers.LanguageServer.Features;
 using Powers.LanguageServer.Protocol;
 using Powers.LanguageServer.Workspace;
+using Powers.Syntax;
 using Powers.Text;
 
 namespace Powers.LanguageServer.Server;
@@ -83,9 +86,9 @@ internal sealed partial class PowersLanguageServer
         {
             source = doc.Text;
         }
-        else if (File.Exists(path))
+        else if (ReadFromDisk(path) is { } text)
         {
-            source = new SourceText(path, File.ReadAllText(path));
+            source = new SourceText(path, text);
         }
         else
         {
@@ -99,6 +102,29 @@ internal sealed partial class PowersLanguageServer
         }
 
         return DocumentContext.Create(id!.Uri, source, snapshot);
+    }
+
+    /// <summary>
+    /// A document the editor has not opened, read from disk only when it is a regular file no larger than the compiler
+    /// reads: a client may name <c>file:///dev/zero</c> or a FIFO, which would be read for ever or block every request.
+    /// </summary>
+    private static string? ReadFromDisk(string path)
+    {
+        if (!File.Exists(path) || EntryKinds.Of(path) != EntryKind.Regular)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            byte[] bytes = SourceLoader.ReadCapped(stream);
+            return bytes.Length > SourceLoader.MaxFileBytes ? null : Encoding.UTF8.GetString(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private void Guard(string method, Action action)

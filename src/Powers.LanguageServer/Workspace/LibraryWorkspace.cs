@@ -56,16 +56,19 @@ internal sealed class LibraryWorkspace
                 continue;
             }
 
-            if (file.Length > SourceLoader.MaxFileBytes)
+            if (file.Problem is not null || file.Length > SourceLoader.MaxFileBytes)
             {
-                files.Add(file); // the compiler reports it as too large
+                // A FIFO, a device or a link out of the library (which may be /dev/zero) is never opened, and a file
+                // too large is not read whole: the compiler reports each, as 'powers check' does.
+                files.Add(file);
                 continue;
             }
 
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                // No further than the compiler reads: the file may have grown since it was listed.
+                bytes = file.ReadCapped();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
