@@ -23,6 +23,18 @@ internal static partial class PowersLog
         Message = "Rule library {Source} cannot be read; Powers cannot start")]
     public static partial void LibraryUnreadable(ILogger logger, Exception exception, string source);
 
+    [LoggerMessage(EventId = 1004, EventName = "LibraryUnsigned", Level = LogLevel.Information,
+        Message = "Rule library {Source} is not verified: no trusted key is configured (Powers:TrustedKeys), so it is served as an unsigned library")]
+    public static partial void LibraryUnsigned(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 1005, EventName = "LibraryVerified", Level = LogLevel.Information,
+        Message = "Rule library {Source} verified: every file matches its manifest, signed with trusted key {KeyId}")]
+    public static partial void LibraryVerified(ILogger logger, string source, string keyId);
+
+    [LoggerMessage(EventId = 1006, EventName = "LibraryRejected", Level = LogLevel.Critical,
+        Message = "Rule library {Source} is refused: its signature does not verify ({ProblemCount} problems, listed above; the first: {First}); Powers cannot start")]
+    public static partial void LibraryRejected(ILogger logger, string source, int problemCount, string first);
+
     [LoggerMessage(EventId = 1010, EventName = "ReloadSucceeded", Level = LogLevel.Information,
         Message = "Reloaded rule library {Source}: sha256 {OldSha256} replaced by {NewSha256} (generation {Generation}) in {ElapsedMs} ms")]
     public static partial void ReloadSucceeded(ILogger logger, string source, string oldSha256, string newSha256, int generation, long elapsedMs);
@@ -54,6 +66,10 @@ internal static partial class PowersLog
     [LoggerMessage(EventId = 1017, EventName = "ReloadCrashed", Level = LogLevel.Error,
         Message = "Reload of rule library {Source} threw; still serving the last good library")]
     public static partial void ReloadCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 1018, EventName = "ReloadRejected", Level = LogLevel.Error,
+        Message = "Reload of rule library {Source} refused: its signature does not verify ({ProblemCount} problems, listed above; the first: {First}); still serving sha256 {Sha256}")]
+    public static partial void ReloadRejected(ILogger logger, string source, int problemCount, string first, string sha256);
 
     [LoggerMessage(EventId = 1100, EventName = "DecisionRecorded", Level = LogLevel.Information,
         Message = "Decision {DecisionId}: {Record}")]

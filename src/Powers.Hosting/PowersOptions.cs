@@ -37,6 +37,16 @@ public sealed class PowersOptions
     /// </summary>
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Paths to PEM public keys (P-256, ES256) trusted to sign <see cref="RulesDirectory"/>, relative to the content
+    /// root (<c>Powers:TrustedKeys:0</c>, <c>Powers:TrustedKeys:1</c>, ...). When any is given, a library is verified
+    /// against the manifest and signature <c>powers sign</c> writes before anything is compiled: at start an unsigned
+    /// or tampered library fails start-up; on reload it is refused, the last good library stays in service and health
+    /// is degraded with the reason. Several keys may be trusted at once, so a signer can move to a new key. Empty (the
+    /// default): libraries are not verified, and the log says so.
+    /// </summary>
+    public IList<string> TrustedKeys { get; } = new List<string>();
+
     /// <summary>Whether each decision is recorded through the registered decision record sinks. Default false.</summary>
     public bool RecordDecisions { get; set; }
 

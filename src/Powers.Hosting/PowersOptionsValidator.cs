@@ -21,6 +21,30 @@ internal sealed class PowersOptionsValidator(IServiceProvider services) : IValid
             }
         }
 
+        if (options.TrustedKeys.Count > 0 && string.IsNullOrWhiteSpace(options.RulesDirectory))
+        {
+            failures.Add("Powers:TrustedKeys: the embedded library carries no signature; set Powers:RulesDirectory to a signed library, or remove the trusted keys.");
+        }
+
+        for (int i = 0; i < options.TrustedKeys.Count; i++)
+        {
+            string field = "TrustedKeys:" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (string.IsNullOrWhiteSpace(options.TrustedKeys[i]) || TryResolve(options.TrustedKeys[i], environment, field, failures) is not { } path)
+            {
+                failures.Add($"Powers:{field}: give the path of a PEM public key.");
+                continue;
+            }
+
+            try
+            {
+                _ = Compilation.TrustedKey.FromPemFile(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                failures.Add($"Powers:{field}: {(e is ArgumentException ? e.Message.Split(" (Parameter", 2)[0] : "cannot read '" + path + "': " + e.Message)}.");
+            }
+        }
+
         if (options.ReloadDelay < TimeSpan.Zero || options.ReloadDelay > PowersOptions.MaxReloadDelay)
         {
             failures.Add($"Powers:ReloadDelay: {options.ReloadDelay} is outside 00:00:00 to {PowersOptions.MaxReloadDelay}.");

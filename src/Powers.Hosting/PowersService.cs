@@ -28,10 +28,12 @@ internal sealed class PowersService : IPowersService, IDisposable
     private readonly LibrarySource _source;
     private readonly Decisions.DecisionDetail _detail;
     private readonly Powers.Analysis.AnalysisBudget _budget;
+    private readonly TrustedKey[] _trustedKeys;
     private readonly Lock _initGate = new();
     private readonly Lock _reloadGate = new();
     private PowersSnapshot? _current;
     private ReloadFailure? _lastFailure;
+    private string? _lastRejected;
     private RulesDirectoryWatcher? _watcher;
     private int _compilations;
     private bool _disposed;
@@ -49,6 +51,8 @@ internal sealed class PowersService : IPowersService, IDisposable
         _source = string.IsNullOrWhiteSpace(_options.RulesDirectory)
             ? LibrarySource.Embedded
             : LibrarySource.FromDirectory(PowersPaths.Resolve(_options.RulesDirectory, environment));
+        // The options were validated when they were created (every key readable and P-256), so this does not throw.
+        _trustedKeys = _options.TrustedKeys.Select(path => TrustedKey.FromPemFile(PowersPaths.Resolve(path, environment))).ToArray();
     }
 
     /// <inheritdoc />
@@ -234,6 +238,14 @@ internal sealed class PowersService : IPowersService, IDisposable
                     throw;
                 }
 
+                if (Verify(content) is { Count: > 0 } refused)
+                {
+                    LogDiagnostics(refused);
+                    string first = MsBuildFormatter.Format(refused[0]);
+                    PowersLog.LibraryRejected(_logger, _source.Name, refused.Count, first);
+                    throw new RuleCompilationException(refused);
+                }
+
                 var result = Compile(content);
                 LogDiagnostics(result.Diagnostics);
                 if (!result.Success)
@@ -318,9 +330,19 @@ internal sealed class PowersService : IPowersService, IDisposable
                 return ReloadOutcome.Unchanged;
             }
 
+            string? signature = _trustedKeys.Length > 0 && _source.Directory is { } signed ? content.Sha256 + "/" + LibrarySignature.Fingerprint(signed) : null;
             if (LastReloadFailure?.Sha256 == content.Sha256)
             {
-                return ReloadOutcome.Failed;
+                // Already reported; a library refused for its signature is tried again once it is signed again.
+                if (_lastRejected is null)
+                {
+                    return ReloadOutcome.Failed;
+                }
+
+                if (_lastRejected == signature)
+                {
+                    return ReloadOutcome.Rejected;
+                }
             }
 
             if (ChangedSince(content))
@@ -331,6 +353,17 @@ internal sealed class PowersService : IPowersService, IDisposable
                 return ReloadOutcome.Superseded;
             }
 
+            if (Verify(content) is { Count: > 0 } refused)
+            {
+                LogDiagnostics(refused);
+                string first = MsBuildFormatter.Format(refused[0]);
+                Volatile.Write(ref _lastFailure, new ReloadFailure(_time.GetUtcNow(), content.Sha256, "the library's signature does not verify (" + refused.Count + " problem(s)); the first: " + first, refused));
+                _lastRejected = signature;
+                PowersLog.ReloadRejected(_logger, _source.Name, refused.Count, first, current.Sha256);
+                return ReloadOutcome.Rejected;
+            }
+
+            _lastRejected = null;
             var result = Compile(content);
 
             LogDiagnostics(result.Diagnostics);
@@ -409,6 +442,32 @@ internal sealed class PowersService : IPowersService, IDisposable
         }
 
         return new PowersAnswer(id, now, snapshot, decision, [], _detail, _budget);
+    }
+
+    /// <summary>
+    /// The signature problems of the files read (empty when they verify, or when no key is trusted: then the log says
+    /// the library is served unsigned). Verified before anything is compiled, on the very bytes that are compiled.
+    /// </summary>
+    private IReadOnlyList<Diagnostic> Verify(LibraryContent content)
+    {
+        if (_source.Directory is not { } directory)
+        {
+            return [];
+        }
+
+        if (_trustedKeys.Length == 0)
+        {
+            PowersLog.LibraryUnsigned(_logger, _source.Name);
+            return [];
+        }
+
+        var refused = LibrarySignature.Verify(directory, content.Files, _trustedKeys, out string? keyId);
+        if (refused.Count == 0)
+        {
+            PowersLog.LibraryVerified(_logger, _source.Name, keyId!);
+        }
+
+        return refused;
     }
 
     private CompilationResult Compile(LibraryContent content)

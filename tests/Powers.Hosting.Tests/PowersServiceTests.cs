@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Powers.Decisions;
 using Powers.Hosting.Reloading;
 using Powers.Hosting.Tests.TestSupport;
@@ -193,8 +195,11 @@ public sealed class PowersServiceTests
     [Fact]
     public void Watcher_BurstOfFileEvents_CompilesOnce()
     {
+        // The quiet period runs on a fake clock that moves only after the burst, so however slowly a loaded machine
+        // writes the 80 files, no quiet period can end in the middle of it (on the real clock, 400 ms could).
         using var rules = new RulesDirectory();
-        using var host = new TestHost(o => { o.RulesDirectory = rules.Path; o.ReloadDelay = TimeSpan.FromMilliseconds(400); });
+        var clock = new FakeTimeProvider();
+        using var host = new TestHost(o => { o.RulesDirectory = rules.Path; o.ReloadDelay = TimeSpan.FromMilliseconds(400); }, s => s.AddSingleton<TimeProvider>(clock));
         _ = host.Powers.Current;
         Assert.True(host.Service.IsWatching);
         string b = RulesDirectory.DesignationB();
@@ -206,8 +211,9 @@ public sealed class PowersServiceTests
             rules.Write(RulesDirectory.ChainFile, RulesDirectory.Original(RulesDirectory.ChainFile));
         }
 
-        Assert.True(TestHost.WaitUntil(() => host.Powers.Current.Generation == 2, TimeSpan.FromSeconds(20)));
-        Thread.Sleep(800);
+        Assert.True(TestHost.AdvanceUntil(clock, TimeSpan.FromMilliseconds(400), () => host.Powers.Current.Generation == 2));
+        // Events still arriving from the burst find the files unchanged: more quiet periods compile nothing.
+        TestHost.AdvanceUntil(clock, TimeSpan.FromMilliseconds(400), () => false, steps: 5);
         Assert.Equal(2, host.Service.Compilations);
         Assert.Equal(2, host.Powers.Current.Generation);
         Assert.Contains("\"detain-pending-constable\":\"not-designated\"", host.Powers.Decide(RulesDirectory.Query).ToOutcomesJson(), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using Powers.Compilation;
 using Powers.Diagnostics;
 
 namespace Powers.Cli.Commands;
@@ -15,9 +16,10 @@ internal static class CheckCommand
         var minimum = new Option<string>("--severity") { Description = "The least severity shown: info (every low-confidence reading, for legal review), warning (default) or error.", DefaultValueFactory = _ => "warning" };
         minimum.AcceptOnlyFromAmong("info", "warning", "error");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
-        var command = new Command("check", "Compile the rule files and print diagnostics (MSBuild-style text, JSON or SARIF 2.1.0). Exit code 0 when there are no errors, 1 otherwise.")
+        var trusted = new Option<string[]>("--trusted-key") { Description = "A PEM public key trusted to sign the library (repeatable): the library must carry the manifest and signature 'powers sign' writes, by one of these keys, and match it file for file, before anything is compiled.", HelpName = "PUB.pem", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("check", "Compile the rule files and print diagnostics (MSBuild-style text, JSON or SARIF 2.1.0). With --trusted-key, first verify the library's signature. Exit code 0 when there are no errors, 1 otherwise (a file added, removed or changed after signing, or a bad, missing or untrusted signature, is an error naming the file).")
         {
-            directory, rules, format, minimum, output,
+            directory, rules, format, minimum, output, trusted,
         };
         command.SetAction(parse =>
         {
@@ -26,7 +28,29 @@ internal static class CheckCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = LibraryLoader.Compile(dir);
+            string[] keyFiles = parse.GetValue(trusted) ?? [];
+            CompilationResult result;
+            if (keyFiles.Length == 0)
+            {
+                result = LibraryLoader.Compile(dir);
+            }
+            else if (dir is null)
+            {
+                console.Error.WriteLine("powers: bad input: --trusted-key: the embedded library carries no signature; give the library directory to verify");
+                return ExitCodes.BadInput;
+            }
+            else if (TrustedKeys(keyFiles, console) is not { } keys)
+            {
+                return ExitCodes.BadInput;
+            }
+            else
+            {
+                // Read once into memory: what is verified is exactly what is compiled.
+                var files = LibraryFileSnapshot.Read(LibraryFiles.FromDirectory(dir));
+                var refused = LibrarySignature.Verify(dir, files, keys, out _);
+                result = refused.Count > 0 ? new CompilationResult(refused, null) : LibraryCompiler.Compile(files);
+            }
+
             var least = parse.GetValue(minimum) switch { "error" => DiagnosticSeverity.Error, "warning" => DiagnosticSeverity.Warning, _ => DiagnosticSeverity.Info };
             // Errors first, then warnings, then infos; each in file order.
             var shown = result.Diagnostics.Where(d => d.Severity >= least).OrderByDescending(d => d.Severity).ToList();
@@ -58,6 +82,25 @@ internal static class CheckCommand
             return result.Success ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    private static List<TrustedKey>? TrustedKeys(string[] paths, CliConsole console)
+    {
+        var keys = new List<TrustedKey>();
+        foreach (string path in paths)
+        {
+            try
+            {
+                keys.Add(TrustedKey.FromPemFile(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                console.Error.WriteLine("powers: bad input: --trusted-key: " + Text.ControlCharacters.Escape(e is ArgumentException ? e.Message.Split(" (Parameter", 2)[0] : "cannot read '" + path + "': " + e.Message));
+                return null;
+            }
+        }
+
+        return keys;
     }
 
     internal static string Version() =>

@@ -12,6 +12,9 @@ internal enum ReloadOutcome
     /// <summary>The files could not be read or have errors; the last good library stays in service.</summary>
     Failed,
 
+    /// <summary>The files do not verify against their signature with a trusted key; the last good library stays in service.</summary>
+    Rejected,
+
     /// <summary>The files changed while they were compiled; the result was thrown away and another attempt is due.</summary>
     Superseded,
 }

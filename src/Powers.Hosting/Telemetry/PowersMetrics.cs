@@ -83,7 +83,7 @@ internal sealed class PowersMetrics
     public void Reloaded(ReloadOutcome outcome)
     {
         _reloads.Add(1, new KeyValuePair<string, object?>("powers.reload.result", ResultName(outcome)));
-        if (outcome == ReloadOutcome.Failed)
+        if (outcome is ReloadOutcome.Failed or ReloadOutcome.Rejected)
         {
             _reloadFailures.Add(1);
         }
@@ -101,6 +101,7 @@ internal sealed class PowersMetrics
         ReloadOutcome.Swapped => "swapped",
         ReloadOutcome.Unchanged => "unchanged",
         ReloadOutcome.Superseded => "superseded",
+        ReloadOutcome.Rejected => "rejected",
         _ => "failed",
     };
 
@@ -113,7 +114,7 @@ internal sealed class PowersMetrics
         }
 
         activity.SetTag("powers.reload.result", ResultName(outcome));
-        if (outcome == ReloadOutcome.Failed)
+        if (outcome is ReloadOutcome.Failed or ReloadOutcome.Rejected)
         {
             activity.SetStatus(ActivityStatusCode.Error, "reload failed");
         }

@@ -71,6 +71,29 @@ public static class DiagnosticDescriptors
     /// <summary>A symbolic link to a folder already read (a cycle).</summary>
     public static readonly DiagnosticDescriptor LinkCycle = Warning("PWR0019", "Symbolic link cycle", "The symbolic link leads back to '{0}', a folder already read; it is not followed");
 
+    // PWR0020-0029: signed libraries (LibrarySignature), reported only when a trusted key is given.
+
+    /// <summary>A library that must be signed has no manifest or no signature.</summary>
+    public static readonly DiagnosticDescriptor LibraryUnsigned = Error("PWR0020", "Library not signed", "The rule library is not signed: '{0}' is missing");
+
+    /// <summary>A signature that is malformed, unusable or does not match the manifest.</summary>
+    public static readonly DiagnosticDescriptor SignatureInvalid = Error("PWR0021", "Signature not accepted", "The signature of the rule library cannot be accepted: {0}");
+
+    /// <summary>A signature by a key that is not trusted.</summary>
+    public static readonly DiagnosticDescriptor SignatureKeyUntrusted = Error("PWR0022", "Signed by an untrusted key", "The rule library is signed with key '{0}', which is not trusted (trusted: {1})");
+
+    /// <summary>A file the signed manifest does not list.</summary>
+    public static readonly DiagnosticDescriptor FileNotSigned = Error("PWR0023", "File added after signing", "'{0}' is not in the signed manifest: it was added after signing");
+
+    /// <summary>A file the signed manifest lists that is not there.</summary>
+    public static readonly DiagnosticDescriptor SignedFileMissing = Error("PWR0024", "File removed after signing", "'{0}' is in the signed manifest but missing: it was removed after signing");
+
+    /// <summary>A file whose size or hash differs from the signed manifest.</summary>
+    public static readonly DiagnosticDescriptor FileChangedSinceSigning = Error("PWR0025", "File changed after signing", "'{0}' was changed after signing: {1}");
+
+    /// <summary>A validly signed manifest that is not a manifest.</summary>
+    public static readonly DiagnosticDescriptor ManifestInvalid = Error("PWR0026", "Manifest not readable", "The signed manifest cannot be read: {0}");
+
     // PWR0100-0199: expression syntax.
 
     /// <summary>A character that starts no token.</summary>
@@ -211,6 +234,7 @@ public static class DiagnosticDescriptors
         FileUnreadable, InvalidUtf8, FileTooLarge, JsonSyntax, JsonUnexpectedEnd, DuplicateProperty, UnknownProperty,
         WrongJsonType, MissingProperty, JsonTooDeep, InvalidValue, StringTooLong, UnknownFileKind, MissingLibraryFile,
         LimitExceeded, NotRegularFile, FolderUnreadable, LinkOutsideLibrary, LinkCycle,
+        LibraryUnsigned, SignatureInvalid, SignatureKeyUntrusted, FileNotSigned, SignedFileMissing, FileChangedSinceSigning, ManifestInvalid,
         UnexpectedCharacter, UnexpectedToken, ExpressionTooDeep, ExpressionTooLong, UnterminatedLiteral,
         IntegerOutOfRange, EmptyExpression, UnsupportedSyntax,
         UnknownFact, TypeMismatch, UnknownEnumValue, NotBoolean, UntypedLiteral, UnknownPower, UnknownForce,
