@@ -58,12 +58,12 @@ public sealed class SignCommandTests : IDisposable
         Openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", next);
         Openssl("ec", "-in", next, "-pubout", "-out", nextPublic);
         using var library = new TempLibrary();
-        Assert.Equal(0, CliRun.Of("sign", library.Root, "--key", next, "--key-id", "2026-07.pub").ExitCode);
+        Assert.Equal(0, CliRun.Of("sign", library.Root, "--key", next, "--key-id", "2026-07").ExitCode);
 
         Assert.Equal(0, CliRun.Of("check", library.Root, "--trusted-key", Public, "--trusted-key", nextPublic).ExitCode);
         var old = CliRun.Of("check", library.Root, "--trusted-key", Public);
         Assert.Equal(1, old.ExitCode);
-        Assert.Contains("error PWR0022: The rule library is signed with key '2026-07.pub', which is not trusted (trusted: signer.pub (", old.Out, StringComparison.Ordinal);
+        Assert.Contains("error PWR0022: The rule library is signed with key '2026-07', which is not trusted (trusted: signer (", old.Out, StringComparison.Ordinal);
     }
 
     [Fact]
