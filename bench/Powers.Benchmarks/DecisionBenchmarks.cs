@@ -65,14 +65,6 @@ public class DecisionBenchmarks
         return _buffer.Outcomes[0];
     }
 
-    /// <summary>One compiled delegate per clause (the engine's default evaluator), with explanations, into a buffer.</summary>
-    [Benchmark]
-    public Outcome CompiledClauses()
-    {
-        _engine.Decide(_scenario.Plan, _situation, _buffer);
-        return _buffer.Outcomes[0];
-    }
-
     /// <summary>The whole plan compiled into one delegate: outcomes only (the bare decision).</summary>
     [Benchmark]
     public Outcome Program()
@@ -99,8 +91,6 @@ public class DecisionBenchmarks
         var plan = _scenario.Plan;
         Interpreter();
         BenchmarkData.CheckExplained("interpreter", plan, expected, _buffer);
-        CompiledClauses();
-        BenchmarkData.CheckExplained("compiled clauses", plan, expected, _buffer);
         Program();
         BenchmarkData.CheckOutcomes("program", expected, _outcomes);
         ProgramExplained();

@@ -25,7 +25,7 @@ public static class RulesEngineNdjson
     {
         ArgumentNullException.ThrowIfNull(output);
         var reader = new CompactQueryReader(library);
-        var plans = new PlanCache(library, CompiledClauseEvaluator.Instance);
+        var plans = new PlanCache(library, ReferenceInterpreter.Instance);
         var engines = new Dictionary<CachedPlan, (Engine Engine, string Workflow)>(ReferenceEqualityComparer.Instance);
         var situation = new Situation(library.Schema);
         var text = new StringBuilder(512);

@@ -9,9 +9,10 @@ using Powers.Queries;
 namespace Powers;
 
 /// <summary>
-/// The entry point for embedding: a compiled library and an evaluator. Immutable and safe to share across
-/// threads. <see cref="Decide(Query)"/> returns a full explanation; the plan/buffer overload decides with no
-/// allocation for callers that ask many times a second.
+/// The entry point for embedding: a compiled library and an evaluator (the reference interpreter unless given).
+/// Immutable and safe to share across threads. <see cref="Decide(Query)"/> returns a full explanation; for callers
+/// that ask many times a second, <c>Plans.Get(query).Decide(situation, buffer)</c> decides with no allocation
+/// through the plan compiled once it has served a few hundred decisions.
 /// </summary>
 public sealed class PowersEngine
 {
@@ -20,7 +21,7 @@ public sealed class PowersEngine
     {
         ArgumentNullException.ThrowIfNull(library);
         Library = library;
-        Evaluator = evaluator ?? CompiledClauseEvaluator.Instance;
+        Evaluator = evaluator ?? ReferenceInterpreter.Instance;
         Plans = new PlanCache(library, Evaluator);
     }
 
@@ -65,7 +66,7 @@ public sealed class PowersEngine
     /// </summary>
     public static DecisionProgram Compile(DecisionPlan plan) => DecisionProgram.Compile(plan);
 
-    /// <summary>Decides a situation into a caller-owned buffer, allocating nothing.</summary>
+    /// <summary>Decides a situation into a caller-owned buffer clause by clause with <see cref="Evaluator"/>, allocating nothing.</summary>
     public void Decide(DecisionPlan plan, Situation situation, DecisionBuffer buffer) => PlanDecider.Decide(plan, situation, Evaluator, buffer);
 
     /// <summary>Parses, resolves and decides a query document; returns null and fills <paramref name="errors"/> on bad input.</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Powers.Compilation;
-using Powers.Evaluation;
 
 namespace Powers.Cli.Commands;
 
@@ -11,12 +10,10 @@ internal static class TestCommand
     {
         var directory = CommonOptions.Directory();
         var rules = CommonOptions.Rules();
-        var evaluator = new Option<string>("--evaluator") { Description = "compiled (default) or interpreter, the reference specification.", DefaultValueFactory = _ => "compiled" };
-        evaluator.AcceptOnlyFromAmong("compiled", "interpreter");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every case, not only failures." };
         var command = new Command("test", "Run the golden cases of the rule library. Exit code 0 when all pass, 1 otherwise.")
         {
-            directory, rules, evaluator, verbose,
+            directory, rules, verbose,
         };
         command.SetAction(parse =>
         {
@@ -33,8 +30,7 @@ internal static class TestCommand
                 return ExitCodes.Failure;
             }
 
-            IClauseEvaluator chosen = parse.GetValue(evaluator) == "interpreter" ? ReferenceInterpreter.Instance : CompiledClauseEvaluator.Instance;
-            var results = GoldenCaseRunner.Run(new PowersEngine(library, chosen));
+            var results = GoldenCaseRunner.Run(new PowersEngine(library));
             int passed = 0;
             int failed = 0;
             bool all = parse.GetValue(verbose);

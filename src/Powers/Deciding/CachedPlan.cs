@@ -7,8 +7,8 @@ namespace Powers.Deciding;
 /// <summary>
 /// A plan held by a <see cref="PlanCache"/>, with its <see cref="DecisionProgram"/>. The program is compiled once
 /// the plan has served enough decisions to repay the milliseconds compiling takes; until then, and always for an
-/// evaluator other than the engine's own, decisions go clause by clause through <see cref="PlanDecider"/>. Either way
-/// the decision is the same. Thread-safe; the buffers and outcome arrays are the caller's.
+/// evaluator other than the reference interpreter, decisions go clause by clause through <see cref="PlanDecider"/>.
+/// Either way the decision is the same. Thread-safe; the buffers and outcome arrays are the caller's.
 /// </summary>
 public sealed class CachedPlan
 {

@@ -27,10 +27,10 @@ public sealed class PlanCache
     private int _built;
 
     /// <summary>
-    /// Creates a cache. Plans are compiled into a <see cref="DecisionProgram"/> after
-    /// <paramref name="compileAfter"/> decisions, but only for an evaluator that agrees with the reference
-    /// interpreter (<see cref="IClauseEvaluator.AgreesWithReferenceInterpreter"/>: the engine's own), and decided by
-    /// the reference interpreter until then; any other evaluator is always called clause by clause.
+    /// Creates a cache. A plan is decided clause by clause by <paramref name="evaluator"/> and, once it has served
+    /// <paramref name="compileAfter"/> decisions, by its compiled <see cref="DecisionProgram"/>, but only when the
+    /// evaluator agrees with the reference interpreter (<see cref="IClauseEvaluator.AgreesWithReferenceInterpreter"/>:
+    /// the interpreter itself); any other evaluator is called for every clause of every decision.
     /// </summary>
     public PlanCache(RuleLibrary library, IClauseEvaluator evaluator, int capacity = DefaultCapacity, int compileAfter = DefaultCompileAfter)
     {
@@ -39,13 +39,9 @@ public sealed class PlanCache
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(compileAfter, 0);
         Library = library;
-        // Until a plan is compiled, the compiled clause evaluator's decisions are the reference interpreter's (they
-        // agree exactly): a new plan's clauses are new objects, and compiling them one by one on first use cost more
-        // than compiling the whole program, milliseconds per plan for a stream of many plans.
-        bool agrees = evaluator.AgreesWithReferenceInterpreter;
-        _evaluator = agrees ? ReferenceInterpreter.Instance : evaluator;
+        _evaluator = evaluator;
         _capacity = capacity;
-        _compileAfter = agrees ? compileAfter : int.MaxValue;
+        _compileAfter = evaluator.AgreesWithReferenceInterpreter ? compileAfter : int.MaxValue;
     }
 
     /// <summary>The library the plans are for.</summary>

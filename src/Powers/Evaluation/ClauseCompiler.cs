@@ -5,21 +5,12 @@ using Expr = System.Linq.Expressions.Expression;
 namespace Powers.Evaluation;
 
 /// <summary>
-/// Compiles a bound expression into a delegate over packed facts. Kleene logic is done on the two-bit
-/// encoding of <see cref="Tri"/> with no branches for <c>and</c>/<c>or</c>/<c>not</c>; a comparison is
-/// unknown unless every fact it reads is known, tested with one mask.
+/// Emits a bound expression as an expression over packed facts, for the decision program to compile with the rest
+/// of its plan. Kleene logic is done on the two-bit encoding of <see cref="Tri"/> with no branches for
+/// <c>and</c>/<c>or</c>/<c>not</c>; a comparison is unknown unless every fact it reads is known, tested with one mask.
 /// </summary>
 internal static class ClauseCompiler
 {
-    public static ClauseFunction Compile(BoundExpression expression)
-    {
-        var values = Expr.Parameter(typeof(int[]), "values");
-        var known = Expr.Parameter(typeof(ulong), "known");
-        var body = Emit(expression, values, known);
-        var lambda = Expr.Lambda<ClauseFunction>(Expr.Convert(body, typeof(Tri)), values, known);
-        return lambda.Compile();
-    }
-
     /// <summary>The body of a compiled clause: an int holding the <see cref="Tri"/> bits, reading facts from <paramref name="values"/>.</summary>
     internal static Expr Emit(BoundExpression e, ParameterExpression values, ParameterExpression known)
     {

@@ -15,9 +15,9 @@ public interface IClauseEvaluator
 
     /// <summary>
     /// Whether this evaluator agrees with <see cref="ReferenceInterpreter"/> by construction, so that a plan cache
-    /// may decide with the interpreter or with the plan compiled as a whole instead of calling it. True for the
-    /// engine's own evaluators (the property tests prove them equal); the default, false, is for an evaluator under
-    /// test or an oracle (the RulesEngine one), which must then be called for every clause of every decision.
+    /// may replace it by the plan compiled as a whole (which the tests prove equal to the interpreter). True for the
+    /// interpreter; the default, false, is for an evaluator under test or an oracle (the RulesEngine one), which must
+    /// then be called for every clause of every decision.
     /// </summary>
     bool AgreesWithReferenceInterpreter => false;
 

@@ -5,8 +5,8 @@ namespace Powers.Evaluation;
 
 /// <summary>
 /// Kleene logic on <see cref="Tri"/> as bit operations, and the only owner of the two-bit encoding: the
-/// interpreter calls the methods, the compilers (<see cref="ClauseCompiler"/>, the decision program) emit the
-/// same operations through the <c>Emit*</c> methods, so an encoding change is made here or nowhere.
+/// interpreter calls the methods, the decision program (through <see cref="ClauseCompiler"/>) emits the same
+/// operations through the <c>Emit*</c> methods, so an encoding change is made here or nowhere.
 /// </summary>
 internal static class TriLogic
 {

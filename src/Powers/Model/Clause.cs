@@ -7,7 +7,6 @@ namespace Powers.Model;
 /// <summary>A condition: an id, a bound expression, the provision it comes from and its plain text. Immutable.</summary>
 public sealed class Clause
 {
-    private object? _compiled;
     private ConcurrentDictionary<ulong, Clause>? _specialized;
 
     internal Clause(string id, string expressionText, BoundExpression expression, string cite, string text, Confidence confidence, string? note, ClauseOrigin origin, Location location)
@@ -104,7 +103,4 @@ public sealed class Clause
             state.Self.Origin,
             state.Self.Location) { Nations = state.Self.Nations }, (Self: this, Granted: granted));
     }
-
-    /// <summary>A slot for the compiled form, filled once by the compiled evaluator (thread-safe, idempotent).</summary>
-    internal ref object? CompiledSlot => ref _compiled;
 }

@@ -30,12 +30,6 @@ public class TestCommandTests
     }
 
     [Fact]
-    public void Test_Interpreter_AlsoPasses()
-    {
-        Assert.Equal(0, CliRun.Of("test", CliRun.RulesDirectory, "--evaluator", "interpreter").ExitCode);
-    }
-
-    [Fact]
     public void Test_BrokenLibrary_FailsWithCountLine()
     {
         using var library = new TempLibrary();

@@ -13,7 +13,7 @@ public class PlanCacheProperties
 {
     // One cache across every case, so plans are shared between queries on other dates and designations, and
     // compiled after two uses, so most cases are decided by a compiled program.
-    private static readonly PlanCache Shared = new(ShippedLibrary.Instance, CompiledClauseEvaluator.Instance, compileAfter: 2);
+    private static readonly PlanCache Shared = new(ShippedLibrary.Instance, ReferenceInterpreter.Instance, compileAfter: 2);
 
     [PowersProperty(200)]
     public void Decide_ThroughTheSharedCache_SameDocumentAsAFreshPlanAndTheInterpreter(PartialQuery query)

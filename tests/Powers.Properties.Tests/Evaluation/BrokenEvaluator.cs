@@ -3,7 +3,7 @@ using Powers.Model;
 
 namespace Powers.Properties.Tests.Evaluation;
 
-/// <summary>A deliberately broken evaluator: the compiled evaluator with one clause (by id) inverted.</summary>
+/// <summary>A deliberately broken evaluator: the reference interpreter with one clause (by id) inverted.</summary>
 /// <param name="clauseId">The clause to invert.</param>
 public sealed class BrokenEvaluator(string clauseId) : IClauseEvaluator
 {
@@ -13,7 +13,7 @@ public sealed class BrokenEvaluator(string clauseId) : IClauseEvaluator
     /// <inheritdoc />
     public Tri Evaluate(Clause clause, Situation situation)
     {
-        var status = CompiledClauseEvaluator.Instance.Evaluate(clause, situation);
+        var status = ReferenceInterpreter.Instance.Evaluate(clause, situation);
         return clause.Id != clauseId ? status : status switch
         {
             Tri.True => Tri.False,

@@ -89,7 +89,7 @@ public class KleeneProperties
     private static DecisionBuffer Decide(DecisionPlan plan, Situation situation)
     {
         var buffer = plan.CreateBuffer();
-        PlanDecider.Decide(plan, situation, CompiledClauseEvaluator.Instance, buffer);
+        PlanDecider.Decide(plan, situation, ReferenceInterpreter.Instance, buffer);
         return buffer;
     }
 }

@@ -209,7 +209,7 @@ public class ShippedLawProperties
     private static Outcome[] Outcomes(DecisionPlan plan, Situation situation)
     {
         var buffer = plan.CreateBuffer();
-        PlanDecider.Decide(plan, situation, CompiledClauseEvaluator.Instance, buffer);
+        PlanDecider.Decide(plan, situation, ReferenceInterpreter.Instance, buffer);
         return buffer.Outcomes;
     }
 }

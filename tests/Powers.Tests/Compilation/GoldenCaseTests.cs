@@ -1,11 +1,14 @@
 using Powers.Compilation;
-using Powers.Evaluation;
+using Powers.Queries;
 using Powers.Model;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Compilation;
 
-/// <summary>The legal team's golden cases (rules/cases), each as its own test, through both evaluators.</summary>
+/// <summary>
+/// The legal team's golden cases (rules/cases), each as its own test, decided both ways a plan cache decides: by the
+/// reference interpreter, and by each plan compiled into its <see cref="Powers.Deciding.DecisionProgram"/>.
+/// </summary>
 public class GoldenCaseTests
 {
     private static readonly RuleLibrary Library = LibraryCompiler.CompileDirectory(RepositoryRules.Directory).ThrowIfFailed();
@@ -15,8 +18,8 @@ public class GoldenCaseTests
         var data = new TheoryData<string, string>();
         foreach (var c in Library.Cases)
         {
-            data.Add(c.Name, "compiled");
             data.Add(c.Name, "interpreter");
+            data.Add(c.Name, "program");
         }
 
         return data;
@@ -24,10 +27,17 @@ public class GoldenCaseTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void GoldenCase_Passes(string name, string evaluator)
+    public void GoldenCase_Passes(string name, string decidedBy)
     {
-        IClauseEvaluator chosen = evaluator == "compiled" ? CompiledClauseEvaluator.Instance : ReferenceInterpreter.Instance;
-        var result = GoldenCaseRunner.Run(new PowersEngine(Library, chosen)).Single(r => r.Case.Name == name);
+        var engine = new PowersEngine(Library);
+        var golden = Library.Cases.Single(c => c.Name == name);
+        if (decidedBy == "program" && QueryReader.Read(Library, golden.Query, []) is { } query)
+        {
+            Assert.NotNull(engine.Plans.Get(query).Compile());
+        }
+
+        var result = GoldenCaseRunner.Run(engine).Single(r => r.Case.Name == name);
+
         Assert.True(result.Passed, name + ": " + string.Join("; ", result.Failures) + " (cite: " + result.Case.Cite + ")");
     }
 

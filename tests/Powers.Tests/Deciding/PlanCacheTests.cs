@@ -34,7 +34,7 @@ public class PlanCacheTests
     [Fact]
     public void Get_TwoDatesWhileTheDesignationIsInForce_OnePlan()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance);
 
         var first = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
         var second = Get(cache, new DateOnly(2012, 6, 1), KentCordon);
@@ -46,7 +46,7 @@ public class PlanCacheTests
     [Fact]
     public void Get_DateBeforeTheDesignationIsInForce_ItsOwnPlanConferringNothing()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance);
 
         var before = Get(cache, new DateOnly(2010, 6, 1), KentCordon);
         var after = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
@@ -59,7 +59,7 @@ public class PlanCacheTests
     [Fact]
     public void Get_AdHocDesignationsGrantingTheSamePowers_OnePlan()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance);
         var date = new DateOnly(2011, 6, 1);
 
         var first = Get(cache, date, AdHoc("kent", "cordon"));
@@ -76,7 +76,7 @@ public class PlanCacheTests
     [Fact]
     public void Get_NoVersionInForceOnTwoDates_EachPlanNamesItsDate()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance);
 
         var first = Get(cache, new DateOnly(2009, 1, 1), KentCordon);
         var second = Get(cache, new DateOnly(2009, 6, 1), KentCordon);
@@ -88,7 +88,7 @@ public class PlanCacheTests
     [Fact]
     public void Get_MoreKindsOfPlanThanItsCapacity_StaysWithinCapacity()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance, capacity: 2);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance, capacity: 2);
         var date = new DateOnly(2011, 6, 1);
         string[] forces = ["kent", "essex", "surrey", "sussex", "metropolitan"];
 
@@ -103,7 +103,7 @@ public class PlanCacheTests
     [Fact]
     public void Get_ManyThreadsAtOnce_AllGetOnePlan()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance);
         var plans = new CachedPlan[256];
 
         Parallel.For(0, plans.Length, i => plans[i] = Get(cache, new DateOnly(2011, 1, 1).AddDays(i), AdHoc("kent", "cordon")));
@@ -114,7 +114,7 @@ public class PlanCacheTests
     [Fact]
     public void Decide_BeforeAndAfterCompiling_SameAsTheReferenceInterpreter()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance, compileAfter: 3);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance, compileAfter: 3);
         var plan = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
         var situation = new Situation(Library.Schema);
         situation.Set("inUniform", true);
@@ -177,6 +177,24 @@ public class PlanCacheTests
     }
 
     [Fact]
+    public void Decide_AnEvaluatorThatAgreesWithTheReference_CalledUntilCompiledThenNever()
+    {
+        // The cache decides with the evaluator it was given (no other swapped in) until the plan is compiled.
+        var evaluator = new AgreeingEvaluator();
+        var cache = new PlanCache(Library, evaluator, compileAfter: 3);
+        var plan = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
+        var buffer = plan.Plan.CreateBuffer();
+
+        for (int i = 0; i < 5; i++)
+        {
+            plan.Decide(new Situation(Library.Schema), buffer);
+        }
+
+        Assert.NotNull(plan.Program);
+        Assert.Equal(2 * plan.Plan.ClauseArray.Length, evaluator.Calls);
+    }
+
+    [Fact]
     public void EngineDecide_TwoDatesSharingAPlan_EachDecisionReportsItsOwnDate()
     {
         var engine = new PowersEngine(Library);
@@ -196,7 +214,7 @@ public class PlanCacheTests
         // Version "b" (from 2015) removes the road check; a designation made before 2015 keeps it under version
         // "a"'s rules (the "preserve" rule), one made later does not.
         var library = PreservingLibrary();
-        var cache = new PlanCache(library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(library, ReferenceInterpreter.Instance);
         var date = new DateOnly(2016, 6, 1);
         var b = library.VersionInForce("test", date);
         int roadCheck = library.IndexOfPower("road-check");
@@ -266,7 +284,7 @@ public class PlanCacheTests
     [Fact]
     public void Get_AdHocDesignationWhosePowersTheCallerChangesAfterwards_StillDecidesWhatItGranted()
     {
-        var cache = new PlanCache(Library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance);
         var powers = new HashSet<string>(StringComparer.Ordinal) { "cordon" };
         var designation = Designation.AdHoc("kent", powers);
         var date = new DateOnly(2011, 6, 1);
@@ -286,7 +304,7 @@ public class PlanCacheTests
     public void Get_StoredDesignationMadeBeforeATransitionalRule_OnePlanKeepingThePower()
     {
         var library = PreservingLibrary();
-        var cache = new PlanCache(library, CompiledClauseEvaluator.Instance);
+        var cache = new PlanCache(library, ReferenceInterpreter.Instance);
         Assert.True(library.TryGetDesignation("old", out var old));
         var b = library.VersionInForce("test", new DateOnly(2016, 6, 1));
         int roadCheck = library.IndexOfPower("road-check");
@@ -327,10 +345,18 @@ public class PlanCacheTests
 
     private sealed class AgreeingEvaluator : IClauseEvaluator
     {
+        private int _calls;
+
         public string Name => "agreeing";
 
         public bool AgreesWithReferenceInterpreter => true;
 
-        public Tri Evaluate(Clause clause, Situation situation) => ReferenceInterpreter.Instance.Evaluate(clause, situation);
+        public int Calls => _calls;
+
+        public Tri Evaluate(Clause clause, Situation situation)
+        {
+            Interlocked.Increment(ref _calls);
+            return ReferenceInterpreter.Instance.Evaluate(clause, situation);
+        }
     }
 }

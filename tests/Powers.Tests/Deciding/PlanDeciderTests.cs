@@ -3,6 +3,7 @@ using Powers.Evaluation;
 using Powers.Model;
 using Powers.Planning;
 using Powers.Queries;
+using Powers.TestSupport;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Deciding;
@@ -155,5 +156,31 @@ public class PlanDeciderTests
         var rich = Decision.FromBuffer(plan, buffer);
         Assert.Equal(rich.Powers.Select(p => p.Outcome), buffer.Outcomes);
         Assert.Equal(Outcome.Undetermined, buffer.Outcomes[Library.IndexOfPower("road-check")]);
+    }
+
+    [Fact]
+    public void Decide_ReferenceInterpreterOnEveryShippedPlan_AllocatesNothing()
+    {
+        // The engine's own clause-by-clause path (a plan cache's until a plan is compiled) is on the hot path too.
+        var library = ShippedLibrary.Instance;
+        var engine = new PowersEngine(library);
+        var plans = LibraryPlans.All(library).Select(p => (Plan: p, Buffer: p.CreateBuffer())).ToList();
+        var random = new RandomSituations(library, seed: 11);
+        var situations = Enumerable.Range(0, 20).Select(i => random.Next(i % 2 == 0 ? 1.0 : 0.5)).ToList();
+        foreach (var (plan, buffer) in plans)
+        {
+            engine.Decide(plan, situations[0], buffer);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var (plan, buffer) in plans)
+        {
+            foreach (var situation in situations)
+            {
+                engine.Decide(plan, situation, buffer);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
