@@ -10,6 +10,14 @@ public sealed class Browser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a step may wait for the page: a bound on waiting for an event, not a measure of speed. In CI every test
+    /// project runs at once on two cores (load 20 and more) and a save or quick fix waits on a whole-library compile in
+    /// the language server and in the workbench; Playwright's default of 5 s failed there
+    /// (Editor_MisspeltFact_QuickFixRepairsAndSaves, reproduced at load 17 with a cold process).
+    /// </summary>
+    public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
+
     private static readonly string[] Flags =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -25,6 +33,7 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout((float)StepTimeout.TotalMilliseconds);
         Workbench = await RunningWorkbench.StartAsync();
         if (!File.Exists(ChromiumPath) && Environment.GetEnvironmentVariable("POWERS_REQUIRE_BROWSER") != "1")
         {
@@ -40,6 +49,8 @@ public sealed class Browser : IAsyncLifetime
             Args = Flags,
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
         });
+        Context.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
+        Context.SetDefaultNavigationTimeout((float)StepTimeout.TotalMilliseconds);
     }
 
     public async Task<IPage> OpenAsync(string pathAndQuery)
