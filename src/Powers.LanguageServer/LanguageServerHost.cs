@@ -14,18 +14,20 @@ internal static class LanguageServerHost
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        return await RunAsync(new HeaderDelimitedMessageHandler(output, input, ProtocolJson.CreateFormatter()), options, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(new HeaderDelimitedMessageHandler(output, input, ProtocolJson.CreateServerFormatter()), options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Serves over any message handler (the workbench's is a WebSocket, one LSP message per WebSocket message; its
-    /// formatter must come from <see cref="ProtocolJson.CreateFormatter"/>); returns as the stream overload does.
+    /// formatter must come from <see cref="ProtocolJson.CreateServerFormatter"/>, so that a well-framed message the
+    /// server cannot dispatch is answered with its JSON-RPC error instead of ending the connection); returns as the
+    /// stream overload does.
     /// </summary>
     public static async Task<int> RunAsync(IJsonRpcMessageHandler handler, LanguageServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handler);
         options ??= new LanguageServerOptions();
-        using var rpc = new JsonRpc(handler);
+        using var rpc = new LanguageServerRpc(new TolerantMessageHandler(handler, options.Log));
         using var server = new PowersLanguageServer(rpc, options);
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();

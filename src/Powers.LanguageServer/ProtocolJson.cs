@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Powers.LanguageServer.Server;
 using StreamJsonRpc;
 
 namespace Powers.LanguageServer;
@@ -15,4 +16,7 @@ internal static class ProtocolJson
         formatter.JsonSerializerOptions.PropertyNameCaseInsensitive = true;
         return formatter;
     }
+
+    /// <summary>The server side's formatter: <see cref="CreateFormatter"/> behind a check of each incoming envelope.</summary>
+    public static IJsonRpcMessageTextFormatter CreateServerFormatter() => new InboundMessageFormatter(CreateFormatter());
 }

@@ -21,7 +21,7 @@ internal static class LanguageServerSocket
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var capped = new CappedWebSocket(socket, options.MaxLspMessageBytes);
-        var handler = new WebSocketMessageHandler(capped, ProtocolJson.CreateFormatter());
+        var handler = new WebSocketMessageHandler(capped, ProtocolJson.CreateServerFormatter());
         var serverOptions = new LanguageServerOptions { ConfineTo = folder.Root, Log = log };
         try
         {
