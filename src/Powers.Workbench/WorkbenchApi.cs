@@ -19,11 +19,13 @@ internal sealed class WorkbenchApi
 {
     private readonly RulesFolder _folder;
     private readonly LibraryState _library;
+    private readonly AnalysisBudget _budget;
 
-    public WorkbenchApi(RulesFolder folder, LibraryState library)
+    public WorkbenchApi(RulesFolder folder, LibraryState library, AnalysisBudget budget)
     {
         _folder = folder;
         _library = library;
+        _budget = budget;
     }
 
     /// <summary>The catalogues the situation form is built from, and the library's errors when it does not compile.</summary>
@@ -228,7 +230,19 @@ internal sealed class WorkbenchApi
             }
 
             var plan = PlanBuilder.Build(library, version, query.Designation, null);
-            var changes = previous is null ? [] : OutcomeDiffer.Diff(previous, plan, power);
+            IReadOnlyList<OutcomeChange> changes = [];
+            if (previous is not null)
+            {
+                var diff = OutcomeDiffer.Compare(previous, plan, power, _budget);
+                if (diff.Stopped is { } stop)
+                {
+                    await TooLarge(context, stop);
+                    return;
+                }
+
+                changes = diff.Changes;
+            }
+
             entries.Add((version, engine.Decide(query).Find(power), changes));
             previous = plan;
         }
@@ -299,12 +313,18 @@ internal sealed class WorkbenchApi
             return;
         }
 
-        var changes = OutcomeDiffer.Diff(PlanBuilder.Build(library, qa.Version, qa.Designation, null), PlanBuilder.Build(library, qb.Version, qb.Designation, null), power);
+        var diff = OutcomeDiffer.Compare(PlanBuilder.Build(library, qa.Version, qa.Designation, null), PlanBuilder.Build(library, qb.Version, qb.Designation, null), power, _budget);
+        if (diff.Stopped is { } stop)
+        {
+            await TooLarge(context, stop);
+            return;
+        }
+
         await WriteJson(context, 200, w =>
         {
             w.WriteString("from", from);
             w.WriteString("to", to);
-            WriteChanges(w, changes);
+            WriteChanges(w, diff.Changes);
         });
     }
 
@@ -317,7 +337,7 @@ internal sealed class WorkbenchApi
         }
 
         var cases = GoldenCaseRunner.Run(engine);
-        var assertions = AssertionVerifier.VerifyAll(engine.Library);
+        var assertions = AssertionVerifier.VerifyAll(engine.Library, _budget);
         await WriteJson(context, 200, w =>
         {
             w.WriteStartArray("cases");
@@ -490,6 +510,10 @@ internal sealed class WorkbenchApi
 
             w.WriteEndArray();
         });
+
+    /// <summary>An analysis that ran out of its budget: the reason, as <c>powers diff</c> gives it, and no partial answer.</summary>
+    private static Task TooLarge(HttpContext context, AnalysisStop stop) =>
+        WriteError(context, 422, "too large: " + stop.Message + "; narrow it with a power or a designation");
 
     internal static Task WriteError(HttpContext context, int status, string message) =>
         WriteJson(context, status, w => w.WriteString("error", message));

@@ -1,4 +1,5 @@
 using System.Net;
+using Powers.Analysis;
 
 namespace Powers.Workbench;
 
@@ -22,6 +23,12 @@ internal sealed class WorkbenchOptions
 
     /// <summary>The largest body of any other request (a query, a timeline).</summary>
     public long MaxRequestBytes { get; init; } = 64 << 10;
+
+    /// <summary>
+    /// What one prove, timeline or diff may spend (as <c>powers verify</c> and <c>powers diff</c>): an analysis that runs
+    /// out answers 422 with the reason, never a partial answer.
+    /// </summary>
+    public AnalysisBudget Analysis { get; init; } = AnalysisBudget.Default;
 
     /// <summary>The largest LSP message the page may send over the WebSocket.</summary>
     public int MaxLspMessageBytes { get; init; } = 2 << 20;

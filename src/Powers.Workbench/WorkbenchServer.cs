@@ -38,7 +38,7 @@ internal sealed class WorkbenchServer : IAsyncDisposable
 
         var folder = new RulesFolder(options.RulesDirectory);
         var library = new LibraryState(folder);
-        var api = new WorkbenchApi(folder, library);
+        var api = new WorkbenchApi(folder, library, options.Analysis);
         var security = new WorkbenchSecurity(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = folder.Root, EnvironmentName = "Production" });
         builder.Logging.ClearProviders();

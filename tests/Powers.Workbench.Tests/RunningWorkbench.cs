@@ -1,3 +1,5 @@
+using Powers.Analysis;
+
 namespace Powers.Workbench.Tests;
 
 /// <summary>A workbench server on a free loopback port over a temporary copy of the rules; stopped on dispose.</summary>
@@ -17,10 +19,18 @@ public sealed class RunningWorkbench : IAsyncDisposable
 
     public string Csrf => Server.Csrf;
 
-    public static async Task<RunningWorkbench> StartAsync(string? token = null, long maxFileBytes = 1 << 20)
+    /// <summary>
+    /// Starts a workbench whose analyses are bounded by work, not the wall clock, unless <paramref name="analysis"/> says
+    /// otherwise: the page tests compare its proofs and diffs with the tool's, and at load 20 a 30-second limit ran out.
+    /// </summary>
+    public static async Task<RunningWorkbench> StartAsync(string? token = null, long maxFileBytes = 1 << 20, AnalysisBudget? analysis = null)
     {
         var rules = new TempRules();
-        var options = new WorkbenchOptions { RulesDirectory = rules.Root, Token = token, MaxFileBytes = maxFileBytes };
+        var options = new WorkbenchOptions
+        {
+            RulesDirectory = rules.Root, Token = token, MaxFileBytes = maxFileBytes,
+            Analysis = analysis ?? new AnalysisBudget { TimeLimit = Timeout.InfiniteTimeSpan },
+        };
         var server = await WorkbenchServer.StartAsync(options, TextWriter.Null);
         return new RunningWorkbench(rules, server);
     }
