@@ -82,4 +82,12 @@ internal static partial class PowersLog
     [LoggerMessage(EventId = 1102, EventName = "DecisionRecordsUnavailable", Level = LogLevel.Critical,
         Message = "The decision record sink {Sink} cannot record, so Powers cannot start: {Reason}")]
     public static partial void DecisionRecordsUnavailable(ILogger logger, Exception exception, string sink, string reason);
+
+    [LoggerMessage(EventId = 1103, EventName = "DecisionRecordsProbeRefused", Level = LogLevel.Warning,
+        Message = "Decision records are still down: {Sink} refused the probe: {Reason}; next probe in {Delay}")]
+    public static partial void DecisionRecordsProbeRefused(ILogger logger, string sink, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1104, EventName = "DecisionRecordsRecovered", Level = LogLevel.Information,
+        Message = "Decision records recovered: every sink answered the probe (the last failure was {Sink}'s)")]
+    public static partial void DecisionRecordsRecovered(ILogger logger, string sink);
 }

@@ -8,7 +8,7 @@ namespace Powers.Hosting;
 /// with its revision and SHA-256, the library hash, source, generation and load time, and the last reload error.
 /// Healthy when the last reload succeeded; degraded while the last good library is served after a failed reload;
 /// unhealthy when no library could be loaded, or when decision records are on and the last record could not be
-/// written (decisions are then withheld).
+/// written (decisions are then withheld) and the background probe of the sinks has not succeeded since.
 /// </summary>
 internal sealed class PowersHealthCheck(IPowersService powers, TimeProvider time, DecisionRecorder recorder) : IHealthCheck
 {

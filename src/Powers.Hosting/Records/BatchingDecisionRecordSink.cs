@@ -62,6 +62,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// <inheritdoc />
     public DecisionRecordWriteResult Write(DecisionRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var pending = Enqueue(record, out var refused);
         if (pending is null)
         {
@@ -74,8 +75,34 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// <summary>Queues the record for the writer's next batch and awaits the batch, without holding the caller's thread.</summary>
     public async ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(record);
         cancellationToken.ThrowIfCancellationRequested();
         var pending = Enqueue(record, out var refused);
+        if (pending is null)
+        {
+            return refused!;
+        }
+
+        try
+        {
+            return await pending.Stored.WaitAsync(_writeTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return TimedOut();
+        }
+    }
+
+    /// <summary>
+    /// Checks that the storage could record now, without storing anything (<see cref="IDecisionRecordSink.ProbeAsync"/>):
+    /// the writer thread, between batches, reads the chain's head from storage again (<see cref="ReadChainHead"/>;
+    /// after a failed batch the next one continues from it) and asks <see cref="ProbeStorage"/>. A batch stored in
+    /// the meantime answers the probe with its own result.
+    /// </summary>
+    public async ValueTask<DecisionRecordWriteResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = Enqueue(null, out var refused);
         if (pending is null)
         {
             return refused!;
@@ -152,6 +179,12 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// </summary>
     protected abstract DecisionRecordWriteResult Store(IReadOnlyList<ChainedRecord> batch);
 
+    /// <summary>
+    /// On the writer thread, for <see cref="ProbeAsync"/>, after the chain's head was read from storage: anything
+    /// else the storage must have to record (the file sink: room on its disk). Recorded by default.
+    /// </summary>
+    protected virtual DecisionRecordWriteResult ProbeStorage() => DecisionRecordWriteResult.Recorded;
+
     /// <summary>Work done for one record on the deciding thread, so the writer thread only stores (for example a table's column values); null by default.</summary>
     protected virtual object? Prepare(DecisionRecord record) => null;
 
@@ -165,9 +198,9 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     {
     }
 
-    private PendingRecord? Enqueue(DecisionRecord record, out DecisionRecordWriteResult? refused)
+    /// <summary>Queues a record, or a probe when <paramref name="record"/> is null; opens the sink first if need be.</summary>
+    private PendingRecord? Enqueue(DecisionRecord? record, out DecisionRecordWriteResult? refused)
     {
-        ArgumentNullException.ThrowIfNull(record);
         refused = null;
         if (Volatile.Read(ref _writer) is null)
         {
@@ -187,7 +220,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
             }
         }
 
-        var pending = new PendingRecord(DecisionRecordJson.SerializeBody(record), record, Prepare(record));
+        var pending = record is null ? PendingRecord.Probe() : new PendingRecord(DecisionRecordJson.SerializeBody(record), record, Prepare(record));
         try
         {
             _queue.Add(pending);
@@ -209,24 +242,31 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     private void WriteLoop()
     {
         var batch = new List<PendingRecord>(_maxBatchSize);
+        var probes = new List<PendingRecord>();
         var chained = new List<ChainedRecord>(_maxBatchSize);
         try
         {
             foreach (var first in _queue.GetConsumingEnumerable())
             {
-                batch.Add(first);
+                (first.IsProbe ? probes : batch).Add(first);
                 while (batch.Count < _maxBatchSize && _queue.TryTake(out var next))
                 {
-                    batch.Add(next);
+                    (next.IsProbe ? probes : batch).Add(next);
                 }
 
-                var result = StoreLinked(batch, chained);
+                var result = batch.Count > 0 ? StoreLinked(batch, chained) : ProbeLinked();
                 foreach (var pending in batch)
                 {
                     pending.Complete(result);
                 }
 
+                foreach (var probe in probes)
+                {
+                    probe.Complete(result);
+                }
+
                 batch.Clear();
+                probes.Clear();
                 chained.Clear();
             }
         }
@@ -234,7 +274,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         {
             // Unreachable in practice (StoreLinked catches); fail whatever is waiting rather than leave it hanging.
             WriterStopped(e);
-            foreach (var pending in batch)
+            foreach (var pending in batch.Concat(probes))
             {
                 pending.Complete(DecisionRecordWriteResult.NotRecorded("the writer of " + Name + " stopped: " + e.Message, e));
             }
@@ -254,7 +294,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
                 sequence++;
                 byte[] line = RecordChainLink.Append(pending.Body, head.Writer, sequence, next);
                 next = RecordChainLink.HashOf(line);
-                chained.Add(new ChainedRecord(pending.Record, line, sequence, head.Writer, pending.Prepared));
+                chained.Add(new ChainedRecord(pending.Record!, line, sequence, head.Writer, pending.Prepared));
             }
 
             var result = Store(chained) ?? DecisionRecordWriteResult.NotRecorded("the sink returned no result");
@@ -268,18 +308,38 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         }
     }
 
-    private sealed class PendingRecord(byte[] body, DecisionRecord record, object? prepared)
+    /// <summary>Reads the chain's head from storage (kept when none is held, as after a failed batch) and asks <see cref="ProbeStorage"/>.</summary>
+    private DecisionRecordWriteResult ProbeLinked()
+    {
+        try
+        {
+            var head = ReadChainHead();
+            _head ??= head;
+            return ProbeStorage() ?? DecisionRecordWriteResult.NotRecorded("the sink returned no result");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return DecisionRecordWriteResult.NotRecorded(e.Message, e);
+        }
+    }
+
+    private sealed class PendingRecord(byte[] body, DecisionRecord? record, object? prepared)
     {
         private readonly TaskCompletionSource<DecisionRecordWriteResult> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public byte[] Body { get; } = body;
 
-        public DecisionRecord Record { get; } = record;
+        /// <summary>The record; null for a probe.</summary>
+        public DecisionRecord? Record { get; } = record;
+
+        public bool IsProbe => Record is null;
 
         public object? Prepared { get; } = prepared;
 
         public Task<DecisionRecordWriteResult> Stored => _stored.Task;
 
         public void Complete(DecisionRecordWriteResult result) => _stored.TrySetResult(result);
+
+        public static PendingRecord Probe() => new([], null, null);
     }
 }

@@ -45,6 +45,9 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
     public ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken) => _inner.Value.WriteAsync(record, cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<DecisionRecordWriteResult> ProbeAsync(CancellationToken cancellationToken) => _inner.Value.ProbeAsync(cancellationToken);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         if (_inner.IsValueCreated && _inner.Value is IDisposable disposable)

@@ -52,4 +52,14 @@ public interface IDecisionRecordSink
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<DecisionRecordWriteResult>(Write(record));
     }
+
+    /// <summary>
+    /// Checks, without storing a record, whether the sink could record now: called in the background, with backoff,
+    /// while the last record could not be written, so that health reports healthy again once every sink answers
+    /// <see cref="DecisionRecordWriteResult.Recorded"/> (a readiness probe that took the host out of service lets it
+    /// back in). It decides nothing about decisions: each still fails unless its own record is written. The default
+    /// cannot tell and says so, so a sink without a probe is healthy again only when a record is written.
+    /// </summary>
+    ValueTask<DecisionRecordWriteResult> ProbeAsync(CancellationToken cancellationToken) =>
+        new(DecisionRecordWriteResult.NotRecorded(Name + " has no probe; health recovers when a record is written"));
 }

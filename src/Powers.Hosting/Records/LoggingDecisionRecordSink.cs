@@ -42,5 +42,9 @@ public sealed class LoggingDecisionRecordSink : IDecisionRecordSink
         return DecisionRecordWriteResult.Recorded;
     }
 
+    /// <summary>Recorded when the log takes Information events of this category again (its level can change at run time).</summary>
+    public ValueTask<DecisionRecordWriteResult> ProbeAsync(CancellationToken cancellationToken) =>
+        new(_logger.IsEnabled(LogLevel.Information) ? DecisionRecordWriteResult.Recorded : DecisionRecordWriteResult.NotRecorded(Disabled));
+
     private static string Disabled => "the log does not take Information events of category " + typeof(LoggingDecisionRecordSink).FullName + ".";
 }

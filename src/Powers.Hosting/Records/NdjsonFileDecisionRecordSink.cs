@@ -16,6 +16,9 @@ public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
 {
     private const int TailChunk = 64 * 1024;
     private const int MaxLine = 16 * 1024 * 1024;
+
+    /// <summary>The room a probe asks for: a few records (one is about 1-5 KB).</summary>
+    private const long ProbeFreeBytes = 16 * 1024;
     private FileStream? _stream;
     private bool _needsLineBreak;
 
@@ -128,6 +131,28 @@ public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
         }
 
         return DecisionRecordWriteResult.Recorded;
+    }
+
+    /// <summary>
+    /// The file was opened for appending and its chain's head read; the probe also asks for room for a few records
+    /// (<see cref="ProbeFreeBytes"/>) on its file system, since a full disk opens and reads as well as an empty one.
+    /// A disk with less room than a record needs still fails the next record, which the health check then reports.
+    /// </summary>
+    protected override DecisionRecordWriteResult ProbeStorage()
+    {
+        try
+        {
+            string? folder = System.IO.Path.GetDirectoryName(Path);
+            long free = folder is null ? long.MaxValue : new DriveInfo(folder).AvailableFreeSpace;
+            return free >= ProbeFreeBytes
+                ? DecisionRecordWriteResult.Recorded
+                : DecisionRecordWriteResult.NotRecorded(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the disk of '{Path}' has {free:N0} bytes free"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // The free space cannot be read (an unusual mount); the file opened and read, which is what can be checked.
+            return DecisionRecordWriteResult.Recorded;
+        }
     }
 
     /// <inheritdoc />
