@@ -78,7 +78,38 @@ public sealed class ControlRoomAppTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("X-Decision-Id"));
-        Assert.Equal("""{"errors":[{"field":"","message":"detail: \u0027everything\u0027 is not full, reasons or outcomes"}]}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"errors":[{"code":"invalid-detail","field":"detail","message":"detail is full, reasons or outcomes"}]}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"date":"/etc/passwd<script>","designation":"met-2002-security"}""", "date", "passwd")]
+    [InlineData("""{"date":"2013-03-01","designation":"met-2002-securty<img src=x>"}""", "designation", "img")]
+    [InlineData("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"/home/alice<b>":true}}""", "facts", "alice")]
+    [InlineData("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":"/srv/secret"}}""", "facts.inUniform", "secret")]
+    [InlineData("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":123456789012345678901234567890}}""", "facts.inUniform", "123456789012345678901234567890")]
+    public async Task PostDecide_HostileValue_Returns400ByCodeAndFieldWithoutEchoingIt(string query, string field, string echo)
+    {
+        using var response = await _client!.PostAsync(new Uri("/decide", UriKind.Relative), new StringContent(query, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(echo, body, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(body);
+        var error = Assert.Single(document.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal("invalid-query", error.GetProperty("code").GetString());
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        Assert.False(error.TryGetProperty("message", out _));
+    }
+
+    [Fact]
+    public async Task PostDecide_HostileDetail_Returns400WithoutEchoingIt()
+    {
+        using var response = await _client!.PostAsync(new Uri("/decide?detail=%3Cscript%3E/etc/passwd", UriKind.Relative), new StringContent(RulesDirectory.Query, Encoding.UTF8, "application/json"));
+
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("script", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("passwd", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,8 +119,14 @@ public sealed class ControlRoomAppTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("X-Decision-Id"));
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("designation", document.RootElement.GetProperty("errors")[0].GetProperty("field").GetString());
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("securty", body, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(body);
+        var error = document.RootElement.GetProperty("errors")[0];
+        Assert.Equal("designation", error.GetProperty("field").GetString());
+        Assert.Equal("invalid-query", error.GetProperty("code").GetString());
+        Assert.Equal(1, error.GetProperty("line").GetInt32());
+        Assert.Equal(36, error.GetProperty("column").GetInt32()); // the value's opening quote
     }
 
     [Fact]
