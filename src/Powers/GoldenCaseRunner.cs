@@ -1,11 +1,15 @@
+using Powers.Compilation;
 using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Queries;
 
-namespace Powers.Compilation;
+namespace Powers;
 
-/// <summary>Runs a library's golden cases through an engine.</summary>
+/// <summary>
+/// Runs a library's golden cases through an engine. Beside <see cref="PowersEngine"/>, not in <c>Compilation</c>:
+/// it decides, so it sits at the front door's level, which uses the compiler and is used by nothing in the core.
+/// </summary>
 public static class GoldenCaseRunner
 {
     /// <summary>Runs every case and reports what differed.</summary>
