@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Option<string?> Rules() => new("--rules")
     {
-        Description = "A rule library directory to use instead of the library embedded in the package.",
+        Description = "The rule library directory (default: ./rules or the current directory when it holds a library, else the library embedded in the package).",
         HelpName = "DIR",
     };
 
@@ -41,7 +41,7 @@ internal static class CommonOptions
     /// <summary>The optional <c>DIR</c> argument of the commands that read a library as their subject.</summary>
     public static Argument<string?> Directory() => new("DIR")
     {
-        Description = "The rule library directory (default: the library embedded in the package); --rules DIR does the same.",
+        Description = "The rule library directory (default: ./rules or the current directory when it holds a library, else the library embedded in the package); --rules DIR does the same.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 

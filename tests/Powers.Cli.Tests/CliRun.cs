@@ -23,4 +23,13 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     public static CliRun Of(params string[] args) => WithInput(string.Empty, args);
+
+    /// <summary>Standard output after the line naming the library, which text output starts with.</summary>
+    public string Body => AfterLibrary(Out);
+
+    /// <summary>Standard error after the line naming the library, which it starts with when the output is for a program.</summary>
+    public string Problems => AfterLibrary(Error);
+
+    private static string AfterLibrary(string text) =>
+        text.StartsWith("library: ", StringComparison.Ordinal) ? text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..] : text;
 }

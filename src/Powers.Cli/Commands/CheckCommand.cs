@@ -23,7 +23,13 @@ internal static class CheckCommand
         };
         command.SetAction(parse =>
         {
-            if (!CommonOptions.TryGetDirectory(parse, directory, rules, console, out string? dir) || !LibraryLoader.Exists(dir, console))
+            if (!CommonOptions.TryGetDirectory(parse, directory, rules, console, out string? dir))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var choice = LibraryLoader.Choose(dir);
+            if (!LibraryLoader.Exists(choice, console))
             {
                 return ExitCodes.BadInput;
             }
@@ -32,9 +38,9 @@ internal static class CheckCommand
             CompilationResult result;
             if (keyFiles.Length == 0)
             {
-                result = LibraryLoader.Compile(dir);
+                result = LibraryLoader.Compile(choice);
             }
-            else if (dir is null)
+            else if (choice.Directory is not { } signed)
             {
                 console.Error.WriteLine("powers: bad input: --trusted-key: the embedded library carries no signature; give the library directory to verify");
                 return ExitCodes.BadInput;
@@ -46,8 +52,8 @@ internal static class CheckCommand
             else
             {
                 // Read once into memory: what is verified is exactly what is compiled.
-                var files = LibraryFileSnapshot.Read(LibraryFiles.FromDirectory(dir));
-                var refused = LibrarySignature.Verify(dir, files, keys, out _);
+                var files = LibraryFileSnapshot.Read(LibraryFiles.FromDirectory(signed));
+                var refused = LibrarySignature.Verify(signed, files, keys, out _);
                 result = refused.Count > 0 ? new CompilationResult(refused, null) : LibraryCompiler.Compile(files);
             }
 
@@ -57,13 +63,15 @@ internal static class CheckCommand
             string? outputPath = parse.GetValue(output);
             using var file = outputPath is null ? null : new StreamWriter(outputPath);
             var w = (TextWriter?)file ?? console.Out;
-            switch (parse.GetValue(format))
+            string chosenFormat = parse.GetValue(format)!;
+            (chosenFormat == "text" ? w : console.Error).WriteLine(choice.Line);
+            switch (chosenFormat)
             {
                 case "json":
                     DiagnosticJsonFormatter.Write(w, shown);
                     break;
                 case "sarif":
-                    SarifFormatter.Write(w, shown, Version(), Directory.GetCurrentDirectory());
+                    SarifFormatter.Write(w, shown, Version(), SourceRoot(choice.Directory));
                     break;
                 default:
                     foreach (var d in shown)
@@ -101,6 +109,28 @@ internal static class CheckCommand
         }
 
         return keys;
+    }
+
+    /// <summary>
+    /// What SARIF paths are relative to (<c>%SRCROOT%</c>), so that code scanning matches them to the repository's
+    /// files and no machine path is written: the nearest folder with <c>.git</c> at or above the library; else the
+    /// current directory when the library is in it; else the folder that holds the library.
+    /// </summary>
+    internal static string SourceRoot(string? libraryDirectory)
+    {
+        string here = Environment.CurrentDirectory;
+        string library = libraryDirectory is null ? here : Path.GetFullPath(libraryDirectory);
+        for (var folder = new DirectoryInfo(library); folder is not null; folder = folder.Parent)
+        {
+            string git = Path.Combine(folder.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return folder.FullName;
+            }
+        }
+
+        bool inHere = library == here || library.StartsWith(Path.TrimEndingDirectorySeparator(here) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inHere ? here : Path.GetDirectoryName(library) ?? library;
     }
 
     internal static string Version() =>

@@ -33,8 +33,9 @@ internal static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            var libraryA = LibraryLoader.Load(parse.GetValue(rules), console);
-            var libraryB = parse.GetValue(toRules) is { } other ? LibraryLoader.Load(other, console) : libraryA;
+            var announce = parse.GetValue(format) == "text" ? console.Out : console.Error;
+            var libraryA = LibraryLoader.Load(LibraryLoader.Choose(parse.GetValue(rules)), console, announce);
+            var libraryB = parse.GetValue(toRules) is { } other ? LibraryLoader.Load(LibraryLoader.Choose(other), console, announce) : libraryA;
             if (libraryA is null || libraryB is null)
             {
                 return ExitCodes.BadInput;

@@ -33,7 +33,7 @@ internal static class ExportCommand
         };
         command.SetAction(parse =>
         {
-            var library = LibraryLoader.Load(parse.GetValue(rules), console);
+            var library = LibraryLoader.Load(LibraryLoader.Choose(parse.GetValue(rules)), console, console.Error);
             if (library is null)
             {
                 return ExitCodes.Failure;

@@ -13,7 +13,7 @@ internal static class ListCommand
         var command = new Command("list", "List the rule set versions (dates, what changed), powers, designations and facts.") { rules };
         command.SetAction(parse =>
         {
-            var library = LibraryLoader.Load(parse.GetValue(rules), console);
+            var library = LibraryLoader.Load(LibraryLoader.Choose(parse.GetValue(rules)), console, console.Out);
             if (library is null)
             {
                 return ExitCodes.Failure;

@@ -21,8 +21,8 @@ internal static class NdjsonQueries
         // The process's own stdout writer flushes on every write, 256 bytes at a time: a system call per few hundred
         // bytes. When the console is the process's own (CliConsole.System), results go to the standard output stream
         // through a 64 K buffer instead; any other writer (tests) is written directly.
-        bool ownStdout = ReferenceEquals(console.Out, Console.Out);
-        var output = ownStdout ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : console.Out;
+        bool ownStdout = console.OutStream is not null;
+        var output = ownStdout ? new StreamWriter(console.OutStream!, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) : console.Out;
         try
         {
             return Run(console, output, engine, lines, detail, onlyPower);

@@ -23,24 +23,30 @@ internal static class QueryCommand
         var made = new Option<string?>("--made") { Description = "The day an ad-hoc designation (--force, --grant) was made, YYYY-MM-DD; default the query's date. It selects transitional rules, such as SI 2017/1139 reg. 4 for designations made before 15 Dec 2017.", HelpName = "DATE" };
         var ruleset = new Option<string?>("--ruleset") { Description = "A rule set version ID@VERSION (e.g. pra2002-sch4@bill-2002-04-25), instead of selecting by date.", HelpName = "ID" };
         var power = new Option<string?>("--power") { Description = "Show only this power.", HelpName = "ID" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Text: every power, with the reason it is not in force or not designated, and every clause with its citation and expression." };
         var format = CommonOptions.Format("text", "text", "json", "outcomes");
         var detail = new Option<string?>("--detail") { Description = "How much of each decision --format json writes: full (the default: the whole document, permittedIf included), reasons (per power: outcome, confidence, citation, clause statuses, missing facts; nothing is explained, so it is faster) or outcomes ({\"power-id\": \"outcome\"}, as --format outcomes).", HelpName = "LEVEL" };
         detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
         var rules = CommonOptions.Rules();
         var command = new Command("query", "Decide which powers a CSO may exercise. Exit code 0 when decided, 2 on bad input.")
         {
-            input, ndjson, date, designation, force, grant, made, fact, ruleset, power, format, detail, rules,
+            input, ndjson, date, designation, force, grant, made, fact, ruleset, power, verbose, format, detail, rules,
         };
         command.SetAction(parse =>
         {
             // A missing folder is bad input (2), as in check and test; a library that does not compile is a failure (1).
-            string? rulesDirectory = parse.GetValue(rules);
-            if (!LibraryLoader.Exists(rulesDirectory, console))
+            var choice = LibraryLoader.Choose(parse.GetValue(rules));
+            if (!LibraryLoader.Exists(choice, console))
             {
                 return ExitCodes.BadInput;
             }
 
-            var library = LibraryLoader.Load(rulesDirectory, console);
+            string outputFormat = parse.GetValue(format)!;
+            // The library's name goes where a person reads: standard output for text, standard error when a program
+            // reads the output (JSON, or what may be NDJSON: its default is JSON lines).
+            bool machine = outputFormat != "text" || (parse.GetValue(input) is { } given && parse.GetResult(format) is null or { Implicit: true }
+                && (parse.GetValue(ndjson) || given == "-" || IsNdjsonPath(given)));
+            var library = LibraryLoader.Load(choice, console, machine ? console.Error : console.Out);
             if (library is null)
             {
                 return ExitCodes.Failure;
@@ -74,7 +80,7 @@ internal static class QueryCommand
 
                 // NDJSON's default is JSON lines; only a text format asked for by name is refused.
                 bool textAsked = outputFormat == "text" && parse.GetResult(format) is { Implicit: false };
-                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, level, textAsked, onlyPower);
+                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, level, textAsked, onlyPower, parse.GetValue(verbose));
             }
 
             var query = FromFlags(library, parse.GetValue(date), parse.GetValue(designation), parse.GetValue(force), parse.GetValue(grant), parse.GetValue(fact) ?? [], parse.GetValue(ruleset), out var flagErrors, parse.GetValue(made));
@@ -88,13 +94,13 @@ internal static class QueryCommand
                 return TextWithDetail(console);
             }
 
-            WriteDecision(console.Out, engine.Decide(query), outputFormat, onlyPower, level);
+            WriteDecision(console.Out, engine.Decide(query), outputFormat, onlyPower, level, parse.GetValue(verbose));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, DecisionDetail detail, bool textAsked, string? onlyPower)
+    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, DecisionDetail detail, bool textAsked, string? onlyPower, bool verbose)
     {
         TextReader reader;
         try
@@ -108,7 +114,7 @@ internal static class QueryCommand
 
         try
         {
-            bool isNdjson = ndjson || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+            bool isNdjson = ndjson || IsNdjsonPath(path);
             if (isNdjson)
             {
                 if (textAsked)
@@ -151,7 +157,7 @@ internal static class QueryCommand
                 return TextWithDetail(console);
             }
 
-            WriteDecision(console.Out, engine.Decide(query), format, onlyPower, detail);
+            WriteDecision(console.Out, engine.Decide(query), format, onlyPower, detail, verbose);
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
@@ -191,6 +197,9 @@ internal static class QueryCommand
 
     private static int TextWithDetail(CliConsole console) =>
         BadInput(console, [new QueryError("--detail", "the text format shows the whole decision; use --format json with --detail")]);
+
+    private static bool IsNdjsonPath(string path) =>
+        path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     private static int TextWithNdjson(CliConsole console, string path) =>
         BadInput(console, [new QueryError("--format", "text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes")]);
@@ -275,7 +284,7 @@ internal static class QueryCommand
         return errors.Count > 0 || designation is null ? null : new Query(date, version, designation, situation);
     }
 
-    internal static void WriteDecision(TextWriter output, Decision decision, string format, string? onlyPower, DecisionDetail detail = DecisionDetail.Full)
+    internal static void WriteDecision(TextWriter output, Decision decision, string format, string? onlyPower, DecisionDetail detail = DecisionDetail.Full, bool verbose = false)
     {
         switch (format)
         {
@@ -296,7 +305,7 @@ internal static class QueryCommand
                 output.WriteLine();
                 break;
             default:
-                DecisionTextWriter.Write(output, decision, onlyPower);
+                DecisionTextWriter.Write(output, decision, onlyPower, verbose);
                 break;
         }
     }

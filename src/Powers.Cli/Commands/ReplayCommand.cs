@@ -100,8 +100,9 @@ internal static partial class ReplayCommand
                     return TrailCheck.Run(console, source, outputFormat);
                 }
 
+                // Without --rules, the library of the current directory or the embedded one, and each record must name it.
                 string? directory = parse.GetValue(rules);
-                var library = LibraryLoader.Load(directory, console);
+                var library = LibraryLoader.Load(LibraryLoader.Choose(directory), console, outputFormat == "text" ? console.Out : console.Error);
                 if (library is null)
                 {
                     return ExitCodes.BadInput;

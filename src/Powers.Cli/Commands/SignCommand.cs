@@ -25,7 +25,7 @@ internal static class SignCommand
         command.SetAction(parse =>
         {
             string dir = parse.GetValue(directory)!;
-            if (!LibraryLoader.Exists(dir, console))
+            if (!LibraryLoader.Exists(LibraryLoader.Choose(dir), console))
             {
                 return ExitCodes.BadInput;
             }

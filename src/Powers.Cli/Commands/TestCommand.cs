@@ -11,23 +11,17 @@ internal static class TestCommand
         var directory = CommonOptions.Directory();
         var rules = CommonOptions.Rules();
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every case, not only failures." };
-        var command = new Command("test", "Run the golden cases of the rule library. Exit code 0 when all pass, 1 otherwise.")
+        var command = new Command("test", "Run the golden cases of the rule library. Exit code 0 when all pass, 1 when a case fails, 2 when the folder does not exist or the library does not compile (its errors are listed).")
         {
             directory, rules, verbose,
         };
         command.SetAction(parse =>
         {
-            if (!CommonOptions.TryGetDirectory(parse, directory, rules, console, out string? dir) || !LibraryLoader.Exists(dir, console))
+            // A library that cannot be run (no such folder, or errors) is not a failing case: its diagnostics and exit 2.
+            if (!CommonOptions.TryGetDirectory(parse, directory, rules, console, out string? dir)
+                || LibraryLoader.Load(LibraryLoader.Choose(dir), console, console.Out) is not { } library)
             {
-                console.Out.WriteLine("0 passed, 1 failed");
                 return ExitCodes.BadInput;
-            }
-
-            var library = LibraryLoader.Load(dir, console);
-            if (library is null)
-            {
-                console.Out.WriteLine("0 passed, 1 failed");
-                return ExitCodes.Failure;
             }
 
             var results = GoldenCaseRunner.Run(new PowersEngine(library));

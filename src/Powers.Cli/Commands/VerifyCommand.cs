@@ -11,18 +11,19 @@ internal static class VerifyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var directory = new Argument<string?>("DIR") { Description = "The rule library directory (default: the library embedded in the package).", Arity = ArgumentArity.ZeroOrOne };
+        var directory = CommonOptions.Directory();
+        var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "text", "json");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every assertion with what was checked, not only refuted ones." };
         var timeLimit = CommonOptions.TimeLimit();
         var command = new Command("verify", "Prove each assertion of the rule library (assertions/*.json) over every situation: every fact known or unknown, every enum value, every integer class, for every version and designation in its range; or refute it with a query document that 'powers query' decides against it. Ends with 'N proved, N refuted'. Exit code 0 when all are proved, 1 when any is refuted, 2 when the library does not compile or an assertion is too large for the time and memory budget (then narrow its powers or designations).")
         {
-            directory, format, verbose, timeLimit,
+            directory, rules, format, verbose, timeLimit,
         };
         command.SetAction(parse =>
         {
-            var library = LibraryLoader.Load(parse.GetValue(directory), console);
-            if (library is null)
+            if (!CommonOptions.TryGetDirectory(parse, directory, rules, console, out string? dir)
+                || LibraryLoader.Load(LibraryLoader.Choose(dir), console, parse.GetValue(format) == "json" ? console.Error : console.Out) is not { } library)
             {
                 return ExitCodes.BadInput;
             }

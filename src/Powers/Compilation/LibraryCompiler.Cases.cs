@@ -109,6 +109,12 @@ public sealed partial class LibraryCompiler
                     continue;
                 }
 
+                if (error.Field == "ruleset" && c.Query.Find("ruleset")?.Value is JsonString named && named.Value.Split('@') is [var family, var version]
+                    && ReportUnavailable(family, version, c.Location.Source, named.Span))
+                {
+                    continue;
+                }
+
                 // The reader's span points at the offending value inside the case's query; a missing part has none, so
                 // the query's opening brace stands for it.
                 Report(DiagnosticDescriptors.InvalidQuery, c.Location.Source, error.Span ?? new TextSpan(c.Query.Span.Start, 1), error.ToString());

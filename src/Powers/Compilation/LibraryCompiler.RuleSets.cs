@@ -363,6 +363,7 @@ public sealed partial class LibraryCompiler
         }
 
         var done = new Dictionary<RawVersion, RuleSetVersion>();
+        var withoutBase = new HashSet<RawVersion>();
         foreach (var raw in unique)
         {
             // Walk the extends chain iteratively (no recursion on author input), then build from the base up.
@@ -409,14 +410,20 @@ public sealed partial class LibraryCompiler
                     {
                         done.TryGetValue(baseRaw, out baseVersion);
                     }
-                    else
+                    else if (!ReportUnavailable(item.Family, extends.Value, item.Source, extends.Span))
                     {
                         var candidates = unique.Where(u => u.Family == item.Family).Select(u => u.Version);
                         Report(DiagnosticDescriptors.UnknownVersion, item.Source, extends.Span, item.Family, extends.Value, DidYouMean.Suffix(extends.Value, candidates));
                     }
+
+                    if (baseVersion is null)
+                    {
+                        // Reported above (or as a cycle); what it would have inherited is not also reported missing.
+                        withoutBase.Add(item);
+                    }
                 }
 
-                done[item] = Merge(item, baseVersion);
+                done[item] = Merge(item, baseVersion, withoutBase.Contains(item));
             }
         }
 
@@ -436,20 +443,24 @@ public sealed partial class LibraryCompiler
         foreach (var v in versions)
         {
             var raw = unique.First(u => u.Id == v.Id);
-            CheckVersion(v, raw);
+            if (!withoutBase.Contains(raw))
+            {
+                CheckVersion(v, raw);
+            }
+
             CheckPreserve(raw, byKey);
         }
 
         return versions;
     }
 
-    private RuleSetVersion Merge(RawVersion raw, RuleSetVersion? baseVersion)
+    private RuleSetVersion Merge(RawVersion raw, RuleSetVersion? baseVersion, bool baseMissing)
     {
         var general = baseVersion?.General.ToList() ?? [];
         foreach (var id in raw.RemoveGeneral)
         {
             int index = general.FindIndex(g => g.Clause.Id == id.Value);
-            if (index < 0)
+            if (index < 0 && !baseMissing)
             {
                 Report(DiagnosticDescriptors.RemovesNothing, raw.Source, id.Span, id.Value, raw.Extends?.Value ?? "nothing");
             }
@@ -481,7 +492,7 @@ public sealed partial class LibraryCompiler
         foreach (var (id, detail) in raw.RemovePowers)
         {
             // A removal with its reasons may name a power absent from the base: it records why it is not in force.
-            if (!powers.Remove(id.Value) && detail is null)
+            if (!powers.Remove(id.Value) && detail is null && !baseMissing)
             {
                 Report(DiagnosticDescriptors.RemovesNothing, raw.Source, id.Span, id.Value, raw.Extends?.Value ?? "nothing");
             }
@@ -555,6 +566,11 @@ public sealed partial class LibraryCompiler
         {
             if (!byKey.TryGetValue(raw.Family + "@" + p.Version.Value, out var target))
             {
+                if (ReportUnavailable(raw.Family, p.Version.Value, raw.Source, p.Version.Span))
+                {
+                    continue;
+                }
+
                 var candidates = byKey.Values.Where(u => u.Family == raw.Family).Select(u => u.Version);
                 Report(DiagnosticDescriptors.UnknownVersion, raw.Source, p.Version.Span, raw.Family, p.Version.Value, DidYouMean.Suffix(p.Version.Value, candidates));
             }
@@ -614,7 +630,7 @@ public sealed partial class LibraryCompiler
                     }
                 }
 
-                if (i + 1 < inForce.Count && inForce[i].Effective.Until is { } until && until.AddDays(1) < inForce[i + 1].Effective.From)
+                if (i + 1 < inForce.Count && inForce[i].Effective.Until is { } until && until.AddDays(1) < inForce[i + 1].Effective.From && !FamilyIncomplete(family.Key))
                 {
                     var raw = raws.First(r => r.Id == inForce[i + 1].Id);
                     Report(DiagnosticDescriptors.GapBetweenVersions, raw.Source, raw.EffectiveSpan, family.Key, EffectiveRange.Format(until.AddDays(1)), EffectiveRange.Format(inForce[i + 1].Effective.From.AddDays(-1)));

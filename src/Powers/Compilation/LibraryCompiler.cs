@@ -74,15 +74,14 @@ public sealed partial class LibraryCompiler
         foreach (var file in files)
         {
             var source = Load(file);
-            if (source is null)
-            {
-                continue;
-            }
-
-            var root = JsonParser.Parse(source, _diagnostics);
+            var root = source is null ? null : JsonParser.Parse(source, _diagnostics);
             if (root is not null)
             {
-                parsed.Add((file, source, root));
+                parsed.Add((file, source!, root));
+            }
+            else if (Classify(file.RelativePath) == FileKind.RuleSet)
+            {
+                NoteUnavailable(file.DisplayPath, null);
             }
         }
 
@@ -105,6 +104,10 @@ public sealed partial class LibraryCompiler
             {
                 rawVersions.Add(raw);
             }
+            else
+            {
+                NoteUnavailable(p.Source.Path, p.Root);
+            }
         }
 
         var versions = Consolidate(rawVersions);
@@ -118,8 +121,12 @@ public sealed partial class LibraryCompiler
         }
 
         var designations = ResolveDesignations(rawDesignations);
-        CheckDesignationsAgainstLaw(designations, versions);
-        CheckPowerCoverage(versions);
+        if (_unavailable.Count == 0)
+        {
+            // With a version missing, a power would look never in force for want of it.
+            CheckDesignationsAgainstLaw(designations, versions);
+            CheckPowerCoverage(versions);
+        }
 
         var cases = new List<GoldenCase>();
         foreach (var p in byKind[FileKind.Cases])

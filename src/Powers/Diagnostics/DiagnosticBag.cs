@@ -35,6 +35,10 @@ internal sealed class DiagnosticBag
     public void Report(DiagnosticDescriptor descriptor, SourceText? source, TextSpan span, params object?[] args)
         => Add(Diagnostic.Create(descriptor, source is null ? null : new Location(source, span), args));
 
+    /// <summary>The error reported earliest in the file at <paramref name="path"/> by position; null when it has none.</summary>
+    public Diagnostic? FirstError(string path) =>
+        _items.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location is { } l && l.Path == path).MinBy(d => d.Location!.Value.Span.Start);
+
     /// <summary>The diagnostics in a stable order: by path, then position, then id.</summary>
     public IReadOnlyList<Diagnostic> ToSortedList()
     {

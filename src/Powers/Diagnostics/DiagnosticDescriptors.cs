@@ -211,6 +211,9 @@ public static class DiagnosticDescriptors
     /// <summary>An assertion without exactly one of 'never' and 'only'.</summary>
     public static readonly DiagnosticDescriptor AssertionOutcomes = Error("PWR0318", "Assertion outcomes", "Assertion '{0}' must list outcomes in exactly one of 'never' or 'only'");
 
+    /// <summary>A version named by another file whose own file failed to compile.</summary>
+    public static readonly DiagnosticDescriptor VersionUnavailable = Warning("PWR0319", "Version unavailable", "Version '{0}' is unavailable because its file has errors ({1})");
+
     // PWR0400-0499: legal hygiene.
 
     /// <summary>A clause or power with no citation.</summary>
@@ -242,7 +245,7 @@ public static class DiagnosticDescriptors
         DuplicateId, OverlappingRanges, UnknownDesignation, IncludeCycle, ExtendsCycle,
         UnknownVersion, DesignatedPowerNotInForce, EmptyRange, RemovesNothing, DuplicateClause, GapBetweenVersions,
         InvalidQuery, InvalidRequires, PowerNeverInForce, StandardPowerNotInForce,
-        AssertionOutcomes,
+        AssertionOutcomes, VersionUnavailable,
         MissingCitation, EmptyText, LowConfidence, LowConfidenceWithoutNote, CaseWithoutCitation,
     ];
 }

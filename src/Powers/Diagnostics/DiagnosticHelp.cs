@@ -2,12 +2,12 @@ namespace Powers.Diagnostics;
 
 /// <summary>
 /// What each diagnostic means and how to fix it: the full description that SARIF viewers and GitHub code scanning
-/// show, and the catalogue in <c>docs/rule-format.md</c> (a test keeps the two in step with the descriptors).
+/// show, and the catalogue in <c>docs/diagnostics.md</c> (a test writes it from the descriptors and this, and fails when they differ).
 /// </summary>
 public static class DiagnosticHelp
 {
-    /// <summary>Where the catalogue of diagnostics is published; each entry is a heading "PWR0201 UnknownFact", so an anchor (<c>#pwr0201-unknownfact</c>).</summary>
-    public const string CatalogueUri = "https://github.com/powers-contributors/powers/blob/main/docs/rule-format.md";
+    /// <summary>Where the catalogue of diagnostics is published, <c>docs/diagnostics.md</c> in the repository; each entry has the anchor of its id (<c>#PWR0201</c>).</summary>
+    public const string CatalogueUri = "https://github.com/powers-contributors/powers/blob/main/docs/diagnostics.md";
 
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
@@ -71,6 +71,7 @@ public static class DiagnosticHelp
         ["PWR0316"] = "A power of the catalogue is conferred by no version of the library. Add it to a version, or say in law.md why it never was.",
         ["PWR0317"] = "A standard power is not conferred by the version that lists it. Add it to 'powers' or remove it from 'standard'.",
         ["PWR0318"] = "An assertion must say what it forbids or allows with exactly one of 'never' or 'only', a list of outcomes. Keep one of the two.",
+        ["PWR0319"] = "A version named by 'extends', 'preserve' or a golden case's 'ruleset' is missing because its own file has errors. Fix the errors the message points at; this diagnostic then goes away.",
         ["PWR0401"] = "A rule has no citation. Cite the provision it comes from, with a short quote where the text settles a point.",
         ["PWR0402"] = "A clause has no text. Say in plain words what must hold; decisions show it.",
         ["PWR0403"] = "A rule rests on a reading marked low confidence. Listed so a legal reviewer can find them all; the note says what would settle it.",
@@ -106,6 +107,6 @@ public static class DiagnosticHelp
     public static Uri HelpUri(DiagnosticDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        return new Uri(CatalogueUri + "#" + (descriptor.Id + "-" + Name(descriptor)).ToLowerInvariant());
+        return new Uri(CatalogueUri + "#" + descriptor.Id);
     }
 }

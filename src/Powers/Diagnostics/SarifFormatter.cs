@@ -1,10 +1,15 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Newtonsoft.Json;
 
 namespace Powers.Diagnostics;
 
 /// <summary>
-/// Writes diagnostics as a SARIF 2.1.0 log, the format GitHub code scanning and the VS Code SARIF viewer read.
-/// Paths are relative to <c>%SRCROOT%</c>; columns count UTF-16 code units, as the compiler does.
+/// Writes diagnostics as a SARIF 2.1.0 log, as GitHub code scanning and the VS Code SARIF viewer read it: every
+/// file's URI relative to <c>%SRCROOT%</c> (declared in <c>originalUriBaseIds</c> without a machine path), a
+/// <c>partialFingerprints</c> entry that survives lines moving, <c>automationDetails</c>, an invocation with the exit
+/// code, and a <c>helpUri</c> per rule into <c>docs/diagnostics.md</c>. Columns count UTF-16 code units, as the compiler does.
 /// </summary>
 public static class SarifFormatter
 {
@@ -12,12 +17,14 @@ public static class SarifFormatter
     /// <param name="output">Where to write.</param>
     /// <param name="diagnostics">The diagnostics.</param>
     /// <param name="toolVersion">The version of the tool.</param>
-    /// <param name="sourceRoot">The absolute directory that relative paths start from, or null.</param>
+    /// <param name="sourceRoot">The directory that <c>%SRCROOT%</c> stands for (a repository's root), which every file's URI is relative to; null for the current directory. It is never written.</param>
     public static void Write(TextWriter output, IEnumerable<Diagnostic> diagnostics, string toolVersion, string? sourceRoot)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var rules = DiagnosticDescriptors.All;
+        var list = diagnostics.ToList();
+        string root = Path.GetFullPath(sourceRoot ?? Environment.CurrentDirectory);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
         w.WriteStartObject();
         Property(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -66,21 +73,34 @@ public static class SarifFormatter
         w.WriteEndObject();
         w.WriteEndObject();
 
-        if (sourceRoot is not null)
-        {
-            w.WritePropertyName("originalUriBaseIds");
-            w.WriteStartObject();
-            w.WritePropertyName("%SRCROOT%");
-            w.WriteStartObject();
-            Property(w, "uri", new Uri(Path.GetFullPath(sourceRoot).TrimEnd('/') + "/").AbsoluteUri);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
+        // The category code scanning files these results under; the trailing '/' leaves the run id to it.
+        w.WritePropertyName("automationDetails");
+        w.WriteStartObject();
+        Property(w, "id", "powers/check/");
+        w.WriteEndObject();
+        w.WritePropertyName("invocations");
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WritePropertyName("executionSuccessful");
+        w.WriteValue(true);
+        Number(w, "exitCode", list.Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WritePropertyName("originalUriBaseIds");
+        w.WriteStartObject();
+        w.WritePropertyName("%SRCROOT%");
+        w.WriteStartObject();
+        w.WritePropertyName("description");
+        w.WriteStartObject();
+        Property(w, "text", "The root of the repository (the nearest folder with .git above where powers check ran, or that folder).");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
         Property(w, "columnKind", "utf16CodeUnits");
         w.WritePropertyName("results");
         w.WriteStartArray();
-        foreach (var d in diagnostics)
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in list)
         {
             w.WriteStartObject();
             Property(w, "ruleId", d.Id);
@@ -91,21 +111,26 @@ public static class SarifFormatter
             w.WriteStartObject();
             Property(w, "text", d.Message);
             w.WriteEndObject();
+            string uri;
+            string text;
             if (d.Location is { } location)
             {
                 var start = location.Start;
                 var end = location.End;
-                bool rooted = Path.IsPathRooted(location.Path);
-                string uri = rooted ? new Uri(location.Path).AbsoluteUri : Uri.EscapeDataString(location.Path).Replace("%2F", "/", StringComparison.Ordinal);
-                WriteLocation(w, uri, !rooted && sourceRoot is not null, start.Line, (start.Column, end.Line, Math.Max(end.Column, end.Line == start.Line ? start.Column : 1)));
+                uri = RelativeUri(root, location.Path);
+                text = location.Source.GetText(location.Span);
+                WriteLocation(w, uri, start.Line, (start.Column, end.Line, Math.Max(end.Column, end.Line == start.Line ? start.Column : 1)));
             }
             else
             {
                 // GitHub code scanning rejects a result without a location; a library-wide diagnostic (a missing
-                // catalogue file, a power no version confers) is placed at the root of the library, line 1.
-                string uri = sourceRoot is null ? new Uri(Path.GetFullPath(".").TrimEnd('/') + "/").AbsoluteUri : "./";
-                WriteLocation(w, uri, sourceRoot is not null, 1, null);
+                // catalogue file, a power no version confers) is placed at the root, line 1.
+                uri = "./";
+                text = d.Message;
+                WriteLocation(w, uri, 1, null);
             }
+
+            WriteFingerprint(w, d.Id, uri, text, seen);
 
             w.WriteEndObject();
         }
@@ -118,7 +143,31 @@ public static class SarifFormatter
         output.WriteLine();
     }
 
-    private static void WriteLocation(JsonWriter w, string uri, bool relativeToRoot, int startLine, (int StartColumn, int EndLine, int EndColumn)? rest)
+    /// <summary>
+    /// An identity for the result that code scanning matches across commits: the rule, the file, the text it points at
+    /// and which occurrence of that text it is; no line number, so an alert survives lines added above it.
+    /// (<c>primaryLocationLineHash</c> is GitHub's own key, computed by its upload action; this one sits beside it.)
+    /// </summary>
+    private static void WriteFingerprint(JsonWriter w, string ruleId, string uri, string text, Dictionary<string, int> seen)
+    {
+        string key = ruleId + "\0" + uri + "\0" + text;
+        int occurrence = seen.GetValueOrDefault(key);
+        seen[key] = occurrence + 1;
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\0" + occurrence.ToString(CultureInfo.InvariantCulture)));
+        w.WritePropertyName("partialFingerprints");
+        w.WriteStartObject();
+        Property(w, "powersResult/v1", Convert.ToHexStringLower(hash.AsSpan(0, 16)));
+        w.WriteEndObject();
+    }
+
+    /// <summary>A path as a URI relative to the root, with forward slashes and each segment escaped; never a machine path.</summary>
+    private static string RelativeUri(string root, string path)
+    {
+        string relative = Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/');
+        return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
+    }
+
+    private static void WriteLocation(JsonWriter w, string uri, int startLine, (int StartColumn, int EndLine, int EndColumn)? rest)
     {
         w.WritePropertyName("locations");
         w.WriteStartArray();
@@ -128,10 +177,7 @@ public static class SarifFormatter
         w.WritePropertyName("artifactLocation");
         w.WriteStartObject();
         Property(w, "uri", uri);
-        if (relativeToRoot)
-        {
-            Property(w, "uriBaseId", "%SRCROOT%");
-        }
+        Property(w, "uriBaseId", "%SRCROOT%");
 
         w.WriteEndObject();
         w.WritePropertyName("region");

@@ -94,7 +94,9 @@ public class CheckCommandTests
         Assert.Equal("error", (string?)result["level"]);
         Assert.Equal("Unknown fact 'constablePresnt'; did you mean 'constableInCompany'?", (string?)result["message"]!["text"]);
         var physical = result["locations"]![0]!["physicalLocation"]!;
-        Assert.Equal(new Uri(Path.Combine(library.Root, "pra2002", "2012-07-10.json")).AbsoluteUri, (string?)physical["artifactLocation"]!["uri"]);
+        // Outside any repository and the current directory: relative to the folder that holds the library, never a machine path.
+        Assert.Equal(Path.GetFileName(library.Root) + "/pra2002/2012-07-10.json", (string?)physical["artifactLocation"]!["uri"]);
+        Assert.DoesNotContain(library.Root, run.Out, StringComparison.Ordinal);
         var region = physical["region"]!;
         Assert.Equal(line, (int)region["startLine"]!);
         Assert.Equal(column, (int)region["startColumn"]!);
@@ -114,7 +116,10 @@ public class CheckCommandTests
         var artifact = located["locations"]![0]!["physicalLocation"]!["artifactLocation"]!;
         Assert.Equal("%SRCROOT%", (string?)artifact["uriBaseId"]);
         Assert.EndsWith(".json", (string?)artifact["uri"], StringComparison.Ordinal);
-        Assert.NotNull(log["runs"]![0]!["originalUriBaseIds"]!["%SRCROOT%"]!["uri"]);
+        // The repository's root: the library's path from it, whatever the current directory (issue 24: it was './...').
+        Assert.StartsWith("rules/", (string?)artifact["uri"], StringComparison.Ordinal);
+        Assert.NotNull(log["runs"]![0]!["originalUriBaseIds"]!["%SRCROOT%"]);
+        Assert.DoesNotContain("file:", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

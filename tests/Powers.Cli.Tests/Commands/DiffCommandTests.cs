@@ -66,7 +66,7 @@ public class DiffCommandTests
     {
         var run = CliRun.Of("diff", "--power", "stop-search-authorised-area", "--timeline", "--rules", CliRun.RulesDirectory, "--time-limit", CliRun.NoTimeLimit);
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("pra2002-sch4@bill-2002-04-25 -> pra2002-sch4@2002-12-02: ", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("pra2002-sch4@bill-2002-04-25 -> pra2002-sch4@2002-12-02: ", run.Body, StringComparison.Ordinal);
         // PCA 2017 and SI 2017/1139: Sch. 3B para. 2 excludes every power to stop and search from 15 Dec 2017.
         Assert.Contains("-> pra2002-sch4@2017-12-15: 2 change(s)", run.Out, StringComparison.Ordinal);
         Assert.Contains("  stop-search-authorised-area: permitted -> not-in-force", run.Out, StringComparison.Ordinal);

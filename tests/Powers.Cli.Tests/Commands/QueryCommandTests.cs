@@ -34,8 +34,8 @@ public class QueryCommandTests
     {
         var run = CliRun.WithInput("""{ "date": "2013-03-01", "designation": "met-2002-security", "facts": { "constablePresent": true } }""", "query", "--input", "-");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("powers: bad input: facts.constablePresent: unknown fact 'constablePresent'; did you mean 'constableInCompany'?" + Environment.NewLine, run.Error);
-        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal("powers: bad input: facts.constablePresent: unknown fact 'constablePresent'; did you mean 'constableInCompany'?" + Environment.NewLine, run.Problems);
+        Assert.Equal(string.Empty, run.Body);
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public class QueryCommandTests
     {
         var run = CliRun.WithInput(json, "query", "--input", "-");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("powers: bad input: " + message, run.Error, StringComparison.Ordinal);
+        Assert.Contains("powers: bad input: " + message, run.Problems, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public class QueryCommandTests
     {
         var run = CliRun.WithInput(json, "query", "--input", "-");
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("powers: bad input: ", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("powers: bad input: ", run.Problems, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class QueryCommandTests
     {
         var run = CliRun.Of("query", "--date", "2013-03-01", "--designation", "met-2002-security", "--fact", "minutesDetained=ten");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("powers: bad input: facts.minutesDetained: expected a whole number (or null for unknown), not the string 'ten'" + Environment.NewLine, run.Error);
+        Assert.Equal("powers: bad input: facts.minutesDetained: expected a whole number (or null for unknown), not the string 'ten'" + Environment.NewLine, run.Problems);
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public class QueryCommandTests
         // Found in review: a s.44-era version queried for 2019 answered with repealed law.
         var run = CliRun.WithInput("""{ "date": "2019-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", "query", "--input", "-");
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("powers: bad input: ruleset: 'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to ", run.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, run.Out);
+        Assert.StartsWith("powers: bad input: ruleset: 'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to ", run.Problems, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Body);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class QueryCommandTests
     {
         var run = CliRun.Of("query", "--date", "2019-01-01", "--designation", "met-2002-security", "--made", "2010-01-01");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--made: --made dates an ad-hoc designation", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--made: --made dates an ad-hoc designation", run.Problems, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,8 +225,8 @@ public class QueryCommandTests
     {
         var run = CliRun.Of("query", "--rules", "/no/such/rules", "--date", "2013-03-01", "--designation", "met-2002-security");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("powers: bad input: the rules folder '/no/such/rules' does not exist" + Environment.NewLine, run.Error);
-        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal("powers: bad input: the rules folder '/no/such/rules' does not exist" + Environment.NewLine, run.Problems);
+        Assert.Equal(string.Empty, run.Body);
     }
 
     [Fact]
@@ -238,8 +238,8 @@ public class QueryCommandTests
             File.WriteAllText(path, """{"date":"2013-03-01","designation":"met-2002-security"}""" + "\n");
             var run = CliRun.Of("query", "--input", path, "--format", "text");
             Assert.Equal(2, run.ExitCode);
-            Assert.Equal("powers: bad input: --format: text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes" + Environment.NewLine, run.Error);
-            Assert.Equal(string.Empty, run.Out);
+            Assert.Equal("powers: bad input: --format: text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes" + Environment.NewLine, run.Problems);
+            Assert.Equal(string.Empty, run.Body);
         }
         finally
         {
@@ -253,8 +253,8 @@ public class QueryCommandTests
         string input = """{"date":"2013-03-01","designation":"met-2002-security"}""" + "\n" + """{"date":"2003-03-01","designation":"met-2002-security"}""" + "\n";
         var run = CliRun.WithInput(input, "query", "--input", "-", "--format", "text");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("powers: bad input: --format: text shows one decision; NDJSON input ('-') is answered line by line: use --format json or --format outcomes" + Environment.NewLine, run.Error);
-        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal("powers: bad input: --format: text shows one decision; NDJSON input ('-') is answered line by line: use --format json or --format outcomes" + Environment.NewLine, run.Problems);
+        Assert.Equal(string.Empty, run.Body);
     }
 
     [Fact]
@@ -278,8 +278,8 @@ public class QueryCommandTests
             Assert.Equal(
                 path + "(4,26): error: facts.searchOf: 'pocket' is not one of 'vehicle', 'item-carried', 'person'" + Environment.NewLine
                 + path + "(4,36): error: facts.constablePresent: unknown fact 'constablePresent'; did you mean 'constableInCompany'?" + Environment.NewLine,
-                run.Error);
-            Assert.Equal(string.Empty, run.Out);
+                run.Problems);
+            Assert.Equal(string.Empty, run.Body);
         }
         finally
         {

@@ -95,8 +95,8 @@ public sealed class QueryStdinTests
         var run = CliRun.WithInput("{\"date\":", "query", "--input", "-");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Out);
-        Assert.StartsWith("powers: bad input: ", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Body);
+        Assert.StartsWith("powers: bad input: ", run.Problems, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class QueryStdinTests
         var run = CliRun.WithInput("{\"date\":\"2013-03-01\",\"designation\":\"x\\npowers: bad input: forged\"}", "query", "--input", "-");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("powers: bad input: designation: unknown designation 'x\\npowers: bad input: forged'", Assert.Single(run.Error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
+        Assert.StartsWith("powers: bad input: designation: unknown designation 'x\\npowers: bad input: forged'", Assert.Single(run.Problems.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
     }
 
     /// <summary>Each output line as the date decided, or "line N" for an error line.</summary>

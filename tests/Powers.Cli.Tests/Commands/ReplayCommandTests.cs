@@ -32,9 +32,9 @@ public sealed class ReplayCommandTests : IDisposable
 
         var run = CliRun.Of("replay", path);
 
-        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal(string.Empty, run.Problems);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("3 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+        Assert.Equal("3 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Body);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class ReplayCommandTests : IDisposable
 
         var run = CliRun.Of("replay", path, "--rules", corrected.Root, "--format", "json");
 
-        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal(string.Empty, run.Problems);
         Assert.Equal(1, run.ExitCode);
-        var report = JObject.Parse(run.Out);
+        var report = JObject.Parse(run.Body);
         Assert.Equal(4, (int)report["replayed"]!);
         // Without the area limit, only uniform (RTA 1988 s. 163) and the PACE s. 4 authorisation remain: the
         // records outside the area and with the area unknown become permitted; out of uniform stays denied.
@@ -129,7 +129,7 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
             ids[0] + " road-check: denied -> permitted" + Environment.NewLine + "2 replayed, 1 changed (1 power outcomes)" + Environment.NewLine,
-            run.Out);
+            run.Body);
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(
             "powers: bad input: " + path + "(1): the record was decided under pra2002-sch4@2012-07-10 sha256 " + new string('0', 64)
                 + ", but this library's pra2002-sch4@2012-07-10 is sha256 " + sha + "; give the library it names with --rules DIR" + Environment.NewLine,
-            run.Error);
-        Assert.Equal("0 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+            run.Problems);
+        Assert.Equal("0 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Body);
     }
 
     [Fact]
@@ -160,8 +160,8 @@ public sealed class ReplayCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         // Where the JSON breaks, in the tool's own words: no "LineNumber: 0 | BytePositionInLine: 14" from System.Text.Json.
-        Assert.Equal("powers: bad input: " + path + "(2): not a JSON record: the line ends inside a value (column 15)" + Environment.NewLine, run.Error);
-        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+        Assert.Equal("powers: bad input: " + path + "(2): not a JSON record: the line ends inside a value (column 15)" + Environment.NewLine, run.Problems);
+        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Body);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class ReplayCommandTests : IDisposable
         var run = CliRun.Of("replay", Path.Combine(_directory, "absent.ndjson"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("powers: bad input: RECORDS: cannot read '", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("powers: bad input: RECORDS: cannot read '", run.Problems, StringComparison.Ordinal);
     }
 
     /// <summary>Decides each query in Powers.Hosting with records on, so the file is what a host writes.</summary>

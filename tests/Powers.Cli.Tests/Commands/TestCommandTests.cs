@@ -30,12 +30,16 @@ public class TestCommandTests
     }
 
     [Fact]
-    public void Test_BrokenLibrary_FailsWithCountLine()
+    public void Test_LibraryThatDoesNotCompile_ReportsItsDiagnosticsAndExitsTwo()
     {
+        // Issue 24: it said '0 passed, 1 failed', as if a case had failed.
         using var library = new TempLibrary();
         File.WriteAllText(library.PathOf("facts.json"), "{");
         var run = CliRun.Of("test", library.Root);
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal("0 passed, 1 failed", run.Out.Trim());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("library: " + library.Root + Environment.NewLine, run.Out);
+        Assert.StartsWith("powers: the rule library " + library.Root + " does not compile:" + Environment.NewLine, run.Error, StringComparison.Ordinal);
+        Assert.Contains(library.Root + "/facts.json(1,2): error PWR0005: ", run.Error, StringComparison.Ordinal);
     }
 }

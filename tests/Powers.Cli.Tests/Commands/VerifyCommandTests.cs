@@ -16,6 +16,17 @@ public class VerifyCommandTests
     }
 
     [Fact]
+    public void Verify_RulesOption_TakenAsEveryCommandTakesIt()
+    {
+        // Issue 24: the README says every command takes --rules; verify refused it.
+        var run = CliRun.Of("verify", "--rules", CliRun.RulesDirectory);
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        Assert.Equal("library: " + CliRun.RulesDirectory, run.Out.Split('\n')[0]);
+        Assert.Equal(2, CliRun.Of("verify", CliRun.RulesDirectory, "--rules", "/elsewhere").ExitCode);
+    }
+
+    [Fact]
     public void Verify_DeliberatelyFalseAssertion_RefutedAndCounterexampleBreaksItThroughQuery()
     {
         using var library = new TempLibrary();

@@ -66,13 +66,13 @@ public partial class DiagnosticDescriptorsTests
     [Fact]
     public void EveryDescriptor_IsDescribedAndDocumented()
     {
-        string docs = File.ReadAllText(Path.Combine(Root, "docs/rule-format.md"));
+        string docs = File.ReadAllText(Path.Combine(Root, "docs/diagnostics.md"));
         foreach (var d in DiagnosticDescriptors.All)
         {
             string? description = DiagnosticHelp.Describe(d.Id);
             Assert.False(string.IsNullOrWhiteSpace(description), d.Id + " has no description in DiagnosticHelp");
             Assert.EndsWith(".", description, StringComparison.Ordinal);
-            Assert.Contains("\n### " + d.Id + " " + DiagnosticHelp.Name(d) + "\n", docs, StringComparison.Ordinal);
+            Assert.Contains("\n<a id=\"" + d.Id + "\"></a>\n\n## " + d.Id + " " + DiagnosticHelp.Name(d) + "\n", docs, StringComparison.Ordinal);
         }
     }
 

@@ -39,7 +39,7 @@ public class SarifFormatterTests
 
         var unknownFact = rules.Single(r => (string?)r["id"] == "PWR0201");
         Assert.Equal("UnknownFact", (string?)unknownFact["name"]);
-        Assert.Equal(DiagnosticHelp.CatalogueUri + "#pwr0201-unknownfact", (string?)unknownFact["helpUri"]);
+        Assert.Equal("https://github.com/powers-contributors/powers/blob/main/docs/diagnostics.md#PWR0201", (string?)unknownFact["helpUri"]);
     }
 
     [Fact]
@@ -82,5 +82,61 @@ public class SarifFormatterTests
         SarifFormatter.Write(text, diagnostics, "1.0.0", RepositoryRules.Directory);
         var results = (JArray)JObject.Parse(text.ToString())["runs"]![0]!["results"]!;
         Assert.All(results, r => Assert.Equal("note", (string?)r["level"]));
+    }
+
+    [Fact]
+    public void Write_AbsoluteLibraryFolder_UrisRelativeToTheRootAndNoMachinePathAnywhere()
+    {
+        // Issue 24: 'check /abs/rules' wrote file:///abs/... and 'check .' wrote ./...; neither is a repository path.
+        string root = Path.GetDirectoryName(RepositoryRules.Directory)!;
+        var diagnostics = LibraryCompiler.CompileDirectory(RepositoryRules.Directory).Diagnostics;
+        var text = new StringWriter();
+        SarifFormatter.Write(text, diagnostics, "1.0.0", root);
+
+        Assert.DoesNotContain(root, text.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("file:", text.ToString(), StringComparison.Ordinal);
+        var run = JObject.Parse(text.ToString())["runs"]![0]!;
+        Assert.NotNull(run["originalUriBaseIds"]!["%SRCROOT%"]);
+        Assert.All((JArray)run["results"]!, r =>
+        {
+            var artifact = r["locations"]![0]!["physicalLocation"]!["artifactLocation"]!;
+            Assert.Equal("%SRCROOT%", (string?)artifact["uriBaseId"]);
+            Assert.StartsWith("rules/", (string?)artifact["uri"], StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Write_Run_HasAutomationDetailsAndAnInvocationWithTheExitCode()
+    {
+        var run = Log("/tmp")["runs"]![0]!;
+
+        Assert.Equal("powers/check/", (string?)run["automationDetails"]!["id"]);
+        var invocation = Assert.Single((JArray)run["invocations"]!);
+        Assert.True((bool)invocation["executionSuccessful"]!);
+        Assert.Equal(1, (int)invocation["exitCode"]!);
+    }
+
+    [Fact]
+    public void Write_Fingerprints_SurviveLinesAddedAboveAndTellTwoResultsApart()
+    {
+        string broken = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", TestLibrary.Power("cordon", "inUnifrom"));
+        string moved = "\n\n\n" + broken;
+
+        var before = Fingerprints(broken);
+        var after = Fingerprints(moved);
+
+        Assert.NotEmpty(before);
+        Assert.Equal(before, after);
+        Assert.Equal(before.Count, before.Values.Distinct().Count());
+    }
+
+    private static Dictionary<string, string> Fingerprints(string ruleSet)
+    {
+        var diagnostics = TestLibrary.Compile(("test/a.json", ruleSet)).Diagnostics;
+        var text = new StringWriter();
+        SarifFormatter.Write(text, diagnostics, "1.0.0", "/tmp");
+        var results = (JArray)JObject.Parse(text.ToString())["runs"]![0]!["results"]!;
+        return results.Select((r, i) => (Key: (string?)r["ruleId"] + "#" + i, Value: (string?)r["partialFingerprints"]!["powersResult/v1"]))
+            .ToDictionary(p => p.Key, p => p.Value!);
     }
 }
