@@ -44,8 +44,8 @@ public sealed class ReplayCommandTests : IDisposable
 
         var run = CliRun.Of("replay", path);
 
-        Assert.Equal(string.Empty, run.Error);
-        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+        Assert.Equal(string.Empty, run.Problems);
+        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Body);
         Assert.Equal(0, run.ExitCode);
     }
 
@@ -56,8 +56,8 @@ public sealed class ReplayCommandTests : IDisposable
 
         var run = CliRun.Of("replay", path);
 
-        Assert.Equal(string.Empty, run.Error);
-        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
+        Assert.Equal(string.Empty, run.Problems);
+        Assert.Equal("1 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Body);
         Assert.Equal(0, run.ExitCode);
     }
 

@@ -25,7 +25,7 @@ public sealed class ReplayProperties
 
                 var run = CliRun.Of("replay", path);
 
-                return (run.ExitCode == 0 && run.Error.Length == 0 && run.Out == recorded + " replayed, 0 changed (0 power outcomes)" + Environment.NewLine)
+                return (run.ExitCode == 0 && run.Problems.Length == 0 && run.Body == recorded + " replayed, 0 changed (0 power outcomes)" + Environment.NewLine)
                     .Label("exit " + run.ExitCode + Environment.NewLine + run.Out + run.Error);
             }
             finally
