@@ -92,7 +92,7 @@ public sealed class LibraryCompilerCascadeTests
     public void Compile_ExtendsAVersionThatNoFileHolds_StillSuggestsTheNearestVersion()
     {
         var files = Repository();
-        string path = "pra2002/2017-12-15.json";
+        string path = files.Keys.First(f => files[f].Contains("\"extends\": \"2012-07-10\"", StringComparison.Ordinal));
         files[path] = files[path].Replace("\"extends\": \"2012-07-10\"", "\"extends\": \"2012-07-11\"", StringComparison.Ordinal);
 
         var result = LibraryCompiler.Compile(LibraryFiles.FromMemory(files));
