@@ -230,7 +230,7 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
             ids[0] + " road-check\\u001B[2J\\n0 replayed: denied -> (absent)" + Environment.NewLine + "1 replayed, 1 changed (1 power outcomes)" + Environment.NewLine,
-            run.Out);
+            run.Body);
     }
 
     [Fact]
