@@ -73,7 +73,7 @@ public sealed class ReplayCommandTests : IDisposable
         var replay = CliRun.Of("replay", path, "--id", ids[1], "--format", format);
         var direct = CliRun.Of("query", "--input", query, "--format", format);
 
-        Assert.Equal(string.Empty, replay.Error);
+        Assert.Equal(string.Empty, replay.Problems);
         Assert.Equal(0, replay.ExitCode);
         Assert.Equal(0, direct.ExitCode);
         if (format == "json")

@@ -212,7 +212,7 @@ public sealed class ReplayVerifyTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("unverifiable: " + PathOf + " holds no chained record (2 older records, written before records were chained): nothing to check them against" + Environment.NewLine, run.Out);
         Assert.Equal(0, replay.ExitCode);
-        Assert.Equal("2 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, replay.Out);
+        Assert.Equal("2 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, replay.Body);
     }
 
     [Fact]
