@@ -91,7 +91,7 @@ public class VerifyCommandTests
             """);
         var run = CliRun.Of("verify", library.Root, "--time-limit", "0");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal(string.Empty, run.Body);
         Assert.StartsWith("powers: too large: assertion '", run.Error, StringComparison.Ordinal);
         Assert.EndsWith("; narrow with its powers or designations" + Environment.NewLine, run.Error, StringComparison.Ordinal);
     }
