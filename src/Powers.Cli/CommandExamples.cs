@@ -19,6 +19,7 @@ internal static class CommandExamples
             "powers query --date 2015-06-01 --force kent --grant road-check,cordon --fact inUniform=true --format json",
             "powers query --input query.json",
             "powers query --input queries.ndjson --format outcomes",
+            "powers query --input query.json --format json --detail reasons",
         ],
         ["check"] =
         [
@@ -43,6 +44,7 @@ internal static class CommandExamples
             "powers diff --power stop-search-authorised-area --timeline",
         ],
         ["lsp"] = ["powers lsp --stdio"],
+        ["workbench"] = ["powers workbench", "powers workbench --rules rules --port 5080 --open"],
         ["completion"] = ["powers completion bash >> ~/.bashrc", "powers completion zsh >> ~/.zshrc", "powers completion pwsh >> $PROFILE"],
     };
 

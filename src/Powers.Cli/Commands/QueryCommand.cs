@@ -34,6 +34,14 @@ internal static class QueryCommand
         };
         command.SetAction(parse =>
         {
+            string outputFormat = parse.GetValue(format)!;
+            if (Detail(outputFormat, parse.GetValue(detail), out var errorOfDetail) is not { } level)
+            {
+                return BadInput(console, [errorOfDetail!]);
+            }
+
+            // --format json --detail outcomes is --format outcomes; text refuses any level but full where it is written.
+            outputFormat = level == DecisionDetail.Outcomes && outputFormat == "json" ? "outcomes" : outputFormat;
             // A missing folder is bad input (2), as in check and test; a library that does not compile is a failure (1).
             var choice = LibraryLoader.Choose(parse.GetValue(rules));
             if (!LibraryLoader.Exists(choice, console))
@@ -41,7 +49,6 @@ internal static class QueryCommand
                 return ExitCodes.BadInput;
             }
 
-            string outputFormat = parse.GetValue(format)!;
             // The library's name goes where a person reads: standard output for text, standard error when a program
             // reads the output (JSON, or what may be NDJSON: its default is JSON lines).
             bool machine = outputFormat != "text" || (parse.GetValue(input) is { } given && parse.GetResult(format) is null or { Implicit: true }
@@ -53,14 +60,6 @@ internal static class QueryCommand
             }
 
             var engine = new PowersEngine(library);
-            string outputFormat = parse.GetValue(format)!;
-            if (Detail(outputFormat, parse.GetValue(detail), out var errorOfDetail) is not { } level)
-            {
-                return BadInput(console, [errorOfDetail!]);
-            }
-
-            // --format json --detail outcomes is --format outcomes; text refuses any level but full where it is written.
-            outputFormat = level == DecisionDetail.Outcomes && outputFormat == "json" ? "outcomes" : outputFormat;
             string? onlyPower = parse.GetValue(power);
             if (onlyPower is not null && library.IndexOfPower(onlyPower) < 0)
             {

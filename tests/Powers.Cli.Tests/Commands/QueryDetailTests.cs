@@ -50,7 +50,7 @@ public class QueryDetailTests
     {
         var run = CliRun.Of("query", "--date", "2013-03-01", "--designation", "met-2002-security", "--detail", "reasons");
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(string.Empty, run.Out);
+        Assert.Equal(string.Empty, run.Body);
         Assert.Equal("powers: bad input: --detail: the text format shows the whole decision; use --format json with --detail" + Environment.NewLine, run.Error);
     }
 
