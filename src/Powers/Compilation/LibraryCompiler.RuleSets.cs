@@ -364,6 +364,9 @@ public sealed partial class LibraryCompiler
 
         var done = new Dictionary<RawVersion, RuleSetVersion>();
         var withoutBase = new HashSet<RawVersion>();
+        // Versions with a missing version anywhere up their extends chain: what they inherit is incomplete, so the
+        // checks of what they inherit (removals, standard powers) would only repeat the error that made it missing.
+        var incomplete = new HashSet<RawVersion>();
         foreach (var raw in unique)
         {
             // Walk the extends chain iteratively (no recursion on author input), then build from the base up.
@@ -409,6 +412,10 @@ public sealed partial class LibraryCompiler
                     if (byKey.TryGetValue(item.Family + "@" + extends.Value, out var baseRaw))
                     {
                         done.TryGetValue(baseRaw, out baseVersion);
+                        if (incomplete.Contains(baseRaw))
+                        {
+                            incomplete.Add(item);
+                        }
                     }
                     else if (!ReportUnavailable(item.Family, extends.Value, item.Source, extends.Span))
                     {
@@ -420,10 +427,11 @@ public sealed partial class LibraryCompiler
                     {
                         // Reported above (or as a cycle); what it would have inherited is not also reported missing.
                         withoutBase.Add(item);
+                        incomplete.Add(item);
                     }
                 }
 
-                done[item] = Merge(item, baseVersion, withoutBase.Contains(item));
+                done[item] = Merge(item, baseVersion, incomplete.Contains(item));
             }
         }
 
@@ -445,7 +453,7 @@ public sealed partial class LibraryCompiler
             var raw = unique.First(u => u.Id == v.Id);
             if (!withoutBase.Contains(raw))
             {
-                CheckVersion(v, raw);
+                CheckVersion(v, raw, incomplete.Contains(raw));
             }
 
             CheckPreserve(raw, byKey);
@@ -460,13 +468,13 @@ public sealed partial class LibraryCompiler
         foreach (var id in raw.RemoveGeneral)
         {
             int index = general.FindIndex(g => g.Clause.Id == id.Value);
-            if (index < 0 && !baseMissing)
-            {
-                Report(DiagnosticDescriptors.RemovesNothing, raw.Source, id.Span, id.Value, raw.Extends?.Value ?? "nothing");
-            }
-            else
+            if (index >= 0)
             {
                 general.RemoveAt(index);
+            }
+            else if (!baseMissing)
+            {
+                Report(DiagnosticDescriptors.RemovesNothing, raw.Source, id.Span, id.Value, raw.Extends?.Value ?? "nothing");
             }
         }
 
@@ -530,11 +538,11 @@ public sealed partial class LibraryCompiler
         };
     }
 
-    private void CheckVersion(RuleSetVersion version, RawVersion raw)
+    private void CheckVersion(RuleSetVersion version, RawVersion raw, bool ancestryIncomplete)
     {
         foreach (string id in version.Standard)
         {
-            if (!version.Powers.ContainsKey(id))
+            if (!version.Powers.ContainsKey(id) && !ancestryIncomplete)
             {
                 var span = raw.Standard?.FirstOrDefault(s => s.Value == id)?.Span ?? raw.VersionNode.Span;
                 Report(DiagnosticDescriptors.StandardPowerNotInForce, raw.Source, span, id, version.Id);

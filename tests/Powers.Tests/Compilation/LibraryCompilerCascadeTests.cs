@@ -101,6 +101,21 @@ public sealed class LibraryCompilerCascadeTests
         Assert.Equal("Rule set family 'pra2002-sch4' has no version '2012-07-11'; did you mean '2012-07-10'?", error.Message);
     }
 
+    [Fact]
+    public void Compile_ExtendsAnUnknownVersionAndRemovesAGeneralClause_OneErrorNoThrow()
+    {
+        // The removal of a general clause from a base that is missing indexed the list at -1 and threw.
+        var files = Repository();
+        string path = "pra2002/2003-04-01.json";
+        files[path] = files[path].Replace("\"extends\": \"2003-01-01\",", "\"extends\": \"2003-01-02\",\n  \"remove\": { \"general\": [\"uniform\"] },", StringComparison.Ordinal);
+
+        var result = LibraryCompiler.Compile(LibraryFiles.FromMemory(files));
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("Rule set family 'pra2002-sch4' has no version '2003-01-02'; did you mean '2003-01-01'?", error.Message);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "PWR0310" or "PWR0317");
+    }
+
     private static Dictionary<string, string> Repository() =>
         Directory.EnumerateFiles(RepositoryRules.Directory, "*.json", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(RepositoryRules.Directory, f).Replace('\\', '/'))
