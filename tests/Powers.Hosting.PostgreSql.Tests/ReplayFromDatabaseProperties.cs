@@ -31,7 +31,7 @@ public sealed class ReplayFromDatabaseProperties
             var replay = Run("replay", "--connection", Postgres.Required, "--table", table);
             var verify = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
 
-            return (replay.Exit == 0 && replay.Out == recorded + " replayed, 0 changed (0 power outcomes)" + Environment.NewLine && (recorded == 0 || verify.Exit == 0))
+            return (replay.Exit == 0 && replay.Out == ReplayFromDatabaseTests.EmbeddedLibraryLine + recorded + " replayed, 0 changed (0 power outcomes)" + Environment.NewLine && (recorded == 0 || verify.Exit == 0))
                 .Label("replay exit " + replay.Exit + Environment.NewLine + replay.Out + replay.Error + "verify exit " + verify.Exit + Environment.NewLine + verify.Out + verify.Error);
         });
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Newtonsoft.Json.Linq;
 using Powers.Cli;
+using Powers.Compilation;
 
 namespace Powers.Hosting.PostgreSql.Tests;
 
@@ -34,7 +35,7 @@ public sealed class ReplayFromDatabaseTests : IDisposable
         CopyWithoutRoadCheckAreaLimit();
         var (exit, output, error) = Run("replay", "--connection", Postgres.Required, "--table", table, "--rules", _corrected, "--format", "json");
 
-        Assert.Equal(string.Empty, error);
+        Assert.Equal("library: " + _corrected + Environment.NewLine, error);
         Assert.Equal(1, exit);
         var report = JObject.Parse(output);
         Assert.Equal(3, (int)report["replayed"]!);
@@ -59,7 +60,7 @@ public sealed class ReplayFromDatabaseTests : IDisposable
 
         Assert.Equal(string.Empty, error);
         Assert.Equal(0, exit);
-        Assert.Equal("2 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, output);
+        Assert.Equal(EmbeddedLibraryLine + "2 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, output);
     }
 
     [PostgresFact]
@@ -80,10 +81,13 @@ public sealed class ReplayFromDatabaseTests : IDisposable
         var replay = Run("replay", "--connection", Postgres.Required, "--table", table, "--id", id, "--format", "json");
         var direct = Run("query", "--input", query, "--format", "json");
 
-        Assert.Equal(string.Empty, replay.Error);
+        Assert.Equal(EmbeddedLibraryLine, replay.Error);
         Assert.Equal(0, replay.Exit);
         Assert.True(JToken.DeepEquals(JToken.Parse(direct.Out), JToken.Parse(replay.Out)), replay.Out);
     }
+
+    /// <summary>The line replay starts with (on standard error for JSON): the embedded library, which the records name.</summary>
+    internal static string EmbeddedLibraryLine => "library: embedded (sha256 " + LibraryHash.Of(LibraryFiles.Embedded()) + ")" + Environment.NewLine;
 
     private static (int Exit, string Out, string Error) Run(params string[] args)
     {

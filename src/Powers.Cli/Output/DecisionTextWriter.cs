@@ -6,8 +6,8 @@ namespace Powers.Cli.Output;
 
 /// <summary>
 /// Writes a decision for a person to read: the table of the powers conferred on this CSO first, the powers not in
-/// force or not designated summarised in a line, then what decides each conferred power (the clauses that failed,
-/// and the facts missing), and each low-confidence note once at the end, numbered. With <c>verbose</c> (or
+/// force or not designated summarised in a line, then what decides each conferred power (the clauses that failed;
+/// for an undetermined one, its missing facts on one line), and each low-confidence note once at the end, numbered. With <c>verbose</c> (or
 /// <c>--power</c>), every power, every clause with its citation and expression, and what would permit each power.
 /// </summary>
 internal static class DecisionTextWriter
@@ -101,6 +101,14 @@ internal static class DecisionTextWriter
     private static void WritePower(TextWriter w, PowerDecision power, bool full, List<UncertainReading> notes)
     {
         string lowMark = power.Confidence == Confidence.Low ? " (low confidence " + References(power, notes) + ")" : string.Empty;
+        if (!full && power.Outcome == Outcome.Undetermined)
+        {
+            // No clause of an undetermined power fails, so the missing facts are all that decide it: one line each,
+            // which keeps a designation's answer readable however many of its powers are undetermined.
+            w.WriteLine(power.Power + ": " + OutcomeNames.Name(power.Outcome) + lowMark + " - missing facts: " + string.Join(", ", power.Missing.Select(f => f.Name)));
+            return;
+        }
+
         w.WriteLine(power.Power + ": " + OutcomeNames.Name(power.Outcome) + lowMark + " - " + power.Title);
         if (full && power.Plan.Reason is { } reason)
         {
