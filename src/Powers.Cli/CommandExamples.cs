@@ -29,7 +29,7 @@ internal static class CommandExamples
             "powers check rules --trusted-key powers-signing.pub.pem",
         ],
         ["sign"] = ["powers sign rules --key powers-signing.pem", "powers sign rules --key powers-signing.pem --key-id 2026-07"],
-        ["test"] = ["powers test rules", "powers test rules --evaluator interpreter --verbose"],
+        ["test"] = ["powers test rules", "powers test rules --verbose"],
         ["list"] = ["powers list", "powers list --rules rules"],
         ["export"] = ["powers export --format rulesengine --date 2013-03-01 --designation met-2002-security --output workflow.json"],
         ["replay"] =
