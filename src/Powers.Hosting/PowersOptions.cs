@@ -65,6 +65,23 @@ public sealed class PowersOptions
     public bool DecisionRecordsFlushToDisk { get; set; } = true;
 
     /// <summary>
+    /// A PEM private key (P-256, as <c>powers sign</c> takes), relative to the content root, with which the records
+    /// file's chain head is signed now and then: a checkpoint (writer, sequence number, SHA-256 of the last record)
+    /// appended to <see cref="DecisionRecordsPath"/> with <c>.checkpoints</c> after it, every
+    /// <see cref="DecisionRecordsCheckpointEvery"/> records, every <see cref="DecisionRecordsCheckpointInterval"/> when
+    /// any was written, and when the host stops. <c>powers replay RECORDS --verify --trusted-key PUB.pem</c> then finds
+    /// records cut from the end up to the last checkpoint, and a trail rewritten with every link recomputed. Null or
+    /// empty (the default): no checkpoints. Needs <see cref="DecisionRecordsPath"/>.
+    /// </summary>
+    public string? DecisionRecordsSigningKey { get; set; }
+
+    /// <summary>With <see cref="DecisionRecordsSigningKey"/>: a checkpoint after this many records at most. Default 1,000.</summary>
+    public int DecisionRecordsCheckpointEvery { get; set; } = 1000;
+
+    /// <summary>With <see cref="DecisionRecordsSigningKey"/>: a checkpoint at least this often while records are written. Default five minutes.</summary>
+    public TimeSpan DecisionRecordsCheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// How much of a decision an answer writes unless told otherwise (<see cref="PowersAnswer.ToJson"/>,
     /// <see cref="PowersAnswer.WriteTo(System.Text.Json.Utf8JsonWriter)"/>, <c>Results.Json(answer)</c>):
     /// <see cref="DecisionDetail.Full"/> (the default: the whole decision document, <c>permittedIf</c> included),

@@ -81,7 +81,44 @@ internal sealed class PowersOptionsValidator(IServiceProvider services) : IValid
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(options.DecisionRecordsSigningKey))
+        {
+            ValidateSigning(options, environment, failures);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSigning(PowersOptions options, IHostEnvironment? environment, List<string> failures)
+    {
+        if (!options.RecordDecisions || string.IsNullOrWhiteSpace(options.DecisionRecordsPath))
+        {
+            failures.Add("Powers:DecisionRecordsSigningKey: checkpoints are written beside the records file; set Powers:RecordDecisions and Powers:DecisionRecordsPath, or remove the key.");
+        }
+
+        if (options.DecisionRecordsCheckpointEvery < 1)
+        {
+            failures.Add($"Powers:DecisionRecordsCheckpointEvery: {options.DecisionRecordsCheckpointEvery} is not a positive number of records.");
+        }
+
+        if (options.DecisionRecordsCheckpointInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"Powers:DecisionRecordsCheckpointInterval: {options.DecisionRecordsCheckpointInterval} is not a positive time.");
+        }
+
+        if (TryResolve(options.DecisionRecordsSigningKey!, environment, "DecisionRecordsSigningKey", failures) is not { } path)
+        {
+            return;
+        }
+
+        try
+        {
+            RecordCheckpointSigner.ReadKey(path).Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            failures.Add($"Powers:DecisionRecordsSigningKey: {(e is ArgumentException ? e.Message.Split(" (Parameter", 2)[0] : "cannot read '" + path + "': " + e.Message)}.");
+        }
     }
 
     private static string? TryResolve(string path, IHostEnvironment? environment, string field, List<string> failures)

@@ -92,7 +92,7 @@ internal static class CheckCommand
         return command;
     }
 
-    private static List<TrustedKey>? TrustedKeys(string[] paths, CliConsole console)
+    internal static List<TrustedKey>? TrustedKeys(string[] paths, CliConsole console)
     {
         var keys = new List<TrustedKey>();
         foreach (string path in paths)

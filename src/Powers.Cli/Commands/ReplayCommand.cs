@@ -30,6 +30,17 @@ internal static partial class ReplayCommand
         {
             Description = "Check the records' chain instead of re-deciding them: exit 0 when it is whole, 1 naming the first record edited, deleted, inserted or put out of order (by decision id and line) or when no record is chained, 2 on bad input.",
         };
+        var trusted = new Option<string[]>("--trusted-key")
+        {
+            Description = "With --verify: a PEM public key trusted to sign the trail's checkpoints (repeatable). Every checkpoint must verify with one, each checkpointed record must match it, and records up to the last checkpoint must be there (records after it can still be cut unseen).",
+            HelpName = "PUB.pem",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var checkpointsFile = new Option<string?>("--checkpoints")
+        {
+            Description = "With --trusted-key: the signed checkpoints file (default RECORDS.checkpoints, where the host writes them).",
+            HelpName = "FILE",
+        };
         var id = new Option<string?>("--id")
         {
             Description = "Re-decide the record of this decision id only and print its whole decision, as powers query prints it (--format text or json); exit 1 when an outcome differs from the record.",
@@ -37,7 +48,7 @@ internal static partial class ReplayCommand
         };
         var command = new Command("replay", "Re-decide recorded decisions and report every power whose outcome would change (exit code 0 nothing changed, 1 something changed, 2 bad input), or check their chain (--verify).")
         {
-            records, connection, table, format, rules, verify, id,
+            records, connection, table, format, rules, verify, trusted, checkpointsFile, id,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +73,37 @@ internal static partial class ReplayCommand
             {
                 console.Error.WriteLine("powers: bad input: --verify checks the whole trail; it takes no --id");
                 return ExitCodes.BadInput;
+            }
+
+            string[] keyFiles = parse.GetValue(trusted) ?? [];
+            string? checkpointsPath = parse.GetValue(checkpointsFile);
+            if ((keyFiles.Length > 0 || checkpointsPath is not null) && !parse.GetValue(verify))
+            {
+                console.Error.WriteLine("powers: bad input: --trusted-key and --checkpoints go with --verify");
+                return ExitCodes.BadInput;
+            }
+
+            if (checkpointsPath is not null && keyFiles.Length == 0)
+            {
+                console.Error.WriteLine("powers: bad input: --checkpoints: give the key they are signed with, --trusted-key PUB.pem");
+                return ExitCodes.BadInput;
+            }
+
+            List<Compilation.TrustedKey>? keys = null;
+            if (keyFiles.Length > 0)
+            {
+                keys = CheckCommand.TrustedKeys(keyFiles, console);
+                if (keys is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
+                checkpointsPath ??= path is not null && path != "-" ? path + ".checkpoints" : null;
+                if (checkpointsPath is null)
+                {
+                    console.Error.WriteLine("powers: bad input: --trusted-key: give the checkpoints file, --checkpoints FILE (there is no RECORDS file to find it beside)");
+                    return ExitCodes.BadInput;
+                }
             }
 
             if (database is not null)
@@ -97,7 +139,7 @@ internal static partial class ReplayCommand
                 if (parse.GetValue(verify))
                 {
                     // The chain is checked before anything is re-decided, and needs no library.
-                    return TrailCheck.Run(console, source, outputFormat);
+                    return keys is null ? TrailCheck.Run(console, source, outputFormat) : VerifySigned(console, source, outputFormat, keys, checkpointsPath!);
                 }
 
                 // Without --rules, the library of the current directory or the embedded one, and each record must name it.
@@ -113,6 +155,46 @@ internal static partial class ReplayCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--verify --trusted-key</c>: reads the checkpoints and verifies their signatures, then checks the trail
+    /// against them. No checkpoints file, or none in it, fails: a trail whose checkpoints were deleted is not intact.
+    /// </summary>
+    private static int VerifySigned(CliConsole console, IDecisionRecordSource source, string format, List<Compilation.TrustedKey> keys, string checkpointsPath)
+    {
+        var notes = new List<string>();
+        List<RecordCheckpoint>? checkpoints;
+        string? failure;
+        try
+        {
+            using var file = new FileStream(checkpointsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            checkpoints = CheckpointReader.Read(file, checkpointsPath, keys, notes, out failure);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            console.Out.WriteLine(Text.ControlCharacters.Escape("unverified: no checkpoints file '" + checkpointsPath + "': the trail cannot be checked against a signature (the host signs none, or they were deleted)"));
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            console.Error.WriteLine(Text.ControlCharacters.Escape("powers: bad input: --checkpoints: cannot read '" + checkpointsPath + "': " + e.Message));
+            return ExitCodes.BadInput;
+        }
+
+        if (checkpoints is null)
+        {
+            console.Out.WriteLine(Text.ControlCharacters.Escape("broken: checkpoint: " + failure));
+            return ExitCodes.Failure;
+        }
+
+        if (checkpoints.Count == 0)
+        {
+            console.Out.WriteLine(Text.ControlCharacters.Escape("unverified: '" + checkpointsPath + "' holds no signed checkpoint"));
+            return ExitCodes.Failure;
+        }
+
+        return TrailCheck.Run(console, source, format, checkpoints, notes);
     }
 
     /// <summary>

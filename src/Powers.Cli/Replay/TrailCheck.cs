@@ -9,16 +9,18 @@ namespace Powers.Cli.Replay;
 /// <summary>
 /// <c>powers replay RECORDS --verify</c>: checks the records' chain (<see cref="TrailVerifier"/>) and reports it:
 /// exit 0 when it is whole, 1 at the first record edited, deleted, inserted or out of order (named by place and
-/// decision id) or when no record is chained, 2 when the records cannot be read.
+/// decision id) or when no record is chained, 2 when the records cannot be read. With signed checkpoints (their
+/// signatures verified), also 1 when a checkpointed record does not match or records up to a checkpoint are missing.
 /// </summary>
 internal static class TrailCheck
 {
-    public static int Run(CliConsole console, IDecisionRecordSource source, string format)
+    public static int Run(CliConsole console, IDecisionRecordSource source, string format, IReadOnlyList<RecordCheckpoint>? checkpoints = null, IReadOnlyList<string>? checkpointNotes = null)
     {
         TrailReport report;
         try
         {
-            report = TrailVerifier.Verify(source);
+            report = TrailVerifier.Verify(source, checkpoints);
+            report.Notes.InsertRange(0, checkpointNotes ?? []);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException or InvalidOperationException)
         {
@@ -69,6 +71,11 @@ internal static class TrailCheck
             separator = "; ";
         }
 
+        if (report.Checkpoints > 0)
+        {
+            text.Append("; ").Append(Count(report.Checkpoints, "record")).Append(" matched ").Append(report.Checkpoints == 1 ? "its" : "their").Append(" signed checkpoint");
+        }
+
         if (report.Unchained > 0)
         {
             text.Append("; ").Append(Count(report.Unchained, "older record")).Append(" without a chain ")
@@ -90,6 +97,8 @@ internal static class TrailCheck
         w.WriteValue(report.Records);
         w.WritePropertyName("unchained");
         w.WriteValue(report.Unchained);
+        w.WritePropertyName("checkpoints");
+        w.WriteValue(report.Checkpoints);
         w.WritePropertyName("chains");
         w.WriteStartArray();
         foreach (var head in report.Heads)

@@ -29,6 +29,12 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     private Thread? _writer;
     private RecordChainHead? _head;
     private bool _disposed;
+    private RecordCheckpointSigner? _signer;
+    private ITimer? _checkpointTimer;
+
+    // The head after the last stored batch while no checkpoint signs it: its writer, sequence and line's SHA-256.
+    private (string Writer, long Sequence, string Hash)? _unsigned;
+    private (string? Writer, long Sequence, DateTimeOffset At) _signed;
 
     /// <summary>Creates the sink: at most <paramref name="maxBatchSize"/> records a batch, each caller waiting at most <paramref name="writeTimeout"/>.</summary>
     protected BatchingDecisionRecordSink(int maxBatchSize, TimeSpan writeTimeout)
@@ -118,6 +124,24 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         }
     }
 
+    /// <summary>
+    /// Signs the chain's head now and then (<see cref="RecordCheckpoint"/>), on the writer thread between batches:
+    /// once <see cref="RecordCheckpointSigner.Every"/> records were stored since the last checkpoint, at every
+    /// <see cref="RecordCheckpointSigner.Interval"/> when any was, and when the sink is disposed; each is handed to
+    /// <see cref="StoreCheckpoint"/>. A checkpoint that cannot be stored is tried again after the next batch or tick;
+    /// records never wait on one. Call before the first record.
+    /// </summary>
+    internal void SignCheckpoints(RecordCheckpointSigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        lock (_gate)
+        {
+            _signer = signer;
+            _signed = (null, 0, signer.Time.GetUtcNow());
+            _checkpointTimer = signer.Time.CreateTimer(static s => ((BatchingDecisionRecordSink)s!).Tick(), this, signer.Interval, signer.Interval);
+        }
+    }
+
     /// <summary>Stops taking records, stores what is queued (for at most the write timeout), refuses the rest and closes the storage. Never throws.</summary>
     public void Dispose()
     {
@@ -141,11 +165,21 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
             _queue.CompleteAdding();
         }
 
-        writer?.Join(_writeTimeout);
+        _checkpointTimer?.Dispose();
+        bool stopped = writer?.Join(_writeTimeout) ?? true;
         while (_queue.TryTake(out var left))
         {
             left.Complete(DecisionRecordWriteResult.NotRecorded(ShutDown));
         }
+
+        if (stopped)
+        {
+            // The last records are signed as the host stops, so only those written after the last checkpoint of a
+            // crashed host go unsigned.
+            Checkpoint(force: true);
+        }
+
+        _signer?.Dispose();
 
         try
         {
@@ -184,6 +218,12 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// else the storage must have to record (the file sink: room on its disk). Recorded by default.
     /// </summary>
     protected virtual DecisionRecordWriteResult ProbeStorage() => DecisionRecordWriteResult.Recorded;
+
+    /// <summary>
+    /// Stores a signed checkpoint line (<see cref="RecordCheckpoint"/>) where <c>powers replay --verify
+    /// --trusted-key</c> finds it; throws when it cannot. Called on the writer thread (or when disposing, after it).
+    /// </summary>
+    private protected virtual void StoreCheckpoint(byte[] line) => throw new NotSupportedException(Name + " does not store checkpoints");
 
     /// <summary>Work done for one record on the deciding thread, so the writer thread only stores (for example a table's column values); null by default.</summary>
     protected virtual object? Prepare(DecisionRecord record) => null;
@@ -248,13 +288,24 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         {
             foreach (var first in _queue.GetConsumingEnumerable())
             {
-                (first.IsProbe ? probes : batch).Add(first);
+                bool tick = first.IsTick;
+                if (!tick)
+                {
+                    (first.IsProbe ? probes : batch).Add(first);
+                }
+
                 while (batch.Count < _maxBatchSize && _queue.TryTake(out var next))
                 {
+                    if (next.IsTick)
+                    {
+                        tick = true;
+                        continue;
+                    }
+
                     (next.IsProbe ? probes : batch).Add(next);
                 }
 
-                var result = batch.Count > 0 ? StoreLinked(batch, chained) : ProbeLinked();
+                var result = batch.Count > 0 ? StoreLinked(batch, chained) : probes.Count > 0 ? ProbeLinked() : DecisionRecordWriteResult.Recorded;
                 foreach (var pending in batch)
                 {
                     pending.Complete(result);
@@ -268,6 +319,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
                 batch.Clear();
                 probes.Clear();
                 chained.Clear();
+                Checkpoint(force: tick);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -299,12 +351,61 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
 
             var result = Store(chained) ?? DecisionRecordWriteResult.NotRecorded("the sink returned no result");
             _head = result.IsRecorded ? new RecordChainHead(head.Writer, sequence, next) : null;
+            if (result.IsRecorded)
+            {
+                // The link the next record carries is the SHA-256 of this last line: what a checkpoint signs.
+                _unsigned = (head.Writer, sequence, next);
+            }
+
             return result;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _head = null;
             return DecisionRecordWriteResult.NotRecorded(e.Message, e);
+        }
+    }
+
+    /// <summary>Signs the head when a checkpoint is due (or <paramref name="force"/>d) and a stored record is not yet signed.</summary>
+    private void Checkpoint(bool force)
+    {
+        if (_signer is not { } signer || _unsigned is not { } head)
+        {
+            return;
+        }
+
+        var now = signer.Time.GetUtcNow();
+        long since = head.Sequence - (_signed.Writer == head.Writer ? _signed.Sequence : 0);
+        if (!force && since < signer.Every && now - _signed.At < signer.Interval)
+        {
+            return;
+        }
+
+        try
+        {
+            StoreCheckpoint(signer.Sign(head.Writer, head.Sequence, head.Hash));
+            _unsigned = null;
+            _signed = (head.Writer, head.Sequence, now);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Records are stored and chained whatever becomes of a checkpoint; it is tried again after the next batch or tick.
+            CheckpointFailures++;
+        }
+    }
+
+    /// <summary>Checkpoints that could not be stored (each tried again later), for tests and diagnostics.</summary>
+    internal int CheckpointFailures { get; private set; }
+
+    private void Tick()
+    {
+        try
+        {
+            _queue.Add(PendingRecord.Tick());
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            // Disposed: the last checkpoint is written as the sink stops.
         }
     }
 
@@ -323,7 +424,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         }
     }
 
-    private sealed class PendingRecord(byte[] body, DecisionRecord? record, object? prepared)
+    private sealed class PendingRecord(byte[] body, DecisionRecord? record, object? prepared, bool tick = false)
     {
         private readonly TaskCompletionSource<DecisionRecordWriteResult> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -332,7 +433,10 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         /// <summary>The record; null for a probe.</summary>
         public DecisionRecord? Record { get; } = record;
 
-        public bool IsProbe => Record is null;
+        public bool IsProbe => Record is null && !IsTick;
+
+        /// <summary>A checkpoint's timer went off: no record, nobody waiting.</summary>
+        public bool IsTick { get; } = tick;
 
         public object? Prepared { get; } = prepared;
 
@@ -341,5 +445,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         public void Complete(DecisionRecordWriteResult result) => _stored.TrySetResult(result);
 
         public static PendingRecord Probe() => new([], null, null);
+
+        public static PendingRecord Tick() => new([], null, null, tick: true);
     }
 }

@@ -25,7 +25,19 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
             }
 
             var environment = (IHostEnvironment?)services.GetService(typeof(IHostEnvironment));
-            return new NdjsonFileDecisionRecordSink(PowersPaths.Resolve(path, environment), options.Value.DecisionRecordsFlushToDisk);
+            var sink = new NdjsonFileDecisionRecordSink(PowersPaths.Resolve(path, environment), options.Value.DecisionRecordsFlushToDisk);
+            if (options.Value.DecisionRecordsSigningKey is { Length: > 0 } key && !string.IsNullOrWhiteSpace(key))
+            {
+                // The options were validated at start, so the key reads; the sink owns it from here.
+                var time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
+                sink.SignCheckpoints(new RecordCheckpointSigner(
+                    RecordCheckpointSigner.ReadKey(PowersPaths.Resolve(key, environment)),
+                    options.Value.DecisionRecordsCheckpointEvery,
+                    options.Value.DecisionRecordsCheckpointInterval,
+                    time));
+            }
+
+            return sink;
         });
     }
 

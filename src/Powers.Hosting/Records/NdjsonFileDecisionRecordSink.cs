@@ -40,6 +40,12 @@ public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
     /// <summary>The full path of the file.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Where signed checkpoints of the chain's head go when the host signs them (<see cref="PowersOptions.DecisionRecordsSigningKey"/>):
+    /// the records file's path with <c>.checkpoints</c> after it, one compact JWS a line (<see cref="RecordCheckpoint"/>).
+    /// </summary>
+    internal string CheckpointsPath => Path + ".checkpoints";
+
     /// <summary>Whether each record is flushed to the disk (fsync) before it is reported recorded.</summary>
     public bool FlushToDisk { get; }
 
@@ -157,6 +163,17 @@ public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
 
     /// <inheritdoc />
     protected override void CloseStorage() => Close();
+
+    /// <summary>Appends the checkpoint to <see cref="CheckpointsPath"/>, flushed to disk when records are.</summary>
+    private protected override void StoreCheckpoint(byte[] line)
+    {
+        using var file = new FileStream(CheckpointsPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        file.Write(line);
+        if (FlushToDisk)
+        {
+            file.Flush(flushToDisk: true);
+        }
+    }
 
     private FileStream OpenStream()
     {

@@ -6,6 +6,9 @@ internal sealed class TrailReport
     /// <summary>Records checked in their chains.</summary>
     public long Records { get; set; }
 
+    /// <summary>Records whose signed checkpoint matched them.</summary>
+    public long Checkpoints { get; set; }
+
     /// <summary>Records written before records were chained (older records): in a file, covered by the first link; in a table, not checked.</summary>
     public long Unchained { get; set; }
 

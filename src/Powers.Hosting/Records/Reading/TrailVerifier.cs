@@ -12,14 +12,30 @@ namespace Powers.Hosting;
 /// covered by the link of the record written after the restart, and a last line cut short is reported as a crash,
 /// not tampering. From a table, each writer's records are checked in their sequence, each linked to the text of
 /// the one before. Only the chain is read, so a record a replay would refuse is still placed in its chain.
+/// Given signed checkpoints (their signatures verified by the caller), each checkpointed record must be there with the
+/// line the checkpoint hashed: a trail rewritten with every link recomputed no longer matches them, and records cut
+/// from the end up to a checkpoint are missing. Records after a writer's last checkpoint can still be cut unseen.
 /// </summary>
 internal static class TrailVerifier
 {
-    /// <summary>Checks every record of <paramref name="source"/>; stops at the first break.</summary>
-    public static TrailReport Verify(IDecisionRecordSource source)
+    /// <summary>Checks every record of <paramref name="source"/>, and its <paramref name="checkpoints"/> if any; stops at the first break.</summary>
+    public static TrailReport Verify(IDecisionRecordSource source, IReadOnlyList<RecordCheckpoint>? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var report = new TrailReport();
+        var signed = new Dictionary<(string Writer, long Sequence), RecordCheckpoint>();
+        foreach (var checkpoint in checkpoints ?? [])
+        {
+            if (signed.TryGetValue((checkpoint.Writer, checkpoint.Sequence), out var other) && !string.Equals(other.Hash, checkpoint.Hash, StringComparison.OrdinalIgnoreCase))
+            {
+                report.Break = new TrailBreak(TrailBreakKind.Edited, Place(checkpoint), null, "two signed checkpoints of record " + Number(checkpoint.Sequence) + " of writer " + checkpoint.Writer + " disagree (" + other.Where + "): the signing key signed two trails");
+                return report;
+            }
+
+            signed[(checkpoint.Writer, checkpoint.Sequence)] = checkpoint;
+        }
+
+        var lastOf = new Dictionary<string, long>(StringComparer.Ordinal);
         bool stream = source.IsStream;
         using var records = source.Read().GetEnumerator();
         using var span = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -92,6 +108,18 @@ internal static class TrailVerifier
                 report.Heads.Add(last.Head);
             }
 
+            if (signed.TryGetValue((link.Writer, link.Sequence), out var checkpoint))
+            {
+                if (!string.Equals(LineHash(stored), checkpoint.Hash, StringComparison.OrdinalIgnoreCase))
+                {
+                    report.Break = new TrailBreak(TrailBreakKind.Edited, stored, id, Seq(link.Writer, link.Sequence) + " does not match the signed checkpoint " + checkpoint.Where + ": it, or a record before it with every link after it recomputed, was changed after it was signed");
+                    return report;
+                }
+
+                report.Checkpoints++;
+            }
+
+            lastOf[link.Writer] = link.Sequence;
             last = new Chained(stored, id, link.Writer, link.Sequence);
             report.Records++;
             span.GetHashAndReset();
@@ -114,8 +142,42 @@ internal static class TrailVerifier
             report.Heads.Add(last.Head);
         }
 
+        CheckEnds(report, signed.Values, lastOf);
         return report;
     }
+
+    /// <summary>
+    /// Each writer's last signed checkpoint against where its chain ends: records missing up to it were cut from the
+    /// end; those after it are named in a note, since a cut among them would not be seen.
+    /// </summary>
+    private static void CheckEnds(TrailReport report, IEnumerable<RecordCheckpoint> checkpoints, Dictionary<string, long> lastOf)
+    {
+        foreach (var latest in checkpoints.GroupBy(c => c.Writer, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Sequence)!).OrderBy(c => c.Where, StringComparer.Ordinal))
+        {
+            long end = lastOf.GetValueOrDefault(latest.Writer);
+            if (end < latest.Sequence)
+            {
+                string missing = end + 1 == latest.Sequence ? "record " + Number(latest.Sequence) : "records " + Number(end + 1) + " to " + Number(latest.Sequence);
+                report.Break = new TrailBreak(TrailBreakKind.Deleted, Place(latest), null, missing + " of writer " + latest.Writer + " missing from the end: the signed checkpoint says the chain reached record " + Number(latest.Sequence) + " (signed " + latest.At.UtcDateTime.ToString("u", CultureInfo.InvariantCulture) + "); the trail ends " + (end == 0 ? "without any record of that writer" : "at record " + Number(end)) + ": cut from the end");
+                return;
+            }
+
+            if (end > latest.Sequence)
+            {
+                report.Notes.Add("records " + Number(latest.Sequence + 1) + " to " + Number(end) + " of writer " + latest.Writer + " come after its last signed checkpoint (" + latest.Where + "): a cut among them would not be found");
+            }
+        }
+    }
+
+    private static string LineHash(StoredDecisionRecord stored)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(stored.Text.Span);
+        hash.AppendData("\n"u8);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static StoredDecisionRecord Place(RecordCheckpoint checkpoint) => new(ReadOnlyMemory<byte>.Empty, checkpoint.Where);
 
     /// <summary>
     /// Whether a chained record follows <paramref name="previous"/> (null: it must start a chain), numbered one on
