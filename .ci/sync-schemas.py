@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Rewrites the parts of rules/schema/*.json that repeat the catalogues: every power-id enum (from
-rules/powers.json) and, in cases.schema.json, the query's fact properties and the missing-facts enum (from
-rules/facts.json). Run it after adding a power or a fact; RuleFileSchemaTests fails until the schemas agree.
+rules/powers.json), every force enum (from rules/forces.json) and, in cases.schema.json, the query's fact
+properties and the missing-facts enums (from rules/facts.json). Run it after adding a power, a force or a fact;
+RuleFileSchemaTests fails until the schemas agree.
 Usage: python3 .ci/sync-schemas.py [RULES_DIR]"""
 import json
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 rules = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "rules")
 load = lambda p: json.loads(p.read_text(encoding="utf-8"), object_pairs_hook=OrderedDict)
 power_ids = [p["id"] for p in load(rules / "powers.json")["powers"]]
+force_ids = [f["id"] for f in load(rules / "forces.json")["forces"]]
 facts = load(rules / "facts.json")["facts"]
 
 
@@ -34,6 +36,12 @@ def is_power_enum(values):
         and sum(v in power_ids for v in values) >= len(values) - 2 and "inUniform" not in values
 
 
+def is_force_enum(values):
+    # As for powers: most of the values are force ids (RuleFileSchemaTests finds them by "kent").
+    return isinstance(values, list) and len(values) >= 5 and all(isinstance(v, str) for v in values) \
+        and sum(v in force_ids for v in values) >= len(values) - 2
+
+
 def is_fact_enum(values):
     return isinstance(values, list) and "inUniform" in values and all(isinstance(v, str) for v in values)
 
@@ -43,6 +51,8 @@ def walk(node, path):
         for key, value in list(node.items()):
             if key == "enum" and is_power_enum(value):
                 node[key] = list(power_ids)
+            elif key == "enum" and is_force_enum(value):
+                node[key] = list(force_ids)
             elif key == "enum" and is_fact_enum(value):
                 node[key] = list(facts.keys())
             elif key == "facts" and isinstance(value, dict) and isinstance(value.get("properties"), dict) \
