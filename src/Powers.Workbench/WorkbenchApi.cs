@@ -55,10 +55,8 @@ internal sealed class WorkbenchApi
                 return;
             }
 
-            w.WriteStartArray("facts");
-            foreach (var fact in library.Schema.Facts)
+            WriteObjects(w, "facts", library.Schema.Facts, static (w, fact) =>
             {
-                w.WriteStartObject();
                 w.WriteString("name", fact.Name);
                 w.WriteString("type", fact.TypeName);
                 w.WriteString("text", fact.Text);
@@ -76,43 +74,24 @@ internal sealed class WorkbenchApi
                 {
                     w.WriteNumber("min", fact.Min);
                 }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("designations");
-            foreach (var d in library.Designations)
+            });
+            WriteObjects(w, "designations", library.Designations, static (w, d) =>
             {
-                w.WriteStartObject();
                 w.WriteString("id", d.Id);
                 w.WriteString("title", d.Title);
                 w.WriteString("force", d.Force);
                 w.WriteString("effective", d.Effective.ToString());
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("forces");
-            foreach (var f in library.Forces)
+            });
+            WriteObjects(w, "forces", library.Forces, static (w, f) =>
             {
-                w.WriteStartObject();
                 w.WriteString("id", f.Id);
                 w.WriteString("name", f.Name);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("powers");
-            foreach (var p in library.Powers)
+            });
+            WriteObjects(w, "powers", library.Powers, static (w, p) =>
             {
-                w.WriteStartObject();
                 w.WriteString("id", p.Id);
                 w.WriteString("title", p.Title);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteStartArray("versions");
             foreach (var v in library.Versions)
             {
@@ -398,6 +377,20 @@ internal sealed class WorkbenchApi
             w.WriteNumber("proved", assertions.Count - assertions.Count(a => a.Refuted));
             w.WriteNumber("refuted", assertions.Count(a => a.Refuted));
         });
+    }
+
+    // An array of objects, each item's properties written by writeProperties.
+    private static void WriteObjects<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeProperties)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            writeProperties(w, item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteVersion(Utf8JsonWriter w, RuleSetVersion v)

@@ -12,7 +12,7 @@ public sealed class VerifyFromDatabaseTests
     {
         var (table, ids) = await Record(4);
 
-        var (exit, output, error) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, error) = Verify(table);
 
         Assert.Equal(string.Empty, error);
         Assert.Equal(0, exit);
@@ -26,7 +26,7 @@ public sealed class VerifyFromDatabaseTests
         await Record(2, schema);
         var (table, ids) = await Record(2, schema);
 
-        var (exit, output, _) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, _) = Verify(table);
 
         Assert.Equal(0, exit);
         Assert.Equal(4L, Postgres.Scalar<long>($"SELECT chain_seq FROM {table} WHERE id = '{ids[1]}'"));
@@ -40,7 +40,7 @@ public sealed class VerifyFromDatabaseTests
         // The query as given is in the record only (no column holds it): only the chain can find this edit.
         Postgres.Execute($"UPDATE {table} SET record = replace(record, '\"query\":{{\"date\":', '\"query\":{{\"power\":\"road-check\",\"date\":') WHERE id = '{ids[1]}'");
 
-        var (exit, output, _) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, _) = Verify(table);
 
         Assert.Equal(1, exit);
         Assert.Equal(
@@ -54,7 +54,7 @@ public sealed class VerifyFromDatabaseTests
         var (table, ids) = await Record(4);
         Postgres.Execute($"UPDATE {table} SET outcomes = jsonb_set(outcomes, '{{road-check,outcome}}', '\"permitted\"') WHERE id = '{ids[2]}'");
 
-        var (exit, output, _) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, _) = Verify(table);
 
         Assert.Equal(1, exit);
         Assert.Equal("broken: edited: " + table + " id " + ids[2] + " (decision " + ids[2] + "): outcomes disagrees with the row's record: edited" + Environment.NewLine, output);
@@ -66,7 +66,7 @@ public sealed class VerifyFromDatabaseTests
         var (table, ids) = await Record(4);
         Postgres.Execute($"DELETE FROM {table} WHERE id = '{ids[1]}'");
 
-        var (exit, output, _) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, _) = Verify(table);
 
         Assert.Equal(1, exit);
         Assert.Equal(
@@ -82,7 +82,7 @@ public sealed class VerifyFromDatabaseTests
         // Whoever inserts can drop the unique index on (chain_writer, chain_seq) first; the chain still finds it.
         Postgres.Execute($"DROP INDEX {table}_chain; INSERT INTO {table} SELECT '{copy}', decided_at, ruleset_id, ruleset_version, ruleset_revision, ruleset_sha256, library_sha256, query_date, designation, designation_force, designation_powers, facts, outcomes, decision, replace(record, '{ids[1]}', '{copy}'), chain_writer, chain_seq FROM {table} WHERE id = '{ids[1]}'");
 
-        var (exit, output, _) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, _) = Verify(table);
 
         Assert.Equal(1, exit);
         Assert.Contains("broken: inserted: ", output, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class VerifyFromDatabaseTests
         // A row as an older Powers wrote it (columns only), dated after the chain began: not an older row to pass over.
         Postgres.Execute($"INSERT INTO {table} (id, decided_at, library_sha256, query_date, designation, designation_force, facts, outcomes, decision) SELECT '{forged}', decided_at + interval '1 second', library_sha256, query_date, designation, designation_force, facts, outcomes, '{{}}' FROM {table} WHERE id = '{ids[1]}'");
 
-        var (exit, output, _) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, _) = Verify(table);
 
         Assert.Equal(1, exit);
         Assert.Equal("broken: inserted: " + table + " id " + forged + " (decision " + forged + "): a record without a chain link after the trail was chained (inserted, or appended by an older Powers)" + Environment.NewLine, output);
@@ -113,7 +113,7 @@ public sealed class VerifyFromDatabaseTests
             UPDATE {table} SET chain_seq = 5 - chain_seq, record = replace(record, '"seq":' || chain_seq || ',', '"seq":' || (5 - chain_seq) || ',') WHERE id IN ('{ids[1]}', '{ids[2]}')
             """);
 
-        var (exit, output, _) = Run("replay", "--connection", Postgres.Required, "--table", table, "--verify");
+        var (exit, output, _) = Verify(table);
 
         Assert.Equal(1, exit);
         Assert.Equal(
@@ -134,11 +134,12 @@ public sealed class VerifyFromDatabaseTests
         return (host.Table, [.. ids]);
     }
 
-    private static (int Exit, string Out, string Error) Run(params string[] args)
+    // powers replay --verify on the table, in process.
+    private static (int Exit, string Out, string Error) Verify(string table)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = PowersCli.Run(args, new CliConsole(output, error, new StringReader(string.Empty), ErrorIsTerminal: false));
+        int exit = PowersCli.Run(["replay", "--connection", Postgres.Required, "--table", table, "--verify"], new CliConsole(output, error, new StringReader(string.Empty), ErrorIsTerminal: false));
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -209,27 +209,7 @@ public static class DecisionJsonWriter
 
         w.WritePropertyName("confidence");
         w.WriteValue(power.Confidence == Confidence.Low ? "low" : "high");
-        w.WritePropertyName("clauses");
-        w.WriteStartArray();
-        foreach (var clause in power.Clauses)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("id");
-            w.WriteValue(clause.Clause.Id);
-            w.WritePropertyName("status");
-            w.WriteValue(TriLogic.StatusName(clause.Status));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName("missing");
-        w.WriteStartArray();
-        foreach (var fact in power.Missing)
-        {
-            w.WriteValue(fact.Name);
-        }
-
-        w.WriteEndArray();
+        WriteClausesAndMissing(w, power, full: false);
         w.WriteEndObject();
     }
 
@@ -275,47 +255,7 @@ public static class DecisionJsonWriter
             w.WriteValue(rule.Note);
         }
 
-        w.WritePropertyName("clauses");
-        w.WriteStartArray();
-        foreach (var clause in power.Clauses)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("id");
-            w.WriteValue(clause.Clause.Id);
-            w.WritePropertyName("status");
-            w.WriteValue(TriLogic.StatusName(clause.Status));
-            w.WritePropertyName("cite");
-            w.WriteValue(clause.Clause.Cite);
-            w.WritePropertyName("text");
-            w.WriteValue(clause.Clause.Text);
-            w.WritePropertyName("when");
-            w.WriteValue(clause.Clause.ExpressionText);
-            if (clause.Clause.Origin == ClauseOrigin.Restriction)
-            {
-                w.WritePropertyName("origin");
-                w.WriteValue("designation");
-            }
-
-            if (clause.Clause.Confidence == Confidence.Low)
-            {
-                w.WritePropertyName("confidence");
-                w.WriteValue("low");
-                w.WritePropertyName("note");
-                w.WriteValue(clause.Clause.Note);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName("missing");
-        w.WriteStartArray();
-        foreach (var fact in power.Missing)
-        {
-            w.WriteValue(fact.Name);
-        }
-
-        w.WriteEndArray();
+        WriteClausesAndMissing(w, power, full: true);
         if (power.PermittedIf is { } permittedIf)
         {
             w.WritePropertyName("permittedIf");
@@ -354,5 +294,59 @@ public static class DecisionJsonWriter
         }
 
         w.WriteEndObject();
+    }
+
+    // "clauses" (id and status; at full detail also what each says) and "missing", at the reasons and full levels alike.
+    private static void WriteClausesAndMissing(JsonWriter w, PowerDecision power, bool full)
+    {
+        w.WritePropertyName("clauses");
+        w.WriteStartArray();
+        foreach (var clause in power.Clauses)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("id");
+            w.WriteValue(clause.Clause.Id);
+            w.WritePropertyName("status");
+            w.WriteValue(TriLogic.StatusName(clause.Status));
+            if (full)
+            {
+                WriteClauseText(w, clause.Clause);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WritePropertyName("missing");
+        w.WriteStartArray();
+        foreach (var fact in power.Missing)
+        {
+            w.WriteValue(fact.Name);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteClauseText(JsonWriter w, Clause clause)
+    {
+        w.WritePropertyName("cite");
+        w.WriteValue(clause.Cite);
+        w.WritePropertyName("text");
+        w.WriteValue(clause.Text);
+        w.WritePropertyName("when");
+        w.WriteValue(clause.ExpressionText);
+        if (clause.Origin == ClauseOrigin.Restriction)
+        {
+            w.WritePropertyName("origin");
+            w.WriteValue("designation");
+        }
+
+        if (clause.Confidence == Confidence.Low)
+        {
+            w.WritePropertyName("confidence");
+            w.WriteValue("low");
+            w.WritePropertyName("note");
+            w.WriteValue(clause.Note);
+        }
     }
 }
