@@ -33,7 +33,7 @@ public sealed class RulesEngineEvaluator : IClauseEvaluator
     {
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(situation);
-        if ((clause.FactMask & ~situation.KnownMask) != 0)
+        if ((clause.FactMask & ~situation.KnownMask) != UInt128.Zero)
         {
             return Tri.Unknown;
         }

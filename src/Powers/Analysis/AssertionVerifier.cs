@@ -98,7 +98,7 @@ public static class AssertionVerifier
         }
 
         var schema = plan.Library.Schema;
-        ulong all = schema.Count == 64 ? ulong.MaxValue : (1UL << schema.Count) - 1;
+        UInt128 all = schema.Count == FactSchema.MaxFacts ? UInt128.MaxValue : (UInt128.One << schema.Count) - UInt128.One;
         var domains = FactDomains.Build(schema, terms, all);
         var search = new SituationSearch(schema, domains, all, includeUnknown: true, prune: (t, _, _) => Settled(t, assertion), meter: meter);
         var situation = new Situation(schema);
@@ -160,12 +160,12 @@ public static class AssertionVerifier
         return false;
     }
 
-    internal static List<FactValue> Known(FactSchema schema, Situation s, ulong fixedMask)
+    internal static List<FactValue> Known(FactSchema schema, Situation s, UInt128 fixedMask)
     {
         var facts = new List<FactValue>();
         foreach (var fact in schema.Facts)
         {
-            if ((fixedMask >> fact.Index & 1) != 0 && s.IsKnown(fact.Index))
+            if ((fixedMask >> fact.Index & UInt128.One) != UInt128.Zero && s.IsKnown(fact.Index))
             {
                 facts.Add(new FactValue(fact, s.ValueAt(fact.Index)));
             }

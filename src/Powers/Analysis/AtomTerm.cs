@@ -13,5 +13,5 @@ internal sealed class AtomTerm : Term
 
     public BoundExpression Expression { get; }
 
-    public override ulong Mask { get; }
+    public override UInt128 Mask { get; }
 }

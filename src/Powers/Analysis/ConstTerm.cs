@@ -15,7 +15,7 @@ internal sealed class ConstTerm : Term
 
     public Tri Value { get; }
 
-    public override ulong Mask => 0;
+    public override UInt128 Mask => UInt128.Zero;
 
     public static ConstTerm Of(Tri value) => value switch
     {

@@ -15,7 +15,7 @@ namespace Powers.Analysis;
 internal sealed class FactDomains
 {
     private readonly Dictionary<int, int[]> _values = [];
-    private readonly Dictionary<int, (ulong Members, long[] Cuts)> _groups = [];
+    private readonly Dictionary<int, (UInt128 Members, long[] Cuts)> _groups = [];
 
     private FactDomains()
     {
@@ -39,7 +39,7 @@ internal sealed class FactDomains
     /// <see cref="ValuesOf"/> (whose points must serve every order at once): the search multiplies one count per
     /// member, so this is the difference between thousands and millions of classes.
     /// </summary>
-    public int[] PointsFor(FactSymbol fact, Situation situation, ulong fixedMask)
+    public int[] PointsFor(FactSymbol fact, Situation situation, UInt128 fixedMask)
     {
         if (!_groups.TryGetValue(fact.Index, out var group))
         {
@@ -47,12 +47,12 @@ internal sealed class FactDomains
         }
 
         var cuts = new SortedSet<long>(group.Cuts);
-        ulong others = group.Members & ~(1UL << fact.Index);
+        UInt128 others = group.Members & ~(UInt128.One << fact.Index);
         int room = 0;
-        for (ulong rest = others; rest != 0; rest &= rest - 1)
+        for (UInt128 rest = others; rest != UInt128.Zero; rest &= rest - UInt128.One)
         {
-            int member = System.Numerics.BitOperations.TrailingZeroCount(rest);
-            if ((fixedMask >> member & 1) == 0)
+            int member = (int)UInt128.TrailingZeroCount(rest);
+            if ((fixedMask >> member & UInt128.One) == UInt128.Zero)
             {
                 room++;
             }
@@ -109,7 +109,7 @@ internal sealed class FactDomains
     }
 
     /// <summary>Domains for the facts in <paramref name="free"/>, from the comparisons in <paramref name="terms"/>.</summary>
-    public static FactDomains Build(FactSchema schema, IEnumerable<Term> terms, ulong free, Situation? known = null)
+    public static FactDomains Build(FactSchema schema, IEnumerable<Term> terms, UInt128 free, Situation? known = null)
     {
         var constants = new Dictionary<int, HashSet<long>>();
         var linked = new Dictionary<int, int>();
@@ -154,12 +154,12 @@ internal sealed class FactDomains
         var domains = new FactDomains { HasLinkedIntegers = linked.Count > 0 };
         foreach (int index in linked.Keys)
         {
-            ulong members = 0;
+            UInt128 members = UInt128.Zero;
             foreach (int other in linked.Keys)
             {
                 if (Root(linked, other) == Root(linked, index))
                 {
-                    members |= 1UL << other;
+                    members |= UInt128.One << other;
                 }
             }
 
@@ -168,7 +168,7 @@ internal sealed class FactDomains
 
         foreach (var fact in schema.Facts)
         {
-            if ((free >> fact.Index & 1) == 0)
+            if ((free >> fact.Index & UInt128.One) == UInt128.Zero)
             {
                 continue;
             }
@@ -240,13 +240,13 @@ internal sealed class FactDomains
         }
     }
 
-    private static void Collect(BoundExpression expression, Dictionary<int, HashSet<long>> constants, Dictionary<int, int> linked, ulong free, Situation? known)
+    private static void Collect(BoundExpression expression, Dictionary<int, HashSet<long>> constants, Dictionary<int, int> linked, UInt128 free, Situation? known)
     {
         switch (expression)
         {
             case BoundComparison { Left: BoundFact l, Right: BoundFact r } when l.Fact.Kind == FactKind.Int:
-                bool lFree = (free >> l.Fact.Index & 1) != 0;
-                bool rFree = (free >> r.Fact.Index & 1) != 0;
+                bool lFree = (free >> l.Fact.Index & UInt128.One) != UInt128.Zero;
+                bool rFree = (free >> r.Fact.Index & UInt128.One) != UInt128.Zero;
                 if (lFree && rFree)
                 {
                     Link(linked, l.Fact.Index, r.Fact.Index);

@@ -7,7 +7,7 @@ internal sealed class JunctionTerm : Term
     {
         IsAnd = isAnd;
         Operands = operands;
-        ulong mask = 0;
+        UInt128 mask = UInt128.Zero;
         foreach (var o in operands)
         {
             mask |= o.Mask;
@@ -20,5 +20,5 @@ internal sealed class JunctionTerm : Term
 
     public Term[] Operands { get; }
 
-    public override ulong Mask { get; }
+    public override UInt128 Mask { get; }
 }

@@ -7,5 +7,5 @@ internal sealed class NotTerm : Term
 
     public Term Operand { get; }
 
-    public override ulong Mask => Operand.Mask;
+    public override UInt128 Mask => Operand.Mask;
 }

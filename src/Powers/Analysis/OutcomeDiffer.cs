@@ -68,24 +68,24 @@ public static class OutcomeDiffer
         termsB = AtomSharing.Share(termsA, termsB);
         var terms = termsA.Concat(termsB).ToArray();
         var schema = a.Library.Schema;
-        ulong reads = 0;
+        UInt128 reads = UInt128.Zero;
         foreach (var t in terms)
         {
             reads |= t.Mask;
         }
 
-        var facts = schema.Facts.Where(f => (reads >> f.Index & 1) != 0).ToArray();
+        var facts = schema.Facts.Where(f => (reads >> f.Index & UInt128.One) != UInt128.Zero).ToArray();
         var domains = FactDomains.Build(schema, terms, reads);
         int[] sizes = facts.Select(f => domains.ValuesOf(f).Length).ToArray();
         var groups = new Dictionary<(Outcome, Outcome), ChangeGroup>();
         long kept = 0;
         SituationSearch? search = null;
-        void Record(Outcome outcomeA, Outcome outcomeB, Situation s, ulong fixedMask)
+        void Record(Outcome outcomeA, Outcome outcomeB, Situation s, UInt128 fixedMask)
         {
             var sets = new int[]?[facts.Length];
             for (int k = 0; k < facts.Length; k++)
             {
-                if ((fixedMask >> facts[k].Index & 1) != 0)
+                if ((fixedMask >> facts[k].Index & UInt128.One) != UInt128.Zero)
                 {
                     sets[k] = search!.Chosen(facts[k].Index) is { } chosen && chosen.Length < sizes[k] ? chosen : null;
                 }

@@ -14,9 +14,9 @@ internal static class PartialEvaluator
     /// The term with every fact in <paramref name="fixedMask"/> fixed as <paramref name="situation"/> has it:
     /// its value when known in the situation, otherwise unknown.
     /// </summary>
-    public static Term Substitute(Term term, Situation situation, ulong fixedMask)
+    public static Term Substitute(Term term, Situation situation, UInt128 fixedMask)
     {
-        if ((term.Mask & fixedMask) == 0)
+        if ((term.Mask & fixedMask) == UInt128.Zero)
         {
             return term;
         }
@@ -24,13 +24,13 @@ internal static class PartialEvaluator
         switch (term)
         {
             case AtomTerm atom:
-                if ((atom.Mask & ~fixedMask) == 0)
+                if ((atom.Mask & ~fixedMask) == UInt128.Zero)
                 {
                     return ConstTerm.Of(ReferenceInterpreter.Evaluate(atom.Expression, situation));
                 }
 
                 // A comparison, 'in' or fact with an operand fixed unknown is unknown whatever the others are.
-                if ((atom.Mask & fixedMask & ~situation.KnownMask) != 0 && atom.Expression is BoundComparison or BoundIn or BoundFact)
+                if ((atom.Mask & fixedMask & ~situation.KnownMask) != UInt128.Zero && atom.Expression is BoundComparison or BoundIn or BoundFact)
                 {
                     return ConstTerm.Unknown;
                 }

@@ -25,7 +25,7 @@ internal static class ResidualAnalyzer
     /// <param name="missing">The missing facts of the power, as a mask.</param>
     /// <param name="meter">The call's budget; this residual's steps count from zero.</param>
     /// <returns>The residual, or one with a null condition that says why the search stopped.</returns>
-    public static Residual Compute(DecisionPlan plan, int power, ReadOnlySpan<Tri> statuses, Situation situation, ulong missing, AnalysisMeter meter)
+    public static Residual Compute(DecisionPlan plan, int power, ReadOnlySpan<Tri> statuses, Situation situation, UInt128 missing, AnalysisMeter meter)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(situation);
@@ -106,18 +106,18 @@ internal static class ResidualAnalyzer
 
     internal static Term TermOf(Clause clause) => Terms.GetValue(clause, static c => TermBuilder.Build(c.Expression));
 
-    private static List<FactValue> Example(FactSchema schema, FactDomains domains, Situation s, ulong fixedMask, ulong missing)
+    private static List<FactValue> Example(FactSchema schema, FactDomains domains, Situation s, UInt128 fixedMask, UInt128 missing)
     {
         var values = new List<FactValue>();
         foreach (var fact in schema.Facts)
         {
-            if ((missing >> fact.Index & 1) == 0)
+            if ((missing >> fact.Index & UInt128.One) == UInt128.Zero)
             {
                 continue;
             }
 
             // A missing fact the search never had to fix does not matter; any value of its domain permits.
-            int value = (fixedMask >> fact.Index & 1) != 0 ? s.ValueAt(fact.Index) : domains.ValuesOf(fact)[0];
+            int value = (fixedMask >> fact.Index & UInt128.One) != UInt128.Zero ? s.ValueAt(fact.Index) : domains.ValuesOf(fact)[0];
             values.Add(new FactValue(fact, value));
         }
 

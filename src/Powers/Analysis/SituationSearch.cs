@@ -10,19 +10,19 @@ namespace Powers.Analysis;
 /// the terms the same values. Values of a fact that leave the same residual terms are one class, searched once
 /// (<see cref="Chosen"/> holds the class on the current path): a fact compared with many constants costs as many
 /// branches as the outcomes it can still lead to, not as many as its points. Depth is bounded by the number of facts
-/// (at most 64); work, kept cases and time by the <see cref="AnalysisMeter"/>.
+/// (at most FactSchema.MaxFacts, 128); work, kept cases and time by the <see cref="AnalysisMeter"/>.
 /// </summary>
 internal sealed class SituationSearch
 {
     private readonly FactSchema _schema;
     private readonly FactDomains _domains;
-    private readonly ulong _free;
+    private readonly UInt128 _free;
     private readonly bool _includeUnknown;
-    private readonly Func<Term[], Situation, ulong, bool>? _prune;
+    private readonly Func<Term[], Situation, UInt128, bool>? _prune;
     private readonly AnalysisMeter? _meter;
     private readonly int[]?[] _chosen;
 
-    public SituationSearch(FactSchema schema, FactDomains domains, ulong free, bool includeUnknown, Func<Term[], Situation, ulong, bool>? prune = null, AnalysisMeter? meter = null)
+    public SituationSearch(FactSchema schema, FactDomains domains, UInt128 free, bool includeUnknown, Func<Term[], Situation, UInt128, bool>? prune = null, AnalysisMeter? meter = null)
     {
         _prune = prune;
         _schema = schema;
@@ -50,7 +50,7 @@ internal sealed class SituationSearch
     /// returns true with <see cref="Stopped"/> set). At a leaf, the situation holds the fixed facts (those in the mask
     /// passed to the callback) and the terms are partially evaluated.
     /// </summary>
-    public bool Run(Term[] terms, Situation situation, ulong fixedMask, Func<Term[], Situation, ulong, bool> leaf)
+    public bool Run(Term[] terms, Situation situation, UInt128 fixedMask, Func<Term[], Situation, UInt128, bool> leaf)
     {
         if (_meter is not null && !_meter.Step())
         {
@@ -63,14 +63,14 @@ internal sealed class SituationSearch
             return Stopped;
         }
 
-        ulong reads = 0;
+        UInt128 reads = UInt128.Zero;
         foreach (var t in terms)
         {
             reads |= t.Mask;
         }
 
-        ulong open = reads & _free & ~fixedMask;
-        if (open == 0)
+        UInt128 open = reads & _free & ~fixedMask;
+        if (open == UInt128.Zero)
         {
             Leaves++;
             return leaf(terms, situation, fixedMask) || Stopped;
@@ -78,9 +78,9 @@ internal sealed class SituationSearch
 
         // Facts in schema order: facts.json lists the decisive ones (uniform, area) first. Tried on the shipped library,
         // "fewest values first" visited four times as many classes in verify.
-        int index = System.Numerics.BitOperations.TrailingZeroCount(open);
+        int index = (int)UInt128.TrailingZeroCount(open);
         var fact = _schema.Facts[index];
-        ulong bit = 1UL << index;
+        UInt128 bit = UInt128.One << index;
         var values = _domains.PointsFor(fact, situation, fixedMask);
         var classes = new List<(Term[] Next, int Hash, List<int> Members)>();
         for (int i = 0; i < values.Length; i++)
@@ -116,7 +116,7 @@ internal sealed class SituationSearch
         return _includeUnknown && Run(Substitute(terms, situation, fixedMask | bit), situation, fixedMask | bit, leaf);
     }
 
-    private static Term[] Substitute(Term[] terms, Situation situation, ulong fixedMask)
+    private static Term[] Substitute(Term[] terms, Situation situation, UInt128 fixedMask)
     {
         var next = new Term[terms.Length];
         for (int i = 0; i < terms.Length; i++)
@@ -127,11 +127,11 @@ internal sealed class SituationSearch
         return next;
     }
 
-    private static bool ReadsFact(Term[] terms, ulong bit)
+    private static bool ReadsFact(Term[] terms, UInt128 bit)
     {
         foreach (var t in terms)
         {
-            if ((t.Mask & bit) != 0)
+            if ((t.Mask & bit) != UInt128.Zero)
             {
                 return true;
             }

@@ -8,5 +8,5 @@ namespace Powers.Analysis;
 internal abstract class Term
 {
     /// <summary>The facts the term still reads.</summary>
-    public abstract ulong Mask { get; }
+    public abstract UInt128 Mask { get; }
 }

@@ -19,7 +19,7 @@ internal static class TermBuilder
             default:
                 var atom = new AtomTerm(expression);
                 // A leaf that reads no fact (a constant, or any node the interpreter decides alone) is decided now.
-                return atom.Mask == 0 ? ConstTerm.Of(ReferenceInterpreter.Evaluate(expression, new Situation(NoFacts))) : atom;
+                return atom.Mask == UInt128.Zero ? ConstTerm.Of(ReferenceInterpreter.Evaluate(expression, new Situation(NoFacts))) : atom;
         }
     }
 

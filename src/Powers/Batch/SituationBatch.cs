@@ -87,12 +87,20 @@ public sealed class SituationBatch
             _values[valueBase + f * BlockSize] = source[f];
         }
 
-        ulong known = situation.KnownMask;
         int knownBase = block * _facts;
         ulong bit = 1UL << lane;
+        ulong known = situation.KnownLow;
         while (known != 0)
         {
             int f = BitOperations.TrailingZeroCount(known);
+            _known[knownBase + f] |= bit;
+            known &= known - 1;
+        }
+
+        known = situation.KnownHigh;
+        while (known != 0)
+        {
+            int f = 64 + BitOperations.TrailingZeroCount(known);
             _known[knownBase + f] |= bit;
             known &= known - 1;
         }

@@ -5,8 +5,8 @@ namespace Powers.Binding;
 /// <summary>The facts a situation may give, with their types. Immutable.</summary>
 public sealed class FactSchema
 {
-    /// <summary>The most facts a schema may have: the engine packs the known-mask of a situation into 64 bits.</summary>
-    public const int MaxFacts = 64;
+    /// <summary>The most facts a schema may have: the engine packs the known-mask of a situation into 128 bits.</summary>
+    public const int MaxFacts = 128;
 
     private readonly Dictionary<string, FactSymbol> _byName;
 

@@ -4,15 +4,15 @@ namespace Powers.Binding;
 internal static class FactUsage
 {
     /// <summary>The mask of facts read by an expression.</summary>
-    public static ulong Mask(BoundExpression expression)
+    public static UInt128 Mask(BoundExpression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        ulong mask = 0;
+        UInt128 mask = UInt128.Zero;
         foreach (var node in BoundNodes.DescendantsAndSelf(expression))
         {
             if (node is BoundFact f)
             {
-                mask |= 1UL << f.Fact.Index;
+                mask |= UInt128.One << f.Fact.Index;
             }
         }
 

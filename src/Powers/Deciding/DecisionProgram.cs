@@ -47,7 +47,7 @@ public sealed class DecisionProgram
         ArgumentNullException.ThrowIfNull(situation);
         ArgumentNullException.ThrowIfNull(outcomes);
         Check(situation, outcomes.Length);
-        _outcomes(situation.Values, situation.KnownMask, outcomes);
+        _outcomes(situation.Values, situation.KnownLow, situation.KnownHigh, outcomes);
     }
 
     /// <summary>Decides and explains into a buffer made by <see cref="DecisionPlan.CreateBuffer"/>, allocating nothing.</summary>
@@ -62,7 +62,7 @@ public sealed class DecisionProgram
         }
 
         var explained = _explained ?? CompileExplained();
-        explained(situation.Values, situation.KnownMask, buffer.Statuses, buffer.Outcomes, buffer.Missing);
+        explained(situation.Values, situation.KnownLow, situation.KnownHigh, buffer.Statuses, buffer.Outcomes, buffer.Missing);
     }
 
     private ExplainedFunction CompileExplained()

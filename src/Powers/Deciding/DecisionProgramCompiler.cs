@@ -28,10 +28,10 @@ internal static class DecisionProgramCompiler
         where TDelegate : Delegate
     {
         var values = Expr.Parameter(typeof(int[]), "values");
-        var known = Expr.Parameter(typeof(ulong), "known");
+        var known = new KnownWords(Expr.Parameter(typeof(ulong), "knownLow"), Expr.Parameter(typeof(ulong), "knownHigh"));
         var statuses = Expr.Parameter(typeof(Tri[]), "statuses");
         var outcomes = Expr.Parameter(typeof(Outcome[]), "outcomes");
-        var missing = Expr.Parameter(typeof(ulong[]), "missing");
+        var missing = Expr.Parameter(typeof(UInt128[]), "missing");
         var clauses = plan.ClauseArray;
         var powers = plan.PowerArray;
 
@@ -73,11 +73,15 @@ internal static class DecisionProgramCompiler
             }
         }
 
-        var unknownFacts = Expr.Variable(typeof(ulong), "unknownFacts");
+        // The unknown facts, one word per 64 facts; a power's missing mask is built from the two words at the end.
+        var unknownLow = Expr.Variable(typeof(ulong), "unknownLow");
+        var unknownHigh = Expr.Variable(typeof(ulong), "unknownHigh");
         if (explained)
         {
-            locals.Add(unknownFacts);
-            body.Add(Expr.Assign(unknownFacts, Expr.Not(known)));
+            locals.Add(unknownLow);
+            locals.Add(unknownHigh);
+            body.Add(Expr.Assign(unknownLow, Expr.Not(known.Low)));
+            body.Add(Expr.Assign(unknownHigh, Expr.Not(known.High)));
         }
 
         var all = Expr.Variable(typeof(int), "all");
@@ -93,7 +97,7 @@ internal static class DecisionProgramCompiler
                 body.Add(Expr.Assign(outcomeSlot, Expr.Constant(fixedOutcome)));
                 if (explained)
                 {
-                    body.Add(Expr.Assign(missingSlot, Expr.Constant(0UL)));
+                    body.Add(Expr.Assign(missingSlot, Expr.Constant(UInt128.Zero)));
                 }
 
                 continue;
@@ -102,16 +106,27 @@ internal static class DecisionProgramCompiler
             // The Kleene and of every clause, folded: "may be true" survives only if every clause may be true.
             Expr trueBits = TriLogic.EmitConstant(Tri.True);
             Expr falseBits = Expr.Constant(0);
-            Expr unknownMask = Expr.Constant(0UL);
+            Expr unknownMaskLow = Expr.Constant(0UL);
+            Expr unknownMaskHigh = Expr.Constant(0UL);
             foreach (int index in power.ClauseIndices)
             {
                 trueBits = Expr.And(trueBits, status[index]);
                 falseBits = Expr.Or(falseBits, status[index]);
-                if (explained && clauses[index].FactMask != 0)
+                if (explained && clauses[index].FactMask != UInt128.Zero)
                 {
                     // The clause's facts when it is unknown (both bits set), else nothing.
                     var isUnknown = Expr.Equal(status[index], TriLogic.EmitConstant(Tri.Unknown));
-                    unknownMask = Expr.Or(unknownMask, Expr.Condition(isUnknown, Expr.Constant(clauses[index].FactMask), Expr.Constant(0UL)));
+                    ulong low = (ulong)clauses[index].FactMask;
+                    ulong high = (ulong)(clauses[index].FactMask >> 64);
+                    if (low != 0)
+                    {
+                        unknownMaskLow = Expr.Or(unknownMaskLow, Expr.Condition(isUnknown, Expr.Constant(low), Expr.Constant(0UL)));
+                    }
+
+                    if (high != 0)
+                    {
+                        unknownMaskHigh = Expr.Or(unknownMaskHigh, Expr.Condition(isUnknown, Expr.Constant(high), Expr.Constant(0UL)));
+                    }
                 }
             }
 
@@ -123,15 +138,19 @@ internal static class DecisionProgramCompiler
                 // Undetermined exactly when the fold is 3; only then are missing facts gathered (a branch that a
                 // complete situation never takes).
                 var undetermined = Expr.Equal(all, TriLogic.EmitConstant(Tri.Unknown));
-                body.Add(Expr.Assign(missingSlot, Expr.Condition(undetermined, Expr.And(unknownMask, unknownFacts), Expr.Constant(0UL))));
+                var missingMask = Expr.New(
+                    typeof(UInt128).GetConstructor([typeof(ulong), typeof(ulong)])!,
+                    Expr.And(unknownMaskHigh, unknownHigh),
+                    Expr.And(unknownMaskLow, unknownLow));
+                body.Add(Expr.Assign(missingSlot, Expr.Condition(undetermined, missingMask, Expr.Constant(UInt128.Zero))));
             }
         }
 
         body.Add(Expr.Empty());
         var block = Expr.Block(typeof(void), locals, body);
         var lambda = explained
-            ? Expr.Lambda<TDelegate>(block, values, known, statuses, outcomes, missing)
-            : Expr.Lambda<TDelegate>(block, values, known, outcomes);
+            ? Expr.Lambda<TDelegate>(block, values, known.Low, known.High, statuses, outcomes, missing)
+            : Expr.Lambda<TDelegate>(block, values, known.Low, known.High, outcomes);
         return lambda.Compile();
     }
 }

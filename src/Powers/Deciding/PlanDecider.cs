@@ -22,12 +22,12 @@ internal static class PlanDecider
         Tri[] statuses = buffer.Statuses;
         evaluator.EvaluateAll(clauses, situation, statuses);
 
-        ulong unknownFacts = ~situation.KnownMask;
+        UInt128 unknownFacts = ~situation.KnownMask;
         PowerPlan[] powers = plan.PowerArray;
         for (int p = 0; p < powers.Length; p++)
         {
             var power = powers[p];
-            buffer.Missing[p] = 0;
+            buffer.Missing[p] = UInt128.Zero;
             switch (power.Kind)
             {
                 case PowerPlanKind.NotInForce:
@@ -39,7 +39,7 @@ internal static class PlanDecider
             }
 
             var all = Tri.True;
-            ulong missing = 0;
+            UInt128 missing = UInt128.Zero;
             int[] indices = power.ClauseIndices;
             for (int k = 0; k < indices.Length; k++)
             {
@@ -59,7 +59,7 @@ internal static class PlanDecider
                 _ => Outcome.Undetermined,
             };
             buffer.Outcomes[p] = outcome;
-            buffer.Missing[p] = outcome == Outcome.Undetermined ? missing : 0;
+            buffer.Missing[p] = outcome == Outcome.Undetermined ? missing : UInt128.Zero;
         }
     }
 }

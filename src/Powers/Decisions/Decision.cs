@@ -25,11 +25,11 @@ public sealed class Decision
     private readonly Situation? _situation;
 
     // The missing-fact masks as a caller's buffer gave them, when it gave no situation to derive them from.
-    private readonly ulong[]? _missing;
+    private readonly UInt128[]? _missing;
     private PowerDecisionList? _powers;
     private Residual?[]? _residuals;
 
-    private Decision(DecisionPlan plan, Designation designation, DateOnly? date, byte[] state, Situation? situation, ulong[]? missing)
+    private Decision(DecisionPlan plan, Designation designation, DateOnly? date, byte[] state, Situation? situation, UInt128[]? missing)
     {
         Plan = plan;
         Designation = designation;
@@ -145,7 +145,7 @@ public sealed class Decision
             throw new ArgumentException("The situation follows another fact schema.", nameof(situation));
         }
 
-        ulong[]? missing = null;
+        UInt128[]? missing = null;
         if (situation is null && Array.IndexOf(buffer.Outcomes, Outcome.Undetermined, 0, plan.PowerArray.Length) >= 0)
         {
             missing = buffer.Missing.AsSpan(0, plan.PowerArray.Length).ToArray();
@@ -159,7 +159,7 @@ public sealed class Decision
     /// may be larger) for <paramref name="situation"/>: outcomes and statuses are copied; the situation is copied
     /// when some power is undetermined (its missing facts are derived from it).
     /// </summary>
-    internal static Decision Create(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation, ulong[]? missing = null)
+    internal static Decision Create(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation, UInt128[]? missing = null)
     {
         int powers = plan.PowerArray.Length;
         int clauses = plan.ClauseArray.Length;
@@ -174,11 +174,11 @@ public sealed class Decision
     internal ReadOnlySpan<Tri> Statuses => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Tri>(_state.AsSpan(_powerCount));
 
     /// <summary>The missing facts of the power at a catalogue index, as a mask (0 unless it is undetermined).</summary>
-    internal ulong MissingAt(int index)
+    internal UInt128 MissingAt(int index)
     {
         if (_state[index] != (byte)Outcome.Undetermined)
         {
-            return 0;
+            return UInt128.Zero;
         }
 
         if (_missing is not null)
@@ -187,8 +187,8 @@ public sealed class Decision
         }
 
         // As the deciders gather them: the unknown facts of the power's unknown clauses.
-        ulong unknownFacts = ~_situation!.KnownMask;
-        ulong missing = 0;
+        UInt128 unknownFacts = ~_situation!.KnownMask;
+        UInt128 missing = UInt128.Zero;
         var statuses = Statuses;
         var clauses = Plan.ClauseArray;
         foreach (int c in Plan.PowerArray[index].ClauseIndices)

@@ -220,18 +220,18 @@ internal static class DecisionUtf8Writer
         sink.Append((byte)'}');
     }
 
-    private static void WriteMissing(ByteSink sink, ulong missing, DocumentBytes bytes)
+    private static void WriteMissing(ByteSink sink, UInt128 missing, DocumentBytes bytes)
     {
         sink.Append("],\"missing\":["u8);
         bool first = true;
-        for (ulong rest = missing; rest != 0; rest &= rest - 1)
+        for (UInt128 rest = missing; rest != UInt128.Zero; rest &= rest - UInt128.One)
         {
             if (!first)
             {
                 sink.Append((byte)',');
             }
 
-            sink.Append(bytes.FactNames[System.Numerics.BitOperations.TrailingZeroCount(rest)]);
+            sink.Append(bytes.FactNames[(int)UInt128.TrailingZeroCount(rest)]);
             first = false;
         }
 

@@ -35,7 +35,7 @@ internal sealed class PlanOutput
     }
 
     /// <summary>The shared view of a power.</summary>
-    public PowerDecision View(int power, Outcome outcome, ReadOnlySpan<Tri> statuses, ulong missing)
+    public PowerDecision View(int power, Outcome outcome, ReadOnlySpan<Tri> statuses, UInt128 missing)
     {
         var cache = Volatile.Read(ref _views[power]);
         if (cache is null)

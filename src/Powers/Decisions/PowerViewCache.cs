@@ -31,7 +31,7 @@ internal sealed class PowerViewCache
     }
 
     /// <summary>The view for an outcome, the plan's clause statuses and the power's missing facts.</summary>
-    public PowerDecision Get(Outcome outcome, ReadOnlySpan<Tri> statuses, ulong missing)
+    public PowerDecision Get(Outcome outcome, ReadOnlySpan<Tri> statuses, UInt128 missing)
     {
         var indices = _plan.PowerArray[_power].ClauseIndices;
         if (indices.Length > MaxKeyedClauses)
@@ -66,7 +66,7 @@ internal sealed class PowerViewCache
         return view;
     }
 
-    private static int Hash(ulong key, ulong missing) => (int)((key * 0x9E3779B97F4A7C15UL ^ missing * 0xC2B2AE3D27D4EB4FUL) >> 40);
+    private static int Hash(ulong key, UInt128 missing) => (int)((key * 0x9E3779B97F4A7C15UL ^ ((ulong)missing ^ (ulong)(missing >> 64) * 0x165667B19E3779F9UL) * 0xC2B2AE3D27D4EB4FUL) >> 40);
 
     private void Add(Entry entry)
     {
@@ -117,7 +117,7 @@ internal sealed class PowerViewCache
         }
     }
 
-    private PowerDecision Build(Outcome outcome, ReadOnlySpan<Tri> statuses, ulong missing)
+    private PowerDecision Build(Outcome outcome, ReadOnlySpan<Tri> statuses, UInt128 missing)
     {
         var power = _plan.PowerArray[_power];
         var clauses = new ClauseResult[power.ClauseIndices.Length];
@@ -130,7 +130,7 @@ internal sealed class PowerViewCache
         var facts = new List<FactSymbol>();
         foreach (var fact in _plan.Library.Schema.Facts)
         {
-            if ((missing >> fact.Index & 1) != 0)
+            if ((missing >> fact.Index & UInt128.One) != UInt128.Zero)
             {
                 facts.Add(fact);
             }
@@ -139,5 +139,5 @@ internal sealed class PowerViewCache
         return new PowerDecision(power, outcome, clauses, facts);
     }
 
-    private sealed record Entry(ulong Statuses, ulong Missing, PowerDecision View);
+    private sealed record Entry(ulong Statuses, UInt128 Missing, PowerDecision View);
 }

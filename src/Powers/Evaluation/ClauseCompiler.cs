@@ -7,12 +7,13 @@ namespace Powers.Evaluation;
 /// <summary>
 /// Emits a bound expression as an expression over packed facts, for the decision program to compile with the rest
 /// of its plan. Kleene logic is done on the two-bit encoding of <see cref="Tri"/> with no branches for
-/// <c>and</c>/<c>or</c>/<c>not</c>; a comparison is unknown unless every fact it reads is known, tested with one mask.
+/// <c>and</c>/<c>or</c>/<c>not</c>; a comparison is unknown unless every fact it reads is known, tested with one mask
+/// per 64-fact word it reads (one, in practice).
 /// </summary>
 internal static class ClauseCompiler
 {
     /// <summary>The body of a compiled clause: an int holding the <see cref="Tri"/> bits, reading facts from <paramref name="values"/>.</summary>
-    internal static Expr Emit(BoundExpression e, ParameterExpression values, ParameterExpression known)
+    internal static Expr Emit(BoundExpression e, ParameterExpression values, KnownWords known)
     {
         switch (e)
         {
@@ -48,7 +49,7 @@ internal static class ClauseCompiler
                 var membership = Expr.Block(typeof(bool), [operand], Expr.Assign(operand, Value(@in.Operand, values)), test);
                 return Guarded(FactUsage.Mask(@in), membership, known);
             case BoundFact fact:
-                return Guarded(1UL << fact.Fact.Index, Expr.NotEqual(Value(fact, values), Expr.Constant(0)), known);
+                return Guarded(UInt128.One << fact.Fact.Index, Expr.NotEqual(Value(fact, values), Expr.Constant(0)), known);
             case BoundConstant constant:
                 return TriLogic.EmitConstant(TriLogic.From(constant.Value != 0));
             default:
@@ -56,16 +57,24 @@ internal static class ClauseCompiler
         }
     }
 
-    private static ConditionalExpression Guarded(ulong mask, Expr condition, ParameterExpression known)
+    private static ConditionalExpression Guarded(UInt128 mask, Expr condition, KnownWords known)
     {
         var decided = Expr.Condition(condition, TriLogic.EmitConstant(Tri.True), TriLogic.EmitConstant(Tri.False));
-        if (mask == 0)
+        ulong low = (ulong)mask;
+        ulong high = (ulong)(mask >> 64);
+        Expr? allKnown = null;
+        if (low != 0)
         {
-            return decided;
+            allKnown = Expr.Equal(Expr.And(known.Low, Expr.Constant(low)), Expr.Constant(low));
         }
 
-        var allKnown = Expr.Equal(Expr.And(known, Expr.Constant(mask)), Expr.Constant(mask));
-        return Expr.Condition(allKnown, decided, TriLogic.EmitConstant(Tri.Unknown));
+        if (high != 0)
+        {
+            var highKnown = Expr.Equal(Expr.And(known.High, Expr.Constant(high)), Expr.Constant(high));
+            allKnown = allKnown is null ? highKnown : Expr.AndAlso(allKnown, highKnown);
+        }
+
+        return allKnown is null ? decided : Expr.Condition(allKnown, decided, TriLogic.EmitConstant(Tri.Unknown));
     }
 
     private static Expr Value(BoundExpression e, ParameterExpression values) => e switch

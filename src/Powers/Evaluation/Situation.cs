@@ -14,7 +14,8 @@ namespace Powers.Evaluation;
 public sealed class Situation
 {
     private readonly int[] _values;
-    private ulong _known;
+    private ulong _knownLow;
+    private ulong _knownHigh;
 
     /// <summary>Creates a situation where every fact of the schema is unknown.</summary>
     public Situation(FactSchema schema)
@@ -31,11 +32,17 @@ public sealed class Situation
     public FactSchema Schema { get; }
 
     /// <summary>The known facts as a bit mask over fact indices.</summary>
-    public ulong KnownMask => _known;
+    public UInt128 KnownMask => new(_knownHigh, _knownLow);
+
+    /// <summary>The known-mask of facts 0 to 63, for compiled evaluators.</summary>
+    internal ulong KnownLow => _knownLow;
+
+    /// <summary>The known-mask of facts 64 to 127, for compiled evaluators.</summary>
+    internal ulong KnownHigh => _knownHigh;
 
     /// <summary>Whether the fact at an index is known.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsKnown(int index) => (_known >> index & 1) != 0;
+    public bool IsKnown(int index) => ((index < 64 ? _knownLow : _knownHigh) >> index & 1) != 0;
 
     /// <summary>Whether a fact is known.</summary>
     public bool IsKnown(FactSymbol fact) => IsKnown(Own(fact).Index);
@@ -99,7 +106,14 @@ public sealed class Situation
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _values.Length);
         _values[index] = 0;
-        _known &= ~(1UL << index);
+        if (index < 64)
+        {
+            _knownLow &= ~(1UL << index);
+        }
+        else
+        {
+            _knownHigh &= ~(1UL << index);
+        }
     }
 
     /// <summary>Makes a fact unknown.</summary>
@@ -112,7 +126,8 @@ public sealed class Situation
     public void Clear()
     {
         Array.Clear(_values);
-        _known = 0;
+        _knownLow = 0;
+        _knownHigh = 0;
     }
 
     /// <summary>Copies another situation of the same schema into this one.</summary>
@@ -125,7 +140,8 @@ public sealed class Situation
         }
 
         other._values.CopyTo(_values, 0);
-        _known = other._known;
+        _knownLow = other._knownLow;
+        _knownHigh = other._knownHigh;
     }
 
     /// <summary>A copy.</summary>
@@ -141,7 +157,15 @@ public sealed class Situation
     internal void Store(int index, int value)
     {
         _values[index] = value;
-        _known |= 1UL << index;
+        // A shift counts modulo 64, so one expression serves both words; the branch is predictable per fact.
+        if (index < 64)
+        {
+            _knownLow |= 1UL << index;
+        }
+        else
+        {
+            _knownHigh |= 1UL << index;
+        }
     }
 
     private void SetChecked(FactSymbol fact, int value)

@@ -58,7 +58,7 @@ public sealed class Clause
     public IReadOnlySet<string>? Nations { get; internal init; }
 
     /// <summary>The facts the clause reads, as a bit mask over fact indices.</summary>
-    public ulong FactMask { get; }
+    public UInt128 FactMask { get; }
 
     /// <summary>
     /// The powers the clause asks about with <c>granted('...')</c>, and with <c>designated('...')</c> as

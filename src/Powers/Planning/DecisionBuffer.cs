@@ -13,7 +13,7 @@ public sealed class DecisionBuffer
     public DecisionBuffer(int powers, int clauses)
     {
         Outcomes = new Outcome[powers];
-        Missing = new ulong[powers];
+        Missing = new UInt128[powers];
         Statuses = new Tri[clauses];
     }
 
@@ -21,7 +21,7 @@ public sealed class DecisionBuffer
     public Outcome[] Outcomes { get; }
 
     /// <summary>Per power, the unknown facts that left it undetermined, as a mask over fact indices.</summary>
-    public ulong[] Missing { get; }
+    public UInt128[] Missing { get; }
 
     /// <summary>The status of each clause of the plan.</summary>
     public Tri[] Statuses { get; }

@@ -73,13 +73,13 @@ public class VerifyProperties
         foreach (var plan in plans)
         {
             var power = plan.Powers[index];
-            ulong mask = FactUsage.Mask(assertion.When);
+            UInt128 mask = FactUsage.Mask(assertion.When);
             foreach (int k in power.ClauseIndices)
             {
                 mask |= plan.Clauses[k].FactMask;
             }
 
-            var facts = library.Schema.Facts.Where(f => (mask >> f.Index & 1) != 0).ToArray();
+            var facts = library.Schema.Facts.Where(f => (mask >> f.Index & UInt128.One) != UInt128.Zero).ToArray();
             var values = facts.Select(f => f.Kind switch
             {
                 FactKind.Bool => new[] { -1, 0, 1 },

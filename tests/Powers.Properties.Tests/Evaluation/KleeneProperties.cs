@@ -75,9 +75,9 @@ public class KleeneProperties
         }
     }
 
-    private static ulong PowerFacts(DecisionPlan plan, int power)
+    private static UInt128 PowerFacts(DecisionPlan plan, int power)
     {
-        ulong mask = 0;
+        UInt128 mask = UInt128.Zero;
         foreach (int index in plan.Powers[power].ClauseIndices)
         {
             mask |= plan.Clauses[index].FactMask;

@@ -19,11 +19,11 @@ public static class Completions
     public const int SampleSize = 4096;
 
     /// <summary>The completions of <paramref name="situation"/> over the unknown facts in <paramref name="mask"/>.</summary>
-    public static IEnumerable<Situation> Of(Situation situation, ulong mask, int[][] intCandidates, int seed)
+    public static IEnumerable<Situation> Of(Situation situation, UInt128 mask, int[][] intCandidates, int seed)
     {
         ArgumentNullException.ThrowIfNull(situation);
         ArgumentNullException.ThrowIfNull(intCandidates);
-        var facts = situation.Schema.Facts.Where(f => (mask >> f.Index & 1) != 0 && !situation.IsKnown(f.Index)).ToArray();
+        var facts = situation.Schema.Facts.Where(f => (mask >> f.Index & UInt128.One) != UInt128.Zero && !situation.IsKnown(f.Index)).ToArray();
         var candidates = facts.Select(f => f.Kind switch
         {
             FactKind.Bool => new[] { 0, 1 },

@@ -26,11 +26,11 @@ public class EvaluatorAgreementTests
         foreach (var clause in clauses)
         {
             var compiled = Compile(clause.Expression);
-            var facts = Shipped.Schema.Facts.Where(f => (clause.FactMask >> f.Index & 1) != 0).ToList();
+            var facts = Shipped.Schema.Facts.Where(f => (clause.FactMask >> f.Index & UInt128.One) != UInt128.Zero).ToList();
             foreach (var situation in Situations(facts))
             {
                 var expected = ReferenceInterpreter.Instance.Evaluate(clause, situation);
-                var actual = (Tri)compiled(situation.Values, situation.KnownMask);
+                var actual = (Tri)compiled(situation.Values, (ulong)situation.KnownMask, (ulong)(situation.KnownMask >> 64));
                 Assert.True(expected == actual, clause.Id + " [" + clause.ExpressionText + "]: interpreter " + expected + ", compiled " + actual);
                 checkedSituations++;
             }
@@ -39,11 +39,11 @@ public class EvaluatorAgreementTests
         Assert.True(checkedSituations > clauses.Count);
     }
 
-    private static Func<int[], ulong, int> Compile(BoundExpression expression)
+    private static Func<int[], ulong, ulong, int> Compile(BoundExpression expression)
     {
         var values = Expression.Parameter(typeof(int[]), "values");
-        var known = Expression.Parameter(typeof(ulong), "known");
-        return Expression.Lambda<Func<int[], ulong, int>>(ClauseCompiler.Emit(expression, values, known), values, known).Compile();
+        var known = new KnownWords(Expression.Parameter(typeof(ulong), "knownLow"), Expression.Parameter(typeof(ulong), "knownHigh"));
+        return Expression.Lambda<Func<int[], ulong, ulong, int>>(ClauseCompiler.Emit(expression, values, known), values, known.Low, known.High).Compile();
     }
 
     private static IEnumerable<Situation> Situations(List<FactSymbol> facts)
