@@ -389,7 +389,10 @@ internal sealed class CompactQueryReader
             return true;
         }
 
-        ulong seen = 0;
+        // Facts seen so far, in two words as the situation keeps them (a schema has up to 128 facts): a shift counts
+        // modulo 64, so fact 64 must not be mistaken for fact 0 and declined as a duplicate.
+        ulong seenLow = 0;
+        ulong seenHigh = 0;
         while (true)
         {
             if (!ReadString(json, ref pos, scratch, out var name) || !Expect(json, ref pos, ':') || !_resolver.TryGetFact(name, out var fact))
@@ -397,6 +400,7 @@ internal sealed class CompactQueryReader
                 return false;
             }
 
+            ref ulong seen = ref fact.Index < 64 ? ref seenLow : ref seenHigh;
             ulong bit = 1UL << fact.Index;
             if ((seen & bit) != 0)
             {

@@ -5,6 +5,7 @@ using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Planning;
+using Powers.Queries;
 using Powers.TestSupport;
 using Powers.Tests.TestSupport;
 
@@ -132,6 +133,31 @@ public class WideFactSchemaTests
             Assert.Equal(expected.Statuses, explained.Statuses);
             Assert.Equal(expected.Outcomes, outcomes);
         }
+    }
+
+    [Fact]
+    public void CompactRead_FactPast63AndItsSameBitTwin_BothReadDuplicateDeclined()
+    {
+        // The fast query reader tracked the facts it had seen in one 64-bit word: a shift counts modulo 64, so the fact
+        // at index 127 looked like a repeat of the fact at index 63 and a valid line fell back to the full reader.
+        var library = Wide();
+        var late = library.Schema.Get("wide127");
+        var twin = library.Schema.Facts[late.Index - 64];
+        string twinValue = twin.Kind switch
+        {
+            FactKind.Bool => "true",
+            FactKind.Int => twin.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "\"" + twin.Values[0] + "\"",
+        };
+        string line = "{\"date\":\"2010-06-01\",\"designation\":{\"force\":\"kent\",\"powers\":[\"road-check\"]},\"facts\":{\"" +
+            twin.Name + "\":" + twinValue + ",\"wide127\":true}}";
+        var reader = new CompactQueryReader(library);
+        var situation = new Situation(library.Schema);
+
+        Assert.True(reader.TryRead(line, situation, out _, out _, out _), line);
+        Assert.Equal((UInt128.One << late.Index) | (UInt128.One << twin.Index), situation.KnownMask);
+        string repeated = line.Replace("}}", ",\"wide127\":false}}", StringComparison.Ordinal);
+        Assert.False(reader.TryRead(repeated, new Situation(library.Schema), out _, out _, out _));
     }
 
     private static DecisionBuffer Decide(RuleLibrary library, Situation situation, out DecisionPlan plan)
