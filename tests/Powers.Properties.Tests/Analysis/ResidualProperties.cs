@@ -68,13 +68,13 @@ public class ResidualProperties
 
             string text = power.PermittedIf ?? throw new PropertyViolationException(power.Power + " is undetermined without permittedIf; " + query);
             var condition = Bind(engine, text, query);
-            ulong missing = 0;
+            UInt128 missing = UInt128.Zero;
             foreach (var fact in power.Missing)
             {
-                missing |= 1UL << fact.Index;
+                missing |= UInt128.One << fact.Index;
             }
 
-            if ((FactUsage.Mask(condition) & ~missing) != 0)
+            if ((FactUsage.Mask(condition) & ~missing) != UInt128.Zero)
             {
                 throw new PropertyViolationException(power.Power + ": permittedIf '" + text + "' reads a fact that is not missing; " + query);
             }
