@@ -48,19 +48,19 @@ public partial class CatalogueTests
     [InlineData(24, "reasonable-force-to-detain", "2002-12-02", "4", false)]
     [InlineData(25, "reasonable-force-other-detentions", "2005-07-01", "4ZA", false)]
     [InlineData(26, "reasonable-force-handover", "2005-07-01", "4ZB", false)]
-    [InlineData(27, "disperse-groups", "2004-01-20", "4A", false, Skip = "law-street: row 27 not landed yet")]
-    [InlineData(28, "direct-to-leave-locality", "2014-10-20", "4A", false, Skip = "law-street: row 28 not landed yet")]
-    [InlineData(29, "require-surrender-of-item", "2014-10-20", "4AB", false, Skip = "law-street: row 29 not landed yet")]
-    [InlineData(30, "remove-child-curfew", "2004-01-20", "4B", false, Skip = "law-street: row 30 not landed yet")]
-    [InlineData(31, "remove-truant", "2007-04-01", "4C", false, Skip = "law-street: row 31 not landed yet")]
-    [InlineData(32, "confiscate-alcohol-public-place", "2002-12-02", "5", true, Skip = "law-street: row 32 not landed yet")]
-    [InlineData(33, "serve-closure-notice-underage-sales", "2007-04-06", "5A", false, Skip = "law-street: row 33 not landed yet")]
-    [InlineData(34, "confiscate-alcohol-young-person", "2002-12-02", "6", true, Skip = "law-street: row 34 not landed yet")]
-    [InlineData(35, "seize-tobacco-young-person", "2002-12-02", "7", true, Skip = "law-street: row 35 not landed yet")]
-    [InlineData(36, "search-for-alcohol-tobacco", "2006-01-01", "7A", false, Skip = "law-street: row 36 not landed yet")]
-    [InlineData(37, "seize-controlled-drugs", "2006-01-01", "7B", true, Skip = "law-street: row 37 not landed yet")]
-    [InlineData(38, "require-name-and-address-drugs", "2006-01-01", "7B", true, Skip = "law-street: row 38 not landed yet")]
-    [InlineData(39, "seize-park-trading-items", "2005-07-01", "7D", false, Skip = "law-street: row 39 not landed yet")]
+    [InlineData(27, "disperse-groups", "2004-01-20", "4A", false)]
+    [InlineData(28, "direct-to-leave-locality", "2014-10-20", "4A", false)]
+    [InlineData(29, "require-surrender-of-item", "2014-10-20", "4AB", false)]
+    [InlineData(30, "remove-child-curfew", "2004-01-20", "4B", false)]
+    [InlineData(31, "remove-truant", "2007-04-01", "4C", false)]
+    [InlineData(32, "confiscate-alcohol-public-place", "2002-12-02", "5", true)]
+    [InlineData(33, "serve-closure-notice-underage-sales", "2007-04-06", "5A", false)]
+    [InlineData(34, "confiscate-alcohol-young-person", "2002-12-02", "6", true)]
+    [InlineData(35, "seize-tobacco-young-person", "2002-12-02", "7", true)]
+    [InlineData(36, "search-for-alcohol-tobacco", "2006-01-01", "7A", false)]
+    [InlineData(37, "seize-controlled-drugs", "2006-01-01", "7B", true)]
+    [InlineData(38, "require-name-and-address-drugs", "2006-01-01", "7B", true)]
+    [InlineData(39, "seize-park-trading-items", "2005-07-01", "7D", false)]
     [InlineData(40, "entry-to-save-life", "2002-12-02", "8", true)]
     [InlineData(41, "entry-licensing-offence", "2006-01-01", "8A", false)]
     [InlineData(42, "seize-vehicle-causing-alarm", "2003-01-01", "9", true)]
@@ -111,7 +111,7 @@ public partial class CatalogueTests
         Assert.Equal(Outcome.NotInForce, Decide(new DateOnly(2018, 6, 1), every, "stop-search-authorised-area").Outcome);
     }
 
-    [Fact(Skip = "law-street: row 37 not landed yet")]
+    [Fact]
     public void MadeAfter15Dec2017_DrugsSeizureInForce()
     {
         // Sch. 3C para. 5(2) (read): "the CSO or CSV may seize it and retain it", exercisable "in the relevant police area".

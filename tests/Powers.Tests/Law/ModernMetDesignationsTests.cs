@@ -31,9 +31,9 @@ public class ModernMetDesignationsTests
     // "Safer Neighbourhood: anti-social behaviour name and address, alcohol (young persons and public places),
     // dispersal directions, penalty notices for disorder"
     [InlineData("met-safer-neighbourhood", "require-name-and-address-anti-social")]
-    [InlineData("met-safer-neighbourhood", "confiscate-alcohol-young-person", Skip = "law-street: row 34 not landed yet")]
-    [InlineData("met-safer-neighbourhood", "confiscate-alcohol-public-place", Skip = "law-street: row 32 not landed yet")]
-    [InlineData("met-safer-neighbourhood", "direct-to-leave-locality", Skip = "law-street: row 28 not landed yet")]
+    [InlineData("met-safer-neighbourhood", "confiscate-alcohol-young-person")]
+    [InlineData("met-safer-neighbourhood", "confiscate-alcohol-public-place")]
+    [InlineData("met-safer-neighbourhood", "direct-to-leave-locality")]
     [InlineData("met-safer-neighbourhood", "issue-penalty-notice-disorder")]
     // "Safer Transport: name and address, penalty notices for disorder"
     [InlineData("met-safer-transport", "require-name-and-address")]
