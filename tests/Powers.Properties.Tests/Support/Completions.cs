@@ -18,8 +18,11 @@ public static class Completions
     // (purpose, day count and authorisation type included) is about 1 in 250.
     public const int SampleSize = 4096;
 
-    /// <summary>The completions of <paramref name="situation"/> over the unknown facts in <paramref name="mask"/>.</summary>
-    public static IEnumerable<Situation> Of(Situation situation, UInt128 mask, int[][] intCandidates, int seed)
+    /// <summary>
+    /// The completions of <paramref name="situation"/> over the unknown facts in <paramref name="mask"/>; beyond
+    /// <see cref="ExhaustiveLimit"/>, <paramref name="sampleSize"/> random ones (default <see cref="SampleSize"/>).
+    /// </summary>
+    public static IEnumerable<Situation> Of(Situation situation, UInt128 mask, int[][] intCandidates, int seed, int sampleSize = SampleSize)
     {
         ArgumentNullException.ThrowIfNull(situation);
         ArgumentNullException.ThrowIfNull(intCandidates);
@@ -58,7 +61,7 @@ public static class Completions
         }
 
         var random = new Random(seed);
-        for (int n = 0; n < SampleSize; n++)
+        for (int n = 0; n < sampleSize; n++)
         {
             for (int k = 0; k < facts.Length; k++)
             {
