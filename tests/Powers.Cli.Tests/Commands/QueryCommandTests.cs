@@ -21,7 +21,7 @@ public class QueryCommandTests
         Assert.Equal(64, ((string?)doc["ruleset"]!["sha256"])!.Length);
         var powers = doc["decisions"]!.Select(d => (string?)d["power"]).ToList();
         var catalogue = JObject.Parse(File.ReadAllText(Path.Combine(CliRun.RulesDirectory, "powers.json")))["powers"]!.Select(p => (string?)p["id"]).ToList();
-        Assert.Equal(52, catalogue.Count);
+        Assert.Equal(54, catalogue.Count);
         Assert.Equal(catalogue, powers);
         var search = doc["decisions"]!.Single(d => (string?)d["power"] == "stop-search-authorised-area");
         Assert.Equal("undetermined", (string?)search["outcome"]);

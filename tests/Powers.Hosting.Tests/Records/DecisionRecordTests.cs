@@ -31,7 +31,7 @@ public sealed class DecisionRecordTests
         // The powers whose outcome rests on a low-confidence reading, as the decision says.
         string low = string.Join(",", answer.Decision.Powers.Where(p => p.Confidence == Powers.Model.Confidence.Low).Select(p => "\"" + p.Power + "\""));
         Assert.NotEqual(string.Empty, low);
-        // Every power in catalogue order (52 since issue 19): check two of them, not which comes last.
+        // Every power in catalogue order (54 since issue 19: the 52 catalogue rows and para. 7E): check two of them, not which comes last.
         Assert.Contains(",\"stop-search-authorised-area\":\"undetermined\",", record.ToJson(), StringComparison.Ordinal);
         Assert.Contains(",\"require-name-and-address-anti-social\":\"undetermined\",", record.ToJson(), StringComparison.Ordinal);
         Assert.EndsWith("},\"lowConfidence\":[" + low + "]}", record.ToJson(), StringComparison.Ordinal);
