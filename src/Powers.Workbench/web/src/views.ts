@@ -88,6 +88,7 @@ function powerRow(p: PowerDecision, choosePower: (id: string) => void, applyExam
     p.confidence === 'low' ? el('span', { class: 'low', title: 'rests on a low-confidence reading' }, 'low confidence') : '');
   head.addEventListener('click', () => choosePower(p.power));
   const row = el('li', { 'data-power': p.power, 'data-outcome': p.outcome, 'data-confidence': p.confidence ?? 'high' }, head);
+  if (p.reason) row.title = p.reason;
   if (p.reason) row.append(el('div', { class: 'muted' }, p.reason));
   if (p.cite) row.append(el('div', { class: 'cite' }, p.cite));
   if (p.uncertain && p.uncertain.length > 0) {
