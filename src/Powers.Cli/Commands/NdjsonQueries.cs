@@ -16,7 +16,7 @@ namespace Powers.Cli.Commands;
 /// </summary>
 internal static class NdjsonQueries
 {
-    public static int Run(CliConsole console, PowersEngine engine, NdjsonLineReader lines, DecisionDetail detail, string? onlyPower)
+    public static int Run(CliConsole console, PowersEngine engine, NdjsonLineReader lines, QueryFormat format, DecisionDetail detail, string? onlyPower)
     {
         // The process's own stdout writer flushes on every write, 256 bytes at a time: a system call per few hundred
         // bytes. When the console is the process's own (CliConsole.System), results go to the standard output stream
@@ -25,7 +25,7 @@ internal static class NdjsonQueries
         var output = ownStdout ? new StreamWriter(console.OutStream!, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) : console.Out;
         try
         {
-            return Run(console, output, engine, lines, detail, onlyPower);
+            return Run(console, output, engine, lines, format.WriteLine!, detail, onlyPower);
         }
         finally
         {
@@ -37,7 +37,7 @@ internal static class NdjsonQueries
         }
     }
 
-    private static int Run(CliConsole console, TextWriter output, PowersEngine engine, NdjsonLineReader lines, DecisionDetail detail, string? onlyPower)
+    private static int Run(CliConsole console, TextWriter output, PowersEngine engine, NdjsonLineReader lines, Action<TextWriter, PlanEntry, NdjsonAnswer> write, DecisionDetail detail, string? onlyPower)
     {
         long lineNumber = 0;
         long bad = 0;
@@ -50,9 +50,9 @@ internal static class NdjsonQueries
             lineNumber++;
             if (compact.TryRead(line, situation, out var date, out var designation, out var version))
             {
-                Decide(output, plans.Get(version, designation!, date), designation!, date, situation, detail, onlyPower);
+                write(output, plans.Get(version, designation!, date), new NdjsonAnswer(designation!, date, situation, detail, onlyPower));
             }
-            else if (!DecideSlowly(output, engine, plans, line.ToString(), lineNumber, detail, onlyPower))
+            else if (!DecideSlowly(output, engine, plans, line.ToString(), lineNumber, write, detail, onlyPower))
             {
                 bad++;
             }
@@ -72,7 +72,7 @@ internal static class NdjsonQueries
         return bad > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static bool DecideSlowly(TextWriter output, PowersEngine engine, PlanEntries plans, string line, long lineNumber, DecisionDetail detail, string? onlyPower)
+    private static bool DecideSlowly(TextWriter output, PowersEngine engine, PlanEntries plans, string line, long lineNumber, Action<TextWriter, PlanEntry, NdjsonAnswer> write, DecisionDetail detail, string? onlyPower)
     {
         var errors = new List<QueryError>();
         var query = line.Trim().Length == 0 ? null : QueryReader.Parse(engine.Library, line, errors);
@@ -87,25 +87,26 @@ internal static class NdjsonQueries
             return false;
         }
 
-        Decide(output, plans.Get(query), query.Designation, query.Date, query.Situation, detail, onlyPower);
+        write(output, plans.Get(query), new NdjsonAnswer(query.Designation, query.Date, query.Situation, detail, onlyPower));
         return true;
     }
 
-    private static void Decide(TextWriter output, PlanEntry entry, Designation designation, DateOnly? date, Situation situation, DecisionDetail detail, string? onlyPower)
+    /// <summary>The <c>json</c> format's line: the decision document at the line's level.</summary>
+    internal static void WriteDecisionLine(TextWriter output, PlanEntry entry, NdjsonAnswer answer)
     {
-        if (detail == DecisionDetail.Outcomes)
-        {
-            entry.DecideOutcomes(situation);
-            output.Write(entry.OutcomesLine(onlyPower));
-            return;
-        }
-
-        entry.Decide(situation);
+        entry.Decide(answer.Situation);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
         // The plan is shared across dates and made days; the decision reports this line's date and designation.
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, designation, date, entry.Buffer, situation), detail, Output.CliBudget.Explanation, default);
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, answer.Designation, answer.Date, entry.Buffer, answer.Situation), answer.Detail, Output.CliBudget.Explanation, default);
         w.Flush();
         output.Write('\n');
+    }
+
+    /// <summary>The <c>outcomes</c> format's line, from the plan's outcome lines, deciding outcomes only.</summary>
+    internal static void WriteOutcomesLine(TextWriter output, PlanEntry entry, NdjsonAnswer answer)
+    {
+        entry.DecideOutcomes(answer.Situation);
+        output.Write(entry.OutcomesLine(answer.OnlyPower));
     }
 
     private static void WriteError(TextWriter output, long line, List<QueryError> errors)

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Newtonsoft.Json;
-using Powers.Cli.Output;
 using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
@@ -24,7 +22,7 @@ internal static class QueryCommand
         var ruleset = new Option<string?>("--ruleset") { Description = "A rule set version ID@VERSION (e.g. pra2002-sch4@bill-2002-04-25), instead of selecting by date.", HelpName = "ID" };
         var power = new Option<string?>("--power") { Description = "Show only this power.", HelpName = "ID" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Text: every power, with the reason it is not in force or not designated, and every clause with its citation and expression." };
-        var format = CommonOptions.Format("text", "text", "json", "outcomes");
+        var format = CommonOptions.Format(QueryFormats.Text.Name, QueryFormats.Names);
         var detail = new Option<string?>("--detail") { Description = "How much of each decision --format json writes: full (the default: the whole document, permittedIf included), reasons (per power: outcome, confidence, citation, clause statuses, missing facts; nothing is explained, so it is faster) or outcomes ({\"power-id\": \"outcome\"}, as --format outcomes).", HelpName = "LEVEL" };
         detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
         var rules = CommonOptions.Rules();
@@ -34,14 +32,14 @@ internal static class QueryCommand
         };
         command.SetAction(parse =>
         {
-            string outputFormat = parse.GetValue(format)!;
+            var outputFormat = QueryFormats.Named(parse.GetValue(format)!);
             if (Detail(outputFormat, parse.GetValue(detail), out var errorOfDetail) is not { } level)
             {
                 return BadInput(console, [errorOfDetail!]);
             }
 
             // --format json --detail outcomes is --format outcomes; text refuses any level but full where it is written.
-            outputFormat = level == DecisionDetail.Outcomes && outputFormat == "json" ? "outcomes" : outputFormat;
+            outputFormat = QueryFormats.AtLevel(outputFormat, level);
             // A missing folder is bad input (2), as in check and test; a library that does not compile is a failure (1).
             var choice = LibraryLoader.Choose(parse.GetValue(rules));
             if (!LibraryLoader.Exists(choice, console))
@@ -51,7 +49,7 @@ internal static class QueryCommand
 
             // The library's name goes where a person reads: standard output for text, standard error when a program
             // reads the output (JSON, or what may be NDJSON: its default is JSON lines).
-            bool machine = outputFormat != "text" || (parse.GetValue(input) is { } given && parse.GetResult(format) is null or { Implicit: true }
+            bool machine = !outputFormat.ForPeople || (parse.GetValue(input) is { } given && parse.GetResult(format) is null or { Implicit: true }
                 && (parse.GetValue(ndjson) || given == "-" || IsNdjsonPath(given)));
             var library = LibraryLoader.Load(choice, console, machine ? console.Error : console.Out);
             if (library is null)
@@ -78,7 +76,7 @@ internal static class QueryCommand
                 }
 
                 // NDJSON's default is JSON lines; only a text format asked for by name is refused.
-                bool textAsked = outputFormat == "text" && parse.GetResult(format) is { Implicit: false };
+                bool textAsked = outputFormat.ForPeople && parse.GetResult(format) is { Implicit: false };
                 return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, level, textAsked, onlyPower, parse.GetValue(verbose));
             }
 
@@ -88,18 +86,18 @@ internal static class QueryCommand
                 return BadInput(console, flagErrors);
             }
 
-            if (outputFormat == "text" && level != DecisionDetail.Full)
+            if (outputFormat.ForPeople && level != DecisionDetail.Full)
             {
                 return TextWithDetail(console);
             }
 
-            WriteDecision(console.Out, engine.Decide(query), outputFormat, onlyPower, level, parse.GetValue(verbose));
+            outputFormat.WriteDocument(console.Out, engine.Decide(query), level, onlyPower, parse.GetValue(verbose));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, string format, DecisionDetail detail, bool textAsked, string? onlyPower, bool verbose)
+    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, QueryFormat format, DecisionDetail detail, bool textAsked, string? onlyPower, bool verbose)
     {
         TextReader reader;
         try
@@ -121,7 +119,7 @@ internal static class QueryCommand
                     return TextWithNdjson(console, path);
                 }
 
-                return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), detail, onlyPower);
+                return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), LineFormat(format, detail), detail, onlyPower);
             }
 
             string text;
@@ -136,7 +134,7 @@ internal static class QueryCommand
                         return TextWithNdjson(console, path);
                     }
 
-                    return NdjsonQueries.Run(console, engine, lines, detail, onlyPower);
+                    return NdjsonQueries.Run(console, engine, lines, LineFormat(format, detail), detail, onlyPower);
                 }
             }
             else
@@ -151,12 +149,12 @@ internal static class QueryCommand
                 return path == "-" ? BadInput(console, read.Errors) : BadInput(console, path, read.Errors);
             }
 
-            if (format == "text" && detail != DecisionDetail.Full)
+            if (format.ForPeople && detail != DecisionDetail.Full)
             {
                 return TextWithDetail(console);
             }
 
-            WriteDecision(console.Out, engine.Decide(query), format, onlyPower, detail, verbose);
+            format.WriteDocument(console.Out, engine.Decide(query), detail, onlyPower, verbose);
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
@@ -176,23 +174,27 @@ internal static class QueryCommand
     /// The level of detail of the JSON written: <c>--detail</c>, or outcomes for <c>--format outcomes</c>; null with the
     /// error when the two disagree.
     /// </summary>
-    internal static DecisionDetail? Detail(string format, string? detail, out QueryError? error)
+    internal static DecisionDetail? Detail(QueryFormat format, string? detail, out QueryError? error)
     {
         error = null;
         var level = detail switch
         {
             "reasons" => DecisionDetail.Reasons,
             "outcomes" => DecisionDetail.Outcomes,
-            _ => format == "outcomes" ? DecisionDetail.Outcomes : DecisionDetail.Full,
+            _ => format.Detail ?? DecisionDetail.Full,
         };
-        if (format == "outcomes" && level != DecisionDetail.Outcomes)
+        if (format.Detail is { } only && level != only)
         {
-            error = new QueryError("--detail", "--format outcomes writes outcomes only; use --format json --detail " + detail);
+            error = new QueryError("--detail", "--format " + format.Name + " writes " + format.Name + " only; use --format " + QueryFormats.Json.Name + " --detail " + detail);
             return null;
         }
 
         return level;
     }
+
+    // NDJSON is answered in lines: a format for people, not asked for by name, answers in JSON lines at the level asked.
+    private static QueryFormat LineFormat(QueryFormat format, DecisionDetail detail) =>
+        format.WriteLine is null ? QueryFormats.AtLevel(QueryFormats.Json, detail) : format;
 
     private static int TextWithDetail(CliConsole console) =>
         BadInput(console, [new QueryError("--detail", "the text format shows the whole decision; use --format json with --detail")]);
@@ -281,32 +283,6 @@ internal static class QueryCommand
         }
 
         return errors.Count > 0 || designation is null ? null : new Query(date, version, designation, situation);
-    }
-
-    internal static void WriteDecision(TextWriter output, Decision decision, string format, string? onlyPower, DecisionDetail detail = DecisionDetail.Full, bool verbose = false)
-    {
-        switch (format)
-        {
-            case "json":
-            case "outcomes":
-                using (var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false })
-                {
-                    if (format == "json")
-                    {
-                        DecisionJsonWriter.Write(w, decision, detail, Output.CliBudget.Explanation, default);
-                    }
-                    else
-                    {
-                        DecisionJsonWriter.WriteOutcomes(w, decision);
-                    }
-                }
-
-                output.WriteLine();
-                break;
-            default:
-                DecisionTextWriter.Write(output, decision, onlyPower, verbose);
-                break;
-        }
     }
 
     /// <summary>Errors in a query file, MSBuild style where an error has a position: <c>query.json(3,12): error: facts.x: ...</c>.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Powers.Cli.Replay;
+using Powers.Decisions;
 using Powers.Hosting;
 using Powers.Hosting.PostgreSql;
 
@@ -221,7 +222,7 @@ internal static partial class ReplayCommand
                     return ExitCodes.BadInput;
                 }
 
-                QueryCommand.WriteDecision(console.Out, decision, format == "json" ? "json" : "text", null);
+                (format == "json" ? QueryFormats.Json : QueryFormats.Text).WriteDocument(console.Out, decision, DecisionDetail.Full, null, false);
                 var changes = replayer.Compare(record, decision);
                 foreach (var change in changes)
                 {
