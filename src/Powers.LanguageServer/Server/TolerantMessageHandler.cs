@@ -5,9 +5,10 @@ using StreamJsonRpc.Reflection;
 namespace Powers.LanguageServer.Server;
 
 /// <summary>
-/// The server's message handler: the transport's, except that a message its <see cref="InboundMessageFormatter"/>
-/// rejects is answered with the JSON-RPC error (or dropped, for a notification or a stray response) and the next one
-/// is read, where StreamJsonRpc would end the connection on the exception.
+/// The server's message handler: the transport's, except that over a stream (<c>powers lsp</c>'s standard input and
+/// output) a message its <see cref="InboundMessageFormatter"/> rejects is answered with the JSON-RPC error (or dropped,
+/// for a notification or a stray response) and the next one is read, where StreamJsonRpc would end the connection on
+/// the exception. Over the workbench's WebSocket a rejected message still ends the connection (see ReadAsync).
 /// </summary>
 internal sealed class TolerantMessageHandler : IJsonRpcMessageHandler, IJsonRpcMessageBufferManager, IDisposable, IAsyncDisposable
 {
@@ -34,8 +35,12 @@ internal sealed class TolerantMessageHandler : IJsonRpcMessageHandler, IJsonRpcM
             {
                 return await _inner.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (RejectedMessageException e)
+            catch (RejectedMessageException e) when (_inner is PipeMessageHandler)
             {
+                // A pipe handler has moved past the rejected message's bytes (it advances its reader whether the
+                // formatter succeeds or not). StreamJsonRpc's WebSocketMessageHandler (the workbench's /lsp) does not:
+                // it keeps them and would prepend them to every later message, so there the exception ends the
+                // connection, as before.
                 _log.WriteLine("powers lsp: message " + (e.Answer ? "refused" : "dropped") + ": " + e.Message);
                 if (e.Answer)
                 {
