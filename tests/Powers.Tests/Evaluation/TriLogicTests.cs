@@ -29,6 +29,13 @@ public class TriLogicTests
     [InlineData('U', 'U')]
     public void Not_SwapsTrueAndFalse(char a, char expected) => Assert.Equal(Of(expected), TriLogic.Not(Of(a)));
 
+    // A clause's status as the decision document and powers test name it (docs/contract.md).
+    [Theory]
+    [InlineData('T', "held")]
+    [InlineData('F', "failed")]
+    [InlineData('U', "unknown")]
+    public void StatusName_EachValue_TheContractsWord(char value, string expected) => Assert.Equal(expected, TriLogic.StatusName(Of(value)));
+
     [Fact]
     public void Emitted_AndOrNot_AgreeWithTheInterpretedOnEveryValue()
     {
