@@ -27,7 +27,7 @@ public sealed class ReplayVerifyTests : IDisposable
     {
         var ids = Record(Queries);
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(string.Empty, run.Error);
         Assert.Equal(0, run.ExitCode);
@@ -40,7 +40,7 @@ public sealed class ReplayVerifyTests : IDisposable
         Record(Queries[..2]);
         var ids = Record(Queries[2..]);
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(Writer(1), Writer(3));
@@ -54,7 +54,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         Edit(2, line => line.Replace("\"inPoliceArea\":true", "\"inPoliceArea\":false", StringComparison.Ordinal));
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
@@ -68,7 +68,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         Lines(lines => lines.RemoveAt(2));
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
@@ -82,7 +82,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         Lines(lines => lines.RemoveAt(0));
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("broken: deleted: " + PathOf + "(1) (decision " + ids[1] + "): record 1 of writer " + Writer(1) + " missing before it, the start of the chain: deleted" + Environment.NewLine, run.Out);
@@ -94,7 +94,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         Lines(lines => lines.Insert(3, lines[1]));
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
@@ -108,7 +108,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         Lines(lines => lines.Insert(2, "{\"note\":\"added later\"}"));
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
@@ -128,7 +128,7 @@ public sealed class ReplayVerifyTests : IDisposable
             lines.Insert(2, forged.ToString(Newtonsoft.Json.Formatting.None));
         });
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("broken: inserted: " + PathOf + "(3) (decision 019aab6c-0000-7000-8000-000000000000): a record without a chain link after the trail was chained (inserted, or appended by an older Powers)" + Environment.NewLine, run.Out);
@@ -140,7 +140,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         Lines(lines => (lines[1], lines[2]) = (lines[2], lines[1]));
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
@@ -154,7 +154,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         File.AppendAllText(PathOf, "{\"decisionId\":\"019aab6c-");
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
@@ -170,7 +170,7 @@ public sealed class ReplayVerifyTests : IDisposable
         File.AppendAllText(PathOf, "{\"decisionId\":\"019aab6c-");
         var ids = Record(Queries[2..]);
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
@@ -186,9 +186,9 @@ public sealed class ReplayVerifyTests : IDisposable
         Unchain();
         var ids = Record(Queries[2..]);
 
-        var intact = CliRun.Of("replay", PathOf, "--verify");
+        var intact = Verify();
         Edit(1, line => line.Replace("\"inPoliceArea\":false", "\"inPoliceArea\":true", StringComparison.Ordinal));
-        var edited = CliRun.Of("replay", PathOf, "--verify");
+        var edited = Verify();
 
         Assert.Equal(0, intact.ExitCode);
         Assert.Equal(
@@ -206,7 +206,7 @@ public sealed class ReplayVerifyTests : IDisposable
         Record(Queries[..2]);
         Unchain();
 
-        var run = CliRun.Of("replay", PathOf, "--verify");
+        var run = Verify();
         var replay = CliRun.Of("replay", PathOf);
 
         Assert.Equal(1, run.ExitCode);
@@ -221,7 +221,7 @@ public sealed class ReplayVerifyTests : IDisposable
         var ids = Record(Queries);
         Lines(lines => lines.RemoveAt(2));
 
-        var run = CliRun.Of("replay", PathOf, "--verify", "--format", "json");
+        var run = Verify("--format", "json");
 
         Assert.Equal(1, run.ExitCode);
         var report = JObject.Parse(run.Out);
@@ -243,6 +243,9 @@ public sealed class ReplayVerifyTests : IDisposable
             lines[i] = record.ToString(Newtonsoft.Json.Formatting.None);
         }
     });
+
+    // powers replay FILE --verify, and any more arguments.
+    private CliRun Verify(params string[] more) => CliRun.Of(["replay", PathOf, "--verify", .. more]);
 
     private string Writer(int line) => (string)JObject.Parse(File.ReadAllLines(PathOf)[line - 1])["chain"]!["writer"]!;
 
