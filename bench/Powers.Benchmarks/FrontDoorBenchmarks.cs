@@ -19,9 +19,12 @@ namespace Powers.Benchmarks;
 /// <c>powers export</c> writes: the baseline reads the query document with System.Text.Json into an ExpandoObject
 /// of facts (unknown ones at their defaults, as the oracle tests do) and runs every rule. Also RulesEngine on a
 /// prebuilt input, the baseline of the typed path. Every method's result is checked in setup against the
-/// reference interpreter.
+/// reference interpreter. The hosted methods read each answer as a host does (issue 20): the README's loop over
+/// <c>answer.Decision.Powers</c>, or the decision document written at a level of detail into a reused
+/// <see cref="Utf8JsonWriter"/>, as an endpoint's <c>Results.Json(answer)</c> writes it.
 /// </summary>
 [MemoryDiagnoser]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet calls GlobalCleanup, which disposes the writer; a benchmark class may not be sealed.")]
 public class FrontDoorBenchmarks
 {
     private Scenario _scenario = null!;
@@ -34,6 +37,8 @@ public class FrontDoorBenchmarks
     private string _workflow = null!;
     private RuleParameter[] _prebuilt = null!;
     private byte[] _utf8 = null!;
+    private System.Buffers.ArrayBufferWriter<byte> _document = null!;
+    private Utf8JsonWriter _writer = null!;
 
     /// <summary>The scenario.</summary>
     [ParamsSource(nameof(Names))]
@@ -60,12 +65,18 @@ public class FrontDoorBenchmarks
         _workflow = workflows[0].WorkflowName;
         _rulesEngine = new Engine([.. workflows], new ReSettings());
         _prebuilt = [new RuleParameter(RulesEngineNames.SituationParameter, SituationObjects.ToExpando(_situation))];
+        _document = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        _writer = new Utf8JsonWriter(_document);
         Check();
     }
 
     /// <summary>Disposes the service provider.</summary>
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup()
+    {
+        _writer.Dispose();
+        _services.Dispose();
+    }
 
     /// <summary>RulesEngine, JSON in: System.Text.Json into an ExpandoObject of facts, then every rule. The baseline.</summary>
     [Benchmark(Baseline = true)]
@@ -84,6 +95,32 @@ public class FrontDoorBenchmarks
     [Benchmark]
     public PowersAnswer HostedDecide() => _powers.Decide(_scenario.Json);
 
+    /// <summary>The README's loop: decide, then read every power's name and outcome.</summary>
+    [Benchmark]
+    public int HostedReadmeLoop()
+    {
+        var answer = _powers.Decide(_scenario.Json);
+        int sum = 0;
+        foreach (var power in answer.Decision!.Powers)
+        {
+            sum += power.Power.Length + (int)power.Outcome;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Decide, then write the whole decision document (permittedIf included) into a reused writer.</summary>
+    [Benchmark]
+    public long HostedDocumentFull() => Document(DecisionDetail.Full);
+
+    /// <summary>Decide, then write the document at <c>reasons</c> detail into a reused writer.</summary>
+    [Benchmark]
+    public long HostedDocumentReasons() => Document(DecisionDetail.Reasons);
+
+    /// <summary>Decide, then write <c>{"power": "outcome"}</c> into a reused writer.</summary>
+    [Benchmark]
+    public long HostedDocumentOutcomes() => Document(DecisionDetail.Outcomes);
+
     /// <summary>The hosted path from the request body's UTF-8 bytes.</summary>
     [Benchmark]
     public PowersAnswer HostedDecideUtf8() => _powers.Decide(_utf8);
@@ -99,6 +136,16 @@ public class FrontDoorBenchmarks
     /// <summary>The typed convenience call: a <see cref="Decision"/> (its rich view is built only when read).</summary>
     [Benchmark]
     public Decision TypedDecision() => _engine.Decide(_scenario.Query);
+
+    private long Document(DecisionDetail detail)
+    {
+        var answer = _powers.Decide(_utf8);
+        _document.ResetWrittenCount();
+        _writer.Reset(_document);
+        answer.WithDetail(detail).WriteTo(_writer);
+        _writer.Flush();
+        return _writer.BytesCommitted;
+    }
 
     private void Check()
     {
@@ -121,6 +168,23 @@ public class FrontDoorBenchmarks
                     throw new InvalidOperationException("hosted: power " + decision.PowerAt(p) + " differs");
                 }
             }
+        }
+
+        // The document each level writes is the reference writer's (DecisionDocumentBytesTests holds them byte for byte).
+        foreach (var detail in new[] { DecisionDetail.Full, DecisionDetail.Reasons, DecisionDetail.Outcomes })
+        {
+            Document(detail);
+            string written = System.Text.Encoding.UTF8.GetString(_document.WrittenSpan);
+            string expectedJson = HostedDecide().WithDetail(detail).ToJson();
+            if (!System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(written), System.Text.Json.Nodes.JsonNode.Parse(expectedJson)))
+            {
+                throw new InvalidOperationException("hosted document at " + detail + " differs from ToJson");
+            }
+        }
+
+        if (HostedReadmeLoop() == 0)
+        {
+            throw new InvalidOperationException("the README loop read nothing");
         }
 
         var typed = TypedDecision();
