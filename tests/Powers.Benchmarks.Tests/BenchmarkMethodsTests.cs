@@ -5,6 +5,7 @@ using Powers.Benchmarks;
 namespace Powers.Benchmarks.Tests;
 
 /// <summary>Calls every benchmark method once, with every parameter value, after its checked setup (Parlot's habit).</summary>
+[Collection(AloneInTheProcess.Name)]
 public class BenchmarkMethodsTests
 {
     public static TheoryData<string, string> Cases()
