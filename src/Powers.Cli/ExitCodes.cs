@@ -1,6 +1,6 @@
 namespace Powers.Cli;
 
-/// <summary>Exit codes, as domain.md fixes them.</summary>
+/// <summary>Exit codes of every command, as docs/contract.md lists them.</summary>
 internal static class ExitCodes
 {
     /// <summary>Decided; no errors; all cases pass.</summary>

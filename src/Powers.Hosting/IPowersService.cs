@@ -20,7 +20,7 @@ public interface IPowersService
     ReloadFailure? LastReloadFailure { get; }
 
     /// <summary>
-    /// Reads and decides a query document (domain.md) against the current library and, when decision records
+    /// Reads and decides a query document (a date, a designation and facts; docs/contract.md) against the current library and, when decision records
     /// are on, records the decision. Bad input gives an answer with <see cref="PowersAnswer.Errors"/>, never an exception.
     /// </summary>
     /// <exception cref="DecisionNotRecordedException">Records are on and a sink could not record the decision: it is withheld.</exception>

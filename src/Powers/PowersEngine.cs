@@ -79,7 +79,7 @@ public sealed class PowersEngine
     }
 
     /// <summary>
-    /// Reads and resolves a query document (domain.md): straight from the text into a new situation when it is
+    /// Reads and resolves a query document (a date, a designation and facts; docs/contract.md): straight from the text into a new situation when it is
     /// valid, and through <see cref="QueryReader"/> only to report what is wrong with it. Never throws on input.
     /// </summary>
     public QueryResult Read(ReadOnlySpan<char> queryJson)

@@ -12,7 +12,7 @@ namespace Powers.Cli.Commands;
 
 /// <summary>
 /// <c>powers replay RECORDS</c>: re-decides every recorded decision and reports each power whose outcome would
-/// change (domain.md, "Proving and comparing"): the check a legal team runs before deploying a correction.
+/// change (docs/contract.md, <c>powers replay</c>): the check a legal team runs before deploying a correction.
 /// </summary>
 internal static partial class ReplayCommand
 {
@@ -242,7 +242,7 @@ internal static partial class ReplayCommand
         return ExitCodes.BadInput;
     }
 
-    /// <summary>Replays every record and writes the report; the exit code of domain.md.</summary>
+    /// <summary>Replays every record and writes the report; exit 0 when nothing changed, 1 when an outcome did, 2 on bad input.</summary>
     internal static int Run(CliConsole console, Replayer replayer, IDecisionRecordSource source, string format)
     {
         int replayed = 0;

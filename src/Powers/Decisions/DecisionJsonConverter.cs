@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Powers.Decisions;
 
 /// <summary>
-/// System.Text.Json writes a <see cref="Decision"/> as the decision document of domain.md (the same bytes as
+/// System.Text.Json writes a <see cref="Decision"/> as the decision document of docs/contract.md (the same bytes as
 /// <see cref="DecisionJsonWriter"/>), so <c>JsonSerializer.Serialize(decision)</c> and ASP.NET Core's
 /// <c>Results.Ok(decision)</c> give the contract, not the plan and library behind it. Decisions are not read back.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Powers.Decisions;
 
 /// <summary>
-/// System.Text.Json writes a <see cref="PowerDecision"/> as its entry of the decision document (domain.md), the
+/// System.Text.Json writes a <see cref="PowerDecision"/> as its entry of the decision document (docs/contract.md), the
 /// same object <see cref="DecisionJsonConverter"/> writes inside <c>decisions</c>, rather than the plan, clauses and
 /// library behind it. Not read back.
 /// </summary>
