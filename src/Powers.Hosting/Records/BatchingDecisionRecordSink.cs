@@ -82,21 +82,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     public async ValueTask<DecisionRecordWriteResult> WriteAsync(DecisionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = Enqueue(record, out var refused);
-        if (pending is null)
-        {
-            return refused!;
-        }
-
-        try
-        {
-            return await pending.Stored.WaitAsync(_writeTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return TimedOut();
-        }
+        return await EnqueueAndWaitAsync(record, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -105,10 +91,13 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// after a failed batch the next one continues from it) and asks <see cref="ProbeStorage"/>. A batch stored in
     /// the meantime answers the probe with its own result.
     /// </summary>
-    public async ValueTask<DecisionRecordWriteResult> ProbeAsync(CancellationToken cancellationToken)
+    public ValueTask<DecisionRecordWriteResult> ProbeAsync(CancellationToken cancellationToken) => EnqueueAndWaitAsync(null, cancellationToken);
+
+    /// <summary>Queues a record (or, for null, a probe) for the writer thread and awaits its batch's result.</summary>
+    private async ValueTask<DecisionRecordWriteResult> EnqueueAndWaitAsync(DecisionRecord? record, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = Enqueue(null, out var refused);
+        var pending = Enqueue(record, out var refused);
         if (pending is null)
         {
             return refused!;
