@@ -97,7 +97,7 @@ internal static class NdjsonQueries
         entry.Decide(answer.Situation);
         using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
         // The plan is shared across dates and made days; the decision reports this line's date and designation.
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, answer.Designation, answer.Date, entry.Buffer, answer.Situation), answer.Detail, Output.CliBudget.Explanation, default);
+        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, answer.Designation, answer.Date, entry.Buffer, answer.Situation), answer.Detail, Output.CliBudget.Explanation, answer.OnlyPower, default);
         w.Flush();
         output.Write('\n');
     }

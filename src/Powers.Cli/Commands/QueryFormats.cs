@@ -16,12 +16,12 @@ internal static class QueryFormats
 
     /// <summary>The decision document at the level <c>--detail</c> chooses (docs/contract.md).</summary>
     public static readonly QueryFormat Json = new("json", ForPeople: false, Detail: null,
-        (output, decision, detail, _, _) => WriteIndented(output, w => DecisionJsonWriter.Write(w, decision, detail, CliBudget.Explanation, default)),
+        (output, decision, detail, onlyPower, _) => WriteIndented(output, w => DecisionJsonWriter.Write(w, decision, detail, CliBudget.Explanation, onlyPower, default)),
         NdjsonQueries.WriteDecisionLine);
 
     /// <summary><c>{"power-id": "outcome"}</c>: the outcomes level, also what <c>--format json --detail outcomes</c> writes.</summary>
     public static readonly QueryFormat Outcomes = new("outcomes", ForPeople: false, DecisionDetail.Outcomes,
-        (output, decision, _, _, _) => WriteIndented(output, w => DecisionJsonWriter.WriteOutcomes(w, decision)),
+        (output, decision, _, onlyPower, _) => WriteIndented(output, w => DecisionJsonWriter.WriteOutcomes(w, decision, onlyPower)),
         NdjsonQueries.WriteOutcomesLine);
 
     /// <summary>The formats, the default (text) first.</summary>

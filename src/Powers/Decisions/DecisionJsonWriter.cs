@@ -74,13 +74,20 @@ public static class DecisionJsonWriter
     /// order and form are defined here.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken)
+    public static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken) =>
+        Write(w, decision, detail, budget, onlyPower: null, cancellationToken);
+
+    /// <summary>
+    /// The document at a level of detail, holding only <paramref name="onlyPower"/> when it is given (<c>powers query
+    /// --power</c>): its entry is the one the whole document has; everything else in the document is unchanged.
+    /// </summary>
+    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, string? onlyPower, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
         if (detail == DecisionDetail.Outcomes)
         {
-            WriteOutcomes(w, decision);
+            WriteOutcomes(w, decision, onlyPower);
             return;
         }
 
@@ -145,14 +152,20 @@ public static class DecisionJsonWriter
         {
             foreach (var power in decision.Powers)
             {
-                WriteReasons(w, power);
+                if (onlyPower is null || power.Power == onlyPower)
+                {
+                    WriteReasons(w, power);
+                }
             }
         }
         else
         {
             foreach (var power in decision.Explain(budget, cancellationToken))
             {
-                WritePower(w, power);
+                if (onlyPower is null || power.Power == onlyPower)
+                {
+                    WritePower(w, power);
+                }
             }
         }
 
@@ -161,13 +174,21 @@ public static class DecisionJsonWriter
     }
 
     /// <summary>Writes <c>{"power-id": "outcome", ...}</c>.</summary>
-    public static void WriteOutcomes(JsonWriter w, Decision decision)
+    public static void WriteOutcomes(JsonWriter w, Decision decision) => WriteOutcomes(w, decision, onlyPower: null);
+
+    /// <summary>Writes <c>{"power-id": "outcome", ...}</c>, of <paramref name="onlyPower"/> only when it is given.</summary>
+    internal static void WriteOutcomes(JsonWriter w, Decision decision, string? onlyPower)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
         w.WriteStartObject();
         for (int p = 0; p < decision.Count; p++)
         {
+            if (onlyPower is not null && decision.PowerAt(p) != onlyPower)
+            {
+                continue;
+            }
+
             w.WritePropertyName(decision.PowerAt(p));
             w.WriteValue(OutcomeNames.Name(decision.OutcomeAt(p)));
         }
