@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Powers.Diagnostics;
 using Powers.LanguageServer.Protocol;
 using Powers.LanguageServer.Workspace;
 using Powers.Text;
@@ -6,12 +6,23 @@ using Powers.Text;
 namespace Powers.LanguageServer.Features;
 
 /// <summary>
-/// Quick fixes: apply a diagnostic's "did you mean" suggestion, and add a missing citation as an empty
+/// Quick fixes, chosen by the diagnostic's code and data (never its English message): apply a "did you mean"
+/// suggestion the server sent in <c>Diagnostic.data</c> (<see cref="SuggestionData"/>), and add a missing citation as an empty
 /// <c>"cite"</c> property for the author to fill in (the diagnostic stays until the citation is written).
 /// </summary>
-internal static partial class CodeActionProvider
+internal static class CodeActionProvider
 {
     public const string MissingCitation = "PWR0401";
+
+    /// <summary>The diagnostics whose message may end in "did you mean": the compiler then sets its suggestion.</summary>
+    private static readonly HashSet<string> Suggesting = new(
+        new[]
+        {
+            DiagnosticDescriptors.UnknownProperty, DiagnosticDescriptors.InvalidValue, DiagnosticDescriptors.UnknownFact,
+            DiagnosticDescriptors.UnknownEnumValue, DiagnosticDescriptors.UnknownPower, DiagnosticDescriptors.UnknownForce,
+            DiagnosticDescriptors.UnknownDesignation, DiagnosticDescriptors.UnknownVersion,
+        }.Select(d => d.Id),
+        StringComparer.Ordinal);
 
     public static IReadOnlyList<CodeAction> Actions(DocumentContext context, IReadOnlyList<LspDiagnostic> diagnostics)
     {
@@ -23,13 +34,9 @@ internal static partial class CodeActionProvider
                 continue;
             }
 
-            var suggestion = DidYouMean().Match(d.Message ?? string.Empty);
-            if (suggestion.Success)
+            if (d.Code is { } code && Suggesting.Contains(code) && SuggestionData.TryRead(d.Data) is { } data)
             {
-                var span = TextPositions.ToSpan(context.Source, d.Range);
-                string current = context.Source.GetText(span);
-                string replacement = Requote(current, suggestion.Groups[1].Value);
-                actions.Add(Fix("Change to '" + suggestion.Groups[1].Value + "'", context.Uri, d, new TextEdit(d.Range, replacement)));
+                actions.Add(Fix("Change to '" + data.Suggestion + "'", context.Uri, d, new TextEdit(data.Range, data.Replacement)));
             }
             else if (d.Code == MissingCitation && CitationSkeleton(context.Source, d.Range) is { } edit)
             {
@@ -42,20 +49,6 @@ internal static partial class CodeActionProvider
 
     private static CodeAction Fix(string title, string uri, LspDiagnostic d, TextEdit edit) =>
         new(title, "quickfix", new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = [edit] }), [d], IsPreferred: true);
-
-    /// <summary>Keeps the quotes the squiggled text has: a JSON string keeps its double quotes, an enum literal its single ones.</summary>
-    private static string Requote(string current, string suggestion)
-    {
-        foreach (char q in new[] { '"', '\'' })
-        {
-            if (current.Length >= 2 && current[0] == q && current[^1] == q)
-            {
-                return q + suggestion + q;
-            }
-        }
-
-        return suggestion;
-    }
 
     /// <summary>When the citation is missing altogether the compiler points at the object's opening brace.</summary>
     private static TextEdit? CitationSkeleton(SourceText source, LspRange range)
@@ -89,7 +82,4 @@ internal static partial class CodeActionProvider
 
         return new TextEdit(new LspRange(at, at), " \"cite\": \"\",");
     }
-
-    [GeneratedRegex("did you mean '([^']+)'\\?")]
-    private static partial Regex DidYouMean();
 }

@@ -33,8 +33,11 @@ internal static partial class DiagnosticConverter
             }
 
             var related = Related(snapshot, d, location);
-            For(byPath, location.Path).Add(new LspDiagnostic(
-                TextPositions.ToRange(location.Source, location.Span), Severity(d.Severity), d.Id, Source, d.Message, related));
+            var range = TextPositions.ToRange(location.Source, location.Span);
+            var data = d.Suggestion is { } suggestion
+                ? new SuggestionData(suggestion, Requote(location.Source.GetText(location.Span), suggestion), range).ToJson()
+                : (System.Text.Json.JsonElement?)null;
+            For(byPath, location.Path).Add(new LspDiagnostic(range, Severity(d.Severity), d.Id, Source, d.Message, related, data));
         }
 
         return byPath;
@@ -46,6 +49,20 @@ internal static partial class DiagnosticConverter
         DiagnosticSeverity.Warning => 2,
         _ => 3,
     };
+
+    /// <summary>Keeps the quotes the squiggled text has: a JSON string keeps its double quotes, an enum literal its single ones.</summary>
+    private static string Requote(string current, string suggestion)
+    {
+        foreach (char q in new[] { '"', '\'' })
+        {
+            if (current.Length >= 2 && current[0] == q && current[^1] == q)
+            {
+                return q + suggestion + q;
+            }
+        }
+
+        return suggestion;
+    }
 
     private static List<LspDiagnostic> For(Dictionary<string, List<LspDiagnostic>> byPath, string path)
     {

@@ -65,7 +65,7 @@ internal sealed class Binder
             return new BoundFact(name.Span, fact);
         }
 
-        _diagnostics.Report(DiagnosticDescriptors.UnknownFact, _source, name.Span, name.Name, DidYouMean.Suffix(name.Name, _schema.Names));
+        _diagnostics.Report(DiagnosticDescriptors.UnknownFact, _source, name.Span, name.Name, DidYouMean.Suggest(name.Name, _schema.Names));
         return new BoundError(name.Span);
     }
 
@@ -79,7 +79,7 @@ internal sealed class Binder
 
         if (!_powers.Contains(granted.PowerId))
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnknownPower, _source, granted.PowerSpan, granted.PowerId, DidYouMean.Suffix(granted.PowerId, _powers));
+            _diagnostics.Report(DiagnosticDescriptors.UnknownPower, _source, granted.PowerSpan, granted.PowerId, DidYouMean.Suggest(granted.PowerId, _powers));
             return new BoundError(granted.Span);
         }
 
@@ -109,7 +109,7 @@ internal sealed class Binder
         if (index < 0)
         {
             string typeText = "enum " + fact.Name + " (" + string.Join(", ", fact.Values) + ")";
-            _diagnostics.Report(DiagnosticDescriptors.UnknownEnumValue, _source, value.Span, value.Value, typeText, DidYouMean.Suffix(value.Value, fact.Values));
+            _diagnostics.Report(DiagnosticDescriptors.UnknownEnumValue, _source, value.Span, value.Value, typeText, DidYouMean.Suggest(value.Value, fact.Values));
             return new BoundError(value.Span);
         }
 

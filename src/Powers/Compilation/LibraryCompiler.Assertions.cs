@@ -73,7 +73,7 @@ public sealed partial class LibraryCompiler
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.UnknownDesignation, source, d.Span, d.Value, DidYouMean.Suffix(d.Value, designations.Select(x => x.Id!)));
+                    Report(DiagnosticDescriptors.UnknownDesignation, source, d.Span, d.Value, DidYouMean.Suggest(d.Value, designations.Select(x => x.Id!)));
                     ok = false;
                 }
             }
@@ -118,7 +118,7 @@ public sealed partial class LibraryCompiler
             }
             else
             {
-                Report(DiagnosticDescriptors.InvalidValue, source, o.Span, o.Value, "outcome", "use one of " + string.Join(", ", OutcomeNames.All) + DidYouMean.Suffix(o.Value, OutcomeNames.All));
+                Report(DiagnosticDescriptors.InvalidValue, source, o.Span, o.Value, "outcome", DidYouMean.Suggest(o.Value, OutcomeNames.All, "use one of " + string.Join(", ", OutcomeNames.All)));
                 ok = false;
             }
         }

@@ -50,7 +50,7 @@ public sealed partial class LibraryCompiler
                 }
                 else if (!OutcomeNames.TryParse(outcome.Value, out _))
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, source, outcome.Span, outcome.Value, "outcome", "use one of " + string.Join(", ", OutcomeNames.All) + DidYouMean.Suffix(outcome.Value, OutcomeNames.All));
+                    Report(DiagnosticDescriptors.InvalidValue, source, outcome.Span, outcome.Value, "outcome", DidYouMean.Suggest(outcome.Value, OutcomeNames.All, "use one of " + string.Join(", ", OutcomeNames.All)));
                 }
                 else
                 {
@@ -83,7 +83,7 @@ public sealed partial class LibraryCompiler
                         }
                         else
                         {
-                            Report(DiagnosticDescriptors.UnknownFact, source, f.Span, f.Value, DidYouMean.Suffix(f.Value, _schema.Names));
+                            Report(DiagnosticDescriptors.UnknownFact, source, f.Span, f.Value, DidYouMean.Suggest(f.Value, _schema.Names));
                         }
                     }
 

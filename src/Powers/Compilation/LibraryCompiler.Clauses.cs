@@ -210,7 +210,7 @@ public sealed partial class LibraryCompiler
             return true;
         }
 
-        Report(DiagnosticDescriptors.UnknownPower, source, id.Span, id.Value, DidYouMean.Suffix(id.Value, _powers.Select(p => p.Id)));
+        Report(DiagnosticDescriptors.UnknownPower, source, id.Span, id.Value, DidYouMean.Suggest(id.Value, _powers.Select(p => p.Id)));
         return false;
     }
 

@@ -42,7 +42,7 @@ public sealed partial class LibraryCompiler
 
         if (force is not null && _forcesRead && !_forces.Any(f => f.Id == force.Value))
         {
-            Report(DiagnosticDescriptors.UnknownForce, source, force.Span, force.Value, DidYouMean.Suffix(force.Value, _forces.Select(f => f.Id)));
+            Report(DiagnosticDescriptors.UnknownForce, source, force.Span, force.Value, DidYouMean.Suggest(force.Value, _forces.Select(f => f.Id)));
         }
 
         if (id is null || force is null || effective is null || !CheckId(source, id, "designation id"))
@@ -97,7 +97,7 @@ public sealed partial class LibraryCompiler
             {
                 if (!byId.ContainsKey(include.Value) && !dropped.Contains(include.Value))
                 {
-                    Report(DiagnosticDescriptors.UnknownDesignation, includer, include.Span, include.Value, DidYouMean.Suffix(include.Value, byId.Keys.Concat(dropped)));
+                    Report(DiagnosticDescriptors.UnknownDesignation, includer, include.Span, include.Value, DidYouMean.Suggest(include.Value, byId.Keys.Concat(dropped)));
                 }
             }
         }

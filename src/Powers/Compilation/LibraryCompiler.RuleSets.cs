@@ -129,7 +129,7 @@ public sealed partial class LibraryCompiler
                 }
                 else if (_forcesRead)
                 {
-                    Report(DiagnosticDescriptors.UnknownForce, source, f.Span, f.Value, DidYouMean.Suffix(f.Value, _forces.Select(x => x.Id)));
+                    Report(DiagnosticDescriptors.UnknownForce, source, f.Span, f.Value, DidYouMean.Suggest(f.Value, _forces.Select(x => x.Id)));
                 }
             }
 
@@ -298,7 +298,7 @@ public sealed partial class LibraryCompiler
                     }
                     else if (_forcesRead)
                     {
-                        Report(DiagnosticDescriptors.UnknownForce, source, f.Span, f.Value, DidYouMean.Suffix(f.Value, _forces.Select(x => x.Id)));
+                        Report(DiagnosticDescriptors.UnknownForce, source, f.Span, f.Value, DidYouMean.Suggest(f.Value, _forces.Select(x => x.Id)));
                     }
                 }
             }
@@ -420,7 +420,7 @@ public sealed partial class LibraryCompiler
                     else if (!ReportUnavailable(item.Family, extends.Value, item.Source, extends.Span))
                     {
                         var candidates = unique.Where(u => u.Family == item.Family).Select(u => u.Version);
-                        Report(DiagnosticDescriptors.UnknownVersion, item.Source, extends.Span, item.Family, extends.Value, DidYouMean.Suffix(extends.Value, candidates));
+                        Report(DiagnosticDescriptors.UnknownVersion, item.Source, extends.Span, item.Family, extends.Value, DidYouMean.Suggest(extends.Value, candidates));
                     }
 
                     if (baseVersion is null)
@@ -580,7 +580,7 @@ public sealed partial class LibraryCompiler
                 }
 
                 var candidates = byKey.Values.Where(u => u.Family == raw.Family).Select(u => u.Version);
-                Report(DiagnosticDescriptors.UnknownVersion, raw.Source, p.Version.Span, raw.Family, p.Version.Value, DidYouMean.Suffix(p.Version.Value, candidates));
+                Report(DiagnosticDescriptors.UnknownVersion, raw.Source, p.Version.Span, raw.Family, p.Version.Value, DidYouMean.Suggest(p.Version.Value, candidates));
             }
             else if (target == raw || target.Preserve.Count > 0)
             {

@@ -6,11 +6,12 @@ namespace Powers.Diagnostics;
 /// <summary>A message about an author's input, with a stable id and an exact location.</summary>
 public sealed class Diagnostic
 {
-    private Diagnostic(DiagnosticDescriptor descriptor, Location? location, string message)
+    private Diagnostic(DiagnosticDescriptor descriptor, Location? location, string message, string? suggestion)
     {
         Descriptor = descriptor;
         Location = location;
         Message = message;
+        Suggestion = suggestion;
     }
 
     /// <summary>The catalogue entry.</summary>
@@ -28,6 +29,12 @@ public sealed class Diagnostic
     /// <summary>The formatted message, including any "did you mean" suggestion.</summary>
     public string Message { get; }
 
+    /// <summary>
+    /// The known name the message suggests ("did you mean"), which replaces the text at <see cref="Location"/>
+    /// (inside its quotes); null when there is none.
+    /// </summary>
+    public string? Suggestion { get; }
+
     /// <summary>Creates a diagnostic from a catalogue entry and its message arguments.</summary>
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
     {
@@ -35,7 +42,16 @@ public sealed class Diagnostic
         string message = args.Length == 0
             ? descriptor.MessageFormat
             : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
-        return new Diagnostic(descriptor, location, message);
+        string? suggestion = null;
+        foreach (object? arg in args)
+        {
+            if (arg is Suggestion { Name: { } name })
+            {
+                suggestion = name;
+            }
+        }
+
+        return new Diagnostic(descriptor, location, message, suggestion);
     }
 
     /// <summary>The MSBuild form: <c>path(line,col): error PWR0201: message</c>.</summary>

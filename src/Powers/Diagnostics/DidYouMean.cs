@@ -38,11 +38,13 @@ internal static class DidYouMean
     }
 
     /// <summary>"; did you mean 'x'?" for the closest candidate, or an empty string.</summary>
-    public static string Suffix(string name, IEnumerable<string> candidates)
-    {
-        string? closest = Closest(name, candidates);
-        return closest is null ? string.Empty : "; did you mean '" + closest + "'?";
-    }
+    public static string Suffix(string name, IEnumerable<string> candidates) => Suggest(name, candidates).ToString();
+
+    /// <summary>
+    /// The closest candidate as a diagnostic's message argument, written after <paramref name="lead"/>: the
+    /// diagnostic keeps it as its <see cref="Diagnostic.Suggestion"/>, the replacement for the text at its location.
+    /// </summary>
+    public static Suggestion Suggest(string name, IEnumerable<string> candidates, string lead = "") => new(lead, Closest(name, candidates));
 
     private static int CommonPrefix(string a, string b)
     {

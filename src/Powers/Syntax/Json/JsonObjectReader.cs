@@ -24,7 +24,7 @@ internal sealed class JsonObjectReader
         {
             if (p.Name != "$schema" && !allowed.Contains(p.Name))
             {
-                diagnostics.Report(DiagnosticDescriptors.UnknownProperty, source, p.NameSpan, p.Name, what, DidYouMean.Suffix(p.Name, allowed));
+                diagnostics.Report(DiagnosticDescriptors.UnknownProperty, source, p.NameSpan, p.Name, what, DidYouMean.Suggest(p.Name, allowed));
             }
         }
     }
