@@ -166,7 +166,7 @@ internal static partial class ReplayCommand
     {
         var notes = new List<string>();
         List<RecordCheckpoint>? checkpoints;
-        string? failure;
+        TrailBreak? failure;
         try
         {
             using var file = new FileStream(checkpointsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
@@ -174,8 +174,7 @@ internal static partial class ReplayCommand
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            console.Out.WriteLine(Text.ControlCharacters.Escape("unverified: no checkpoints file '" + checkpointsPath + "': the trail cannot be checked against a signature (the host signs none, or they were deleted)"));
-            return ExitCodes.Failure;
+            return TrailCheck.Write(console, source, format, new TrailReport { Unverified = "no checkpoints file '" + checkpointsPath + "': the trail cannot be checked against a signature (the host signs none, or they were deleted)" });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -183,16 +182,18 @@ internal static partial class ReplayCommand
             return ExitCodes.BadInput;
         }
 
+        // A checkpoint that does not verify is reported before any record is read: nothing it says can be believed.
+        var report = new TrailReport { Break = failure };
+        report.Notes.AddRange(notes);
         if (checkpoints is null)
         {
-            console.Out.WriteLine(Text.ControlCharacters.Escape("broken: checkpoint: " + failure));
-            return ExitCodes.Failure;
+            return TrailCheck.Write(console, source, format, report);
         }
 
         if (checkpoints.Count == 0)
         {
-            console.Out.WriteLine(Text.ControlCharacters.Escape("unverified: '" + checkpointsPath + "' holds no signed checkpoint"));
-            return ExitCodes.Failure;
+            report.Unverified = "'" + checkpointsPath + "' holds no signed checkpoint";
+            return TrailCheck.Write(console, source, format, report);
         }
 
         return TrailCheck.Run(console, source, format, checkpoints, notes);

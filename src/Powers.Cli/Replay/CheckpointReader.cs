@@ -15,7 +15,7 @@ internal static class CheckpointReader
     private const int MaxLine = 4096;
 
     /// <summary>The checkpoints, or null with <paramref name="failure"/> naming the first line that does not verify.</summary>
-    public static List<RecordCheckpoint>? Read(Stream file, string name, IReadOnlyList<TrustedKey> keys, List<string> notes, out string? failure)
+    public static List<RecordCheckpoint>? Read(Stream file, string name, IReadOnlyList<TrustedKey> keys, List<string> notes, out TrailBreak? failure)
     {
         failure = null;
         var checkpoints = new List<RecordCheckpoint>();
@@ -45,7 +45,7 @@ internal static class CheckpointReader
                 continue;
             }
 
-            failure = where + ": " + problem;
+            failure = new TrailBreak(TrailBreakKind.Checkpoint, new StoredDecisionRecord(ReadOnlyMemory<byte>.Empty, where, i + 1), null, problem!);
             return null;
         }
 

@@ -28,31 +28,52 @@ internal static class TrailCheck
             return ExitCodes.BadInput;
         }
 
-        bool unverifiable = report.Break is null && report.Records == 0 && report.Unchained > 0;
+        return Write(console, source, format, report);
+    }
+
+    /// <summary>
+    /// Writes what checking the trail found, as text or as the one JSON document of <c>--verify</c> (whatever it
+    /// found: a checkpoint that does not verify and a trail that could not be checked included), and gives the exit code.
+    /// </summary>
+    public static int Write(CliConsole console, IDecisionRecordSource source, string format, TrailReport report)
+    {
+        string status = Status(report);
         if (format == "json")
         {
-            WriteJson(console.Out, report, unverifiable);
+            WriteJson(console.Out, report, status);
         }
         else
         {
-            console.Out.WriteLine(Text.ControlCharacters.Escape(Summary(report, source, unverifiable)));
+            console.Out.WriteLine(Text.ControlCharacters.Escape(Summary(report, source, status)));
             foreach (string note in report.Notes)
             {
                 console.Out.WriteLine(Text.ControlCharacters.Escape("note: " + note));
             }
         }
 
-        return report.Break is not null || unverifiable ? ExitCodes.Failure : ExitCodes.Success;
+        return status == "intact" ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static string Summary(TrailReport report, IDecisionRecordSource source, bool unverifiable)
+    /// <summary>The report's first word: <c>broken</c>, <c>unverified</c> (no signed checkpoint to check it by), <c>unverifiable</c> (no record chained) or <c>intact</c>.</summary>
+    private static string Status(TrailReport report) =>
+        report.Break is not null ? "broken"
+        : report.Unverified is not null ? "unverified"
+        : report.Records == 0 && report.Unchained > 0 ? "unverifiable"
+        : "intact";
+
+    private static string Summary(TrailReport report, IDecisionRecordSource source, string status)
     {
         if (report.Break is { } broken)
         {
             return "broken: " + broken.KindName + ": " + broken.Where + (broken.Id is null ? string.Empty : " (decision " + broken.Id + ")") + ": " + broken.Message;
         }
 
-        if (unverifiable)
+        if (report.Unverified is { } why)
+        {
+            return "unverified: " + why;
+        }
+
+        if (status == "unverifiable")
         {
             return "unverifiable: " + source.Name + " holds no chained record (" + Count(report.Unchained, "older record") + ", written before records were chained): nothing to check " + (report.Unchained == 1 ? "it" : "them") + " against";
         }
@@ -87,12 +108,14 @@ internal static class TrailCheck
 
     private static string Count(long n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
-    private static void WriteJson(TextWriter output, TrailReport report, bool unverifiable)
+    private static void WriteJson(TextWriter output, TrailReport report, string status)
     {
         using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii };
         w.WriteStartObject();
+        w.WritePropertyName("status");
+        w.WriteValue(status);
         w.WritePropertyName("intact");
-        w.WriteValue(report.Break is null && !unverifiable);
+        w.WriteValue(status == "intact");
         w.WritePropertyName("records");
         w.WriteValue(report.Records);
         w.WritePropertyName("unchained");
@@ -118,6 +141,11 @@ internal static class TrailCheck
         w.WriteEndArray();
         w.WritePropertyName("notes");
         w.WriteStartArray();
+        if (report.Unverified is { } why)
+        {
+            w.WriteValue(why);
+        }
+
         foreach (string note in report.Notes)
         {
             w.WriteValue(note);

@@ -160,6 +160,101 @@ public sealed partial class ReplayCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Verify_CheckpointPayloadChangedJson_TheVerifyDocumentWithACheckpointBreak()
+    {
+        Record(Queries);
+        var lines = File.ReadAllLines(CheckpointsOf);
+        string[] parts = lines[1].Split('.');
+        string payload = Encoding.UTF8.GetString(Base64Url(parts[1]));
+        parts[1] = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.Replace("\"seq\":4", "\"seq\":3", StringComparison.Ordinal)));
+        lines[1] = string.Join('.', parts);
+        File.WriteAllLines(CheckpointsOf, lines);
+
+        var run = CliRun.Of("replay", PathOf, "--verify", "--trusted-key", PublicPath, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal(
+            new JObject
+            {
+                ["status"] = "broken",
+                ["intact"] = false,
+                ["records"] = 0,
+                ["unchained"] = 0,
+                ["checkpoints"] = 0,
+                ["chains"] = new JArray(),
+                ["notes"] = new JArray(),
+                ["break"] = new JObject
+                {
+                    ["kind"] = "checkpoint",
+                    ["where"] = CheckpointsOf + "(2)",
+                    ["line"] = 2,
+                    ["id"] = null,
+                    ["message"] = "its signature does not verify with " + PublicPath + ": forged, or changed after it was signed",
+                },
+            }.ToString(),
+            JObject.Parse(run.Out).ToString());
+    }
+
+    [Fact]
+    public void Verify_CheckpointsFileDeletedJson_TheVerifyDocumentUnverified()
+    {
+        Record(Queries);
+        File.Delete(CheckpointsOf);
+
+        var run = CliRun.Of("replay", PathOf, "--verify", "--trusted-key", PublicPath, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal(
+            new JObject
+            {
+                ["status"] = "unverified",
+                ["intact"] = false,
+                ["records"] = 0,
+                ["unchained"] = 0,
+                ["checkpoints"] = 0,
+                ["chains"] = new JArray(),
+                ["notes"] = new JArray("no checkpoints file '" + CheckpointsOf + "': the trail cannot be checked against a signature (the host signs none, or they were deleted)"),
+                ["break"] = null,
+            }.ToString(),
+            JObject.Parse(run.Out).ToString());
+    }
+
+    [Fact]
+    public void Verify_CheckpointsFileEmptyJson_TheVerifyDocumentUnverified()
+    {
+        Record(Queries);
+        File.WriteAllText(CheckpointsOf, string.Empty);
+
+        var text = CliRun.Of("replay", PathOf, "--verify", "--trusted-key", PublicPath);
+        var json = CliRun.Of("replay", PathOf, "--verify", "--trusted-key", PublicPath, "--format", "json");
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Equal("unverified: '" + CheckpointsOf + "' holds no signed checkpoint" + Environment.NewLine, text.Out);
+        Assert.Equal(1, json.ExitCode);
+        var report = JObject.Parse(json.Out);
+        Assert.Equal("unverified", (string?)report["status"]);
+        Assert.False((bool)report["intact"]!);
+        Assert.Equal(JTokenType.Null, report["break"]!.Type);
+        Assert.Equal(new JArray("'" + CheckpointsOf + "' holds no signed checkpoint").ToString(), report["notes"]!.ToString());
+    }
+
+    [Fact]
+    public void Verify_SignedTrailUntouchedJson_StatusIntact()
+    {
+        Record(Queries);
+
+        var run = CliRun.Of("replay", PathOf, "--verify", "--trusted-key", PublicPath, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var report = JObject.Parse(run.Out);
+        Assert.Equal("intact", (string?)report["status"]);
+        Assert.True((bool)report["intact"]!);
+        Assert.Equal(3, (long)report["checkpoints"]!);
+    }
+
+    [Fact]
     public void Replay_TrustedKeyWithoutVerify_BadInput()
     {
         Record(Queries[..1]);

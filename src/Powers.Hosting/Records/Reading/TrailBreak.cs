@@ -17,6 +17,6 @@ internal sealed class TrailBreak(TrailBreakKind kind, StoredDecisionRecord store
     /// <summary>What is wrong, in words.</summary>
     public string Message { get; } = message;
 
-    /// <summary>The kind in the report's words: <c>edited</c>, <c>deleted</c>, <c>inserted</c>, <c>reordered</c>.</summary>
+    /// <summary>The kind in the report's words: <c>edited</c>, <c>deleted</c>, <c>inserted</c>, <c>reordered</c>, <c>checkpoint</c>.</summary>
     public string KindName => Kind.ToString().ToLowerInvariant();
 }

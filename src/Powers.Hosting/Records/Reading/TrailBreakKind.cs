@@ -14,4 +14,7 @@ internal enum TrailBreakKind
 
     /// <summary>Records are out of their order.</summary>
     Reordered,
+
+    /// <summary>A signed checkpoint does not verify: forged, changed after it was signed, or signed by a key not trusted.</summary>
+    Checkpoint,
 }

@@ -20,4 +20,7 @@ internal sealed class TrailReport
 
     /// <summary>The first break, or null when the chain is whole.</summary>
     public TrailBreak? Break { get; set; }
+
+    /// <summary>Why the trail could not be checked against a signature (no signed checkpoints to check it by), or null.</summary>
+    public string? Unverified { get; set; }
 }
