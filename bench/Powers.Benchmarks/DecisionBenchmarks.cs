@@ -31,7 +31,7 @@ public class DecisionBenchmarks
 
     /// <summary>The scenario.</summary>
     [ParamsSource(nameof(Names))]
-    public string Scenario { get; set; } = "s44-search-2008";
+    public string Scenario { get; set; } = "complete-s44-2008";
 
     /// <summary>The scenario names.</summary>
     public static IEnumerable<string> Names => BenchmarkData.ScenarioNames;

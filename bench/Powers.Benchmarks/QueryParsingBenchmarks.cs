@@ -21,7 +21,7 @@ public class QueryParsingBenchmarks
     /// The line: a typical generated one, an ad-hoc designation with restrictions (para. 4(1)(b)), or the query
     /// document of a <see cref="FrontDoorBenchmarks"/> scenario (the read inside <c>HostedDecide</c>).
     /// </summary>
-    [Params("generated", "restrictions", "adhoc-2018", "complete-2013")]
+    [Params("generated", "restrictions", "complete-adhoc-2018", "complete-2013")]
     public string Shape { get; set; } = "generated";
 
     /// <summary>Takes the line and checks both readers agree on it.</summary>
