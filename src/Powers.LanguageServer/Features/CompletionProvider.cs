@@ -10,6 +10,9 @@ namespace Powers.LanguageServer.Features;
 /// <summary>
 /// Completion: fact names, enum values, keywords and operators inside <c>when</c> strings; power, designation,
 /// version and force ids where the format expects them; property names the JSON Schema allows at the cursor.
+/// Each item's <c>textEdit</c> replaces the whole identifier under the cursor, and only items that start with what
+/// is typed before the cursor (ignoring case) are offered; the list is then incomplete, so a client asks again when
+/// the typed text shrinks.
 /// </summary>
 internal static partial class CompletionProvider
 {
@@ -62,7 +65,29 @@ internal static partial class CompletionProvider
             Keys(context, cursor, offset, schemas, items);
         }
 
-        return new CompletionList(false, items);
+        return Filter(context.Source, offset, items);
+    }
+
+    /// <summary>Keeps the items whose label (without quotes) starts with the text typed from their range's start to the cursor.</summary>
+    private static CompletionList Filter(SourceText source, int offset, List<CompletionItem> items)
+    {
+        var kept = new List<CompletionItem>(items.Count);
+        foreach (var item in items)
+        {
+            string typed = item.TextEdit is { } edit ? Typed(source, edit.Range, offset) : string.Empty;
+            if (typed.Length == 0 || item.Label.Trim('\'', '"').StartsWith(typed.TrimStart('\'', '"'), StringComparison.OrdinalIgnoreCase))
+            {
+                kept.Add(item);
+            }
+        }
+
+        return new CompletionList(kept.Count < items.Count, kept);
+    }
+
+    private static string Typed(SourceText source, LspRange range, int offset)
+    {
+        int start = TextPositions.ToOffset(source, range.Start);
+        return start < offset ? source.Text[start..offset] : string.Empty;
     }
 
     private static void Keys(DocumentContext context, CursorContext cursor, int offset, SchemaCatalog schemas, List<CompletionItem> items)
@@ -104,11 +129,11 @@ internal static partial class CompletionProvider
             if (GrantedCall().IsMatch(typed[..quote]) && index is not null)
             {
                 // granted('power-id') or designated('power-id'): the power catalogue.
-                Ids(index.DefinitionsOf(SymbolKind.Power), SymbolKind.Power, TextSpan.FromBounds(cursor.StringStart + quote + 1, offset), context.Source, items);
+                Ids(index.DefinitionsOf(SymbolKind.Power), SymbolKind.Power, TextSpan.FromBounds(cursor.StringStart + quote + 1, WordEnd(context.Source, offset, allowHyphen: true)), context.Source, items);
             }
             else if (before.Success)
             {
-                var range = TextSpan.FromBounds(cursor.StringStart + quote + 1, offset);
+                var range = TextSpan.FromBounds(cursor.StringStart + quote + 1, WordEnd(context.Source, offset, allowHyphen: true));
                 EnumValues(index, before.Groups[1].Value, range, context.Source, items, quoted: false);
             }
 
@@ -116,7 +141,7 @@ internal static partial class CompletionProvider
         }
 
         var word = Word(context.Source, offset, cursor.StringStart, allowHyphen: false);
-        var comparison = ComparedFact().Match(typed[..(typed.Length - word.Length)]);
+        var comparison = ComparedFact().Match(typed[..(typed.Length - (offset - word.Start))]);
         if (comparison.Success)
         {
             EnumValues(index, comparison.Groups[1].Value, word, context.Source, items, quoted: true);
@@ -138,7 +163,7 @@ internal static partial class CompletionProvider
             items.Add(new CompletionItem(keyword, Keyword, null, null, new TextEdit(TextPositions.ToRange(context.Source, word), keyword), "2" + keyword));
         }
 
-        foreach (string op in Operators)
+        foreach (string op in word.Start < offset ? [] : Operators)
         {
             items.Add(new CompletionItem(op, Operator, null, null, new TextEdit(TextPositions.ToRange(context.Source, new TextSpan(offset, 0)), op), "3" + op));
         }
@@ -171,17 +196,30 @@ internal static partial class CompletionProvider
         }
     }
 
-    /// <summary>The identifier being typed, from its start to the cursor (not before the string's start).</summary>
+    /// <summary>The identifier under the cursor, from its start (not before the string's) to its end, past the cursor.</summary>
     private static TextSpan Word(SourceText source, int offset, int floor, bool allowHyphen)
     {
         int start = offset;
-        while (start > floor && (char.IsLetterOrDigit(source.Text[start - 1]) || source.Text[start - 1] == '_' || (allowHyphen && source.Text[start - 1] is '-' or '@')))
+        while (start > floor && IsWordChar(source.Text[start - 1], allowHyphen))
         {
             start--;
         }
 
-        return TextSpan.FromBounds(start, offset);
+        return TextSpan.FromBounds(start, WordEnd(source, offset, allowHyphen));
     }
+
+    private static int WordEnd(SourceText source, int offset, bool allowHyphen)
+    {
+        int end = offset;
+        while (end < source.Length && IsWordChar(source.Text[end], allowHyphen))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool IsWordChar(char c, bool allowHyphen) => char.IsLetterOrDigit(c) || c == '_' || (allowHyphen && c is '-' or '@');
 
     private static string? FamilyOf(string text)
     {
