@@ -15,6 +15,7 @@ public sealed class CachedPlan
     private readonly IClauseEvaluator _evaluator;
     private readonly int _compileAfter;
     private DecisionProgram? _program;
+    private DecisionBuffer? _spare;
     private int _uses;
 
     internal CachedPlan(DecisionPlan plan, IClauseEvaluator evaluator, int compileAfter)
@@ -44,9 +45,11 @@ public sealed class CachedPlan
             return;
         }
 
-        var buffer = Plan.CreateBuffer();
+        // Until the plan compiles, the interpreter needs a whole buffer: reuse one (a racing thread makes its own).
+        var buffer = Interlocked.Exchange(ref _spare, null) ?? Plan.CreateBuffer();
         PlanDecider.Decide(Plan, situation, _evaluator, buffer);
         buffer.Outcomes.CopyTo(outcomes, 0);
+        Volatile.Write(ref _spare, buffer);
     }
 
     /// <summary>Decides and explains into a buffer made by <see cref="DecisionPlan.CreateBuffer"/>, allocating nothing.</summary>

@@ -137,6 +137,29 @@ public class PlanCacheTests
     }
 
     [Fact]
+    public void DecideOutcomes_BeforeThePlanCompiles_AllocatesNothingAndAgrees()
+    {
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance, compileAfter: 1_000);
+        var plan = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
+        var situation = new Situation(Library.Schema);
+        situation.Set("roadCheckAuthorised", false);
+        var expected = plan.Plan.CreateBuffer();
+        PlanDecider.Decide(plan.Plan, situation, ReferenceInterpreter.Instance, expected);
+        var outcomes = new Outcome[plan.Plan.Powers.Count];
+        plan.DecideOutcomes(situation, outcomes);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            plan.DecideOutcomes(situation, outcomes);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Null(plan.Program);
+        Assert.Equal(expected.Outcomes, outcomes);
+    }
+
+    [Fact]
     public void Decide_AnotherEvaluator_NeverCompiled()
     {
         var cache = new PlanCache(Library, new DelegatingEvaluator(), compileAfter: 0);
