@@ -23,6 +23,9 @@ internal sealed class RawLspConnection : IAsyncDisposable
 
     public Task<int> Server { get; }
 
+    /// <summary>The server's answer to initialize: its capabilities.</summary>
+    public JsonElement Capabilities { get; private set; }
+
     public static async Task<RawLspConnection> StartAsync(string rootPath)
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
@@ -31,7 +34,7 @@ internal sealed class RawLspConnection : IAsyncDisposable
         var connection = new RawLspConnection(clientStream, server);
         string root = JsonSerializer.Serialize(new Uri(rootPath).AbsoluteUri);
         await connection.SendAsync("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"rootUri\":" + root + "}}");
-        await connection.ResponseAsync();
+        connection.Capabilities = (await connection.ResponseAsync()).GetProperty("result").GetProperty("capabilities").Clone();
         await connection.SendAsync("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
         return connection;
     }

@@ -95,6 +95,11 @@ internal sealed class SymbolWalker
         else if (_role == FileRole.Cases && (last == "expect" || last == "missing"))
         {
             Add(SymbolKind.Power, p.Name, null, p.NameSpan, false, null);
+            if (last == "missing" && p.Value is JsonArray facts)
+            {
+                // "missing": { "road-check": ["roadCheckAuthorised"] }: the facts the case expects to be asked for.
+                Items(facts, SymbolKind.Fact, null);
+            }
         }
     }
 

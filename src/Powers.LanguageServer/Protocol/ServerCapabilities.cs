@@ -10,4 +10,5 @@ internal sealed record ServerCapabilities(
     bool ReferencesProvider,
     bool CodeActionProvider,
     bool DocumentSymbolProvider,
-    CodeLensOptions CodeLensProvider);
+    CodeLensOptions CodeLensProvider,
+    RenameOptions? RenameProvider = null);

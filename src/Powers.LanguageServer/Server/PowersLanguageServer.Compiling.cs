@@ -73,8 +73,11 @@ internal sealed partial class PowersLanguageServer
         _published[snapshot.Root] = now;
     }
 
-    /// <summary>The document (open, or read from disk) with its library's latest snapshot; compiles once if there is none yet.</summary>
-    private DocumentContext? Context(TextDocumentIdentifier? id)
+    /// <summary>
+    /// The document (open, or read from disk) with its library's latest snapshot; compiles once if there is none yet,
+    /// or when <paramref name="fresh"/> asks for one that has every edit so far (a rename edits what it indexed).
+    /// </summary>
+    private DocumentContext? Context(TextDocumentIdentifier? id, bool fresh = false)
     {
         if (PathOf(id?.Uri) is not { } path)
         {
@@ -96,7 +99,7 @@ internal sealed partial class PowersLanguageServer
         }
 
         LibrarySnapshot? snapshot = null;
-        if (RootOf(path) is { } root && !_snapshots.TryGetValue(root, out snapshot))
+        if (RootOf(path) is { } root && (fresh || !_snapshots.TryGetValue(root, out snapshot)))
         {
             snapshot = CompileNow(root);
         }
@@ -123,6 +126,50 @@ internal sealed partial class PowersLanguageServer
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            return null;
+        }
+    }
+
+    /// <summary>The library's JSON Schemas (open text over disk), which a rename also edits; the compiler reads none.</summary>
+    private List<SourceText> Schemas(string? root)
+    {
+        var schemas = new List<SourceText>();
+        string? folder = root is null ? null : Path.Combine(root, "schema");
+        if (folder is null || !Directory.Exists(folder) || EntryKinds.Of(folder) != EntryKind.Directory)
+        {
+            return schemas;
+        }
+
+        foreach (string path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).Take(64))
+        {
+            if (_documents.TryGetValue(path, out var doc))
+            {
+                schemas.Add(doc.Text);
+            }
+            else if (ReadFromDisk(path) is { } text)
+            {
+                schemas.Add(new SourceText(path, text));
+            }
+        }
+
+        return schemas;
+    }
+
+    /// <summary>Like <see cref="Guard{T}(string, Func{T})"/>, but a refusal reaches the client as an error with its message.</summary>
+    private T? Refusable<T>(string method, Func<T?> func)
+        where T : class
+    {
+        try
+        {
+            return func();
+        }
+        catch (RenameRefusedException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _options.Log.WriteLine("powers lsp: " + method + " failed: " + e);
             return null;
         }
     }

@@ -59,7 +59,8 @@ internal sealed partial class PowersLanguageServer : IDisposable
             ReferencesProvider: true,
             CodeActionProvider: true,
             DocumentSymbolProvider: true,
-            new CodeLensOptions(false));
+            new CodeLensOptions(false),
+            new RenameOptions(PrepareProvider: true));
         return new InitializeResult(capabilities, new ServerInfo("powers", typeof(PowersLanguageServer).Assembly.GetName().Version?.ToString()));
     }
 
@@ -154,6 +155,16 @@ internal sealed partial class PowersLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/codeAction")]
     public IReadOnlyList<CodeAction>? CodeAction(CodeActionParams p) =>
         Guard("codeAction", () => Context(p.TextDocument) is { } c ? CodeActionProvider.Actions(c, p.Context?.Diagnostics ?? []) : null);
+
+    [JsonRpcMethod("textDocument/prepareRename")]
+    public PrepareRenameResult? PrepareRename(TextDocumentPositionParams p) =>
+        Refusable("prepareRename", () => Context(p.TextDocument, fresh: true) is { } c ? RenameProvider.Prepare(c, TextPositions.ToOffset(c.Source, p.Position)) : null);
+
+    [JsonRpcMethod("textDocument/rename")]
+    public WorkspaceEdit? Rename(RenameParams p) =>
+        Refusable("rename", () => Context(p.TextDocument, fresh: true) is { } c
+            ? RenameProvider.Rename(c, TextPositions.ToOffset(c.Source, p.Position), p.NewName, Schemas(c.Snapshot?.Root))
+            : null);
 
     [JsonRpcMethod("textDocument/documentSymbol")]
     public IReadOnlyList<DocumentSymbol>? DocumentSymbol(DocumentSymbolParams p) =>
