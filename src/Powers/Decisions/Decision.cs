@@ -221,17 +221,32 @@ public sealed class Decision
             return null;
         }
 
-        var meter = new AnalysisMeter(budget ?? AnalysisBudget.Explanation, cancellationToken);
-        var statuses = Statuses.ToArray();
+        // A search asked to stop would throw at its first step; one answered from the cache takes none.
+        cancellationToken.ThrowIfCancellationRequested();
+        var chosen = budget ?? AnalysisBudget.Explanation;
+        var cache = PlanOutput.Of(Plan).Residuals;
+        AnalysisMeter? meter = null;
+        Tri[]? statuses = null;
         var residuals = new Residual?[_powerCount];
         bool stopped = false;
         for (int p = 0; p < residuals.Length; p++)
         {
-            if (_state[p] == (byte)Outcome.Undetermined)
+            if (_state[p] != (byte)Outcome.Undetermined)
             {
-                residuals[p] = ResidualAnalyzer.Compute(Plan, p, statuses, _situation, MissingAt(p), meter);
-                stopped |= residuals[p]!.Stopped is not null;
+                continue;
             }
+
+            var residual = cache.Find(p, _situation, chosen);
+            if (residual is null)
+            {
+                meter ??= new AnalysisMeter(chosen, cancellationToken);
+                statuses ??= Statuses.ToArray();
+                residual = ResidualAnalyzer.Compute(Plan, p, statuses, _situation, MissingAt(p), meter);
+                cache.Add(p, _situation, residual, meter.Steps);
+            }
+
+            residuals[p] = residual;
+            stopped |= residual.Stopped is not null;
         }
 
         // A finished search gives the same answer under any budget; a stopped one may finish under a larger one.

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
+using Powers.Analysis;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Planning;
@@ -8,7 +9,7 @@ namespace Powers.Decisions;
 
 /// <summary>
 /// What the output level keeps per plan, in the plan's <see cref="DecisionPlan.OutputSlot"/>: the shared views of its
-/// powers, and its documents' encoded bytes per encoder. Built on first use; thread-safe.
+/// powers, its documents' encoded bytes per encoder, and its powers' finished residuals. Built on first use; thread-safe.
 /// </summary>
 internal sealed class PlanOutput
 {
@@ -16,6 +17,7 @@ internal sealed class PlanOutput
     private readonly PowerViewCache?[] _views;
     private DocumentBytes? _defaultBytes;
     private ConditionalWeakTable<JavaScriptEncoder, DocumentBytes>? _otherBytes;
+    private ResidualCache? _residuals;
 
     private PlanOutput(DecisionPlan plan)
     {
@@ -45,6 +47,21 @@ internal sealed class PlanOutput
         }
 
         return cache.Get(outcome, statuses, missing);
+    }
+
+    /// <summary>The plan's finished residuals, by power and the known facts it reads.</summary>
+    public ResidualCache Residuals
+    {
+        get
+        {
+            if (Volatile.Read(ref _residuals) is { } cache)
+            {
+                return cache;
+            }
+
+            var built = new ResidualCache(_plan);
+            return Interlocked.CompareExchange(ref _residuals, built, null) ?? built;
+        }
     }
 
     /// <summary>The plan's encoded document pieces for an encoder (null: System.Text.Json's default).</summary>
