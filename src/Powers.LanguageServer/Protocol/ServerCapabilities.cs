@@ -11,4 +11,5 @@ internal sealed record ServerCapabilities(
     bool CodeActionProvider,
     bool DocumentSymbolProvider,
     CodeLensOptions CodeLensProvider,
-    RenameOptions? RenameProvider = null);
+    RenameOptions? RenameProvider = null,
+    SemanticTokensOptions? SemanticTokensProvider = null);

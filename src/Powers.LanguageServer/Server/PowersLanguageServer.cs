@@ -60,7 +60,8 @@ internal sealed partial class PowersLanguageServer : IDisposable
             CodeActionProvider: true,
             DocumentSymbolProvider: true,
             new CodeLensOptions(false),
-            new RenameOptions(PrepareProvider: true));
+            new RenameOptions(PrepareProvider: true),
+            new SemanticTokensOptions(SemanticTokensProvider.Legend, Full: true));
         return new InitializeResult(capabilities, new ServerInfo("powers", typeof(PowersLanguageServer).Assembly.GetName().Version?.ToString()));
     }
 
@@ -165,6 +166,10 @@ internal sealed partial class PowersLanguageServer : IDisposable
         Refusable("rename", () => Context(p.TextDocument, fresh: true) is { } c
             ? RenameProvider.Rename(c, TextPositions.ToOffset(c.Source, p.Position), p.NewName, Schemas(c.Snapshot?.Root))
             : null);
+
+    [JsonRpcMethod("textDocument/semanticTokens/full")]
+    public SemanticTokens? SemanticTokens(SemanticTokensParams p) =>
+        Guard("semanticTokens", () => Context(p.TextDocument) is { } c ? SemanticTokensProvider.Tokens(c) : null);
 
     [JsonRpcMethod("textDocument/documentSymbol")]
     public IReadOnlyList<DocumentSymbol>? DocumentSymbol(DocumentSymbolParams p) =>
