@@ -18,9 +18,9 @@ internal static class LanguageServerHost
     }
 
     /// <summary>
-    /// Serves over any message handler (the workbench's is a WebSocket, one LSP message per WebSocket message; its
-    /// formatter must come from <see cref="ProtocolJson.CreateServerFormatter"/>; a well-framed message the server
-    /// cannot dispatch is answered with its JSON-RPC error over a stream, and ends the connection over a WebSocket,
+    /// Serves over any message handler (the workbench's is <see cref="SocketMessageHandler"/>, one LSP message per
+    /// WebSocket message; its formatter must come from <see cref="ProtocolJson.CreateServerFormatter"/>; a well-framed
+    /// message the server cannot dispatch is answered with its JSON-RPC error, or dropped, and the next one read,
     /// <see cref="TolerantMessageHandler"/>); returns as the stream overload does.
     /// </summary>
     public static async Task<int> RunAsync(IJsonRpcMessageHandler handler, LanguageServerOptions? options = null, CancellationToken cancellationToken = default)

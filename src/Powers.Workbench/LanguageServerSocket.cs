@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Powers.LanguageServer;
-using StreamJsonRpc;
+using Powers.LanguageServer.Server;
 
 namespace Powers.Workbench;
 
@@ -21,7 +21,7 @@ internal static class LanguageServerSocket
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var capped = new CappedWebSocket(socket, options.MaxLspMessageBytes);
-        var handler = new WebSocketMessageHandler(capped, ProtocolJson.CreateServerFormatter());
+        var handler = new SocketMessageHandler(capped, ProtocolJson.CreateServerFormatter());
         var serverOptions = new LanguageServerOptions { ConfineTo = folder.Root, Log = log };
         try
         {
@@ -32,7 +32,8 @@ internal static class LanguageServerSocket
             // The page went away; its server goes with it.
         }
 
-        if (socket.State == WebSocketState.Open)
+        // Open: the server ended (exit); CloseReceived: the page closed, and its close is answered.
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
         }

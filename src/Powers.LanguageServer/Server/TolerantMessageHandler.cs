@@ -5,10 +5,10 @@ using StreamJsonRpc.Reflection;
 namespace Powers.LanguageServer.Server;
 
 /// <summary>
-/// The server's message handler: the transport's, except that over a stream (<c>powers lsp</c>'s standard input and
-/// output) a message its <see cref="InboundMessageFormatter"/> rejects is answered with the JSON-RPC error (or dropped,
-/// for a notification or a stray response) and the next one is read, where StreamJsonRpc would end the connection on
-/// the exception. Over the workbench's WebSocket a rejected message still ends the connection (see ReadAsync).
+/// The server's message handler: the transport's, except that a message its <see cref="InboundMessageFormatter"/>
+/// rejects is answered with the JSON-RPC error (or dropped, for a notification or a stray response) and the next one
+/// is read, where StreamJsonRpc would end the connection on the exception: over a stream (<c>powers lsp</c>'s
+/// standard input and output) and over the workbench's WebSocket (<see cref="SocketMessageHandler"/>).
 /// </summary>
 internal sealed class TolerantMessageHandler : IJsonRpcMessageHandler, IJsonRpcMessageBufferManager, IDisposable, IAsyncDisposable
 {
@@ -35,12 +35,12 @@ internal sealed class TolerantMessageHandler : IJsonRpcMessageHandler, IJsonRpcM
             {
                 return await _inner.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (RejectedMessageException e) when (_inner is PipeMessageHandler)
+            catch (RejectedMessageException e) when (_inner is PipeMessageHandler or SocketMessageHandler)
             {
-                // A pipe handler has moved past the rejected message's bytes (it advances its reader whether the
-                // formatter succeeds or not). StreamJsonRpc's WebSocketMessageHandler (the workbench's /lsp) does not:
-                // it keeps them and would prepend them to every later message, so there the exception ends the
-                // connection, as before.
+                // Both have moved past the rejected message's bytes (a pipe handler advances its reader whether the
+                // formatter succeeds or not; the socket handler reads each message afresh). Any other handler may
+                // not (StreamJsonRpc's WebSocketMessageHandler keeps them and would prepend them to every later
+                // message), so there the exception ends the connection.
                 _log.WriteLine("powers lsp: message " + (e.Answer ? "refused" : "dropped") + ": " + e.Message);
                 if (e.Answer)
                 {
