@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,9 @@ namespace Powers.Hosting.PostgreSql;
 /// is not, and that decision is not returned. A failed batch drops its connection, and the next batch reads the
 /// chain's head from the table again, so recording resumes by itself when the server comes back and the chain
 /// continues from what the table holds. A row keeps the record (query as given, outcomes, confidences, hashes,
-/// link), not the decision document: <c>powers replay --id</c> re-decides that.
+/// link), not the decision document: <c>powers replay --id</c> re-decides that. With
+/// <see cref="PostgreSqlRecordsOptions.SigningKey"/>, the chain's head is signed now and then into
+/// <c>TABLE_checkpoints</c> (docs/embedding.md, "Signed checkpoints").
 /// </summary>
 public sealed class PostgreSqlDecisionRecordSink : BatchingDecisionRecordSink
 {
@@ -29,7 +32,21 @@ public sealed class PostgreSqlDecisionRecordSink : BatchingDecisionRecordSink
     private NpgsqlConnection? _connection;
 
     /// <summary>Creates the sink; nothing is opened until <see cref="BatchingDecisionRecordSink.Open"/> or the first record.</summary>
+    // RS0027: this shipped constructor keeps its optional parameter for the hosts that call it; no call can mean both
+    // (the other needs a third argument), and the container takes the other, longer one.
+#pragma warning disable RS0027
     public PostgreSqlDecisionRecordSink(IOptions<PostgreSqlRecordsOptions> options, ILoggerFactory? loggerFactory = null)
+#pragma warning restore RS0027
+        : this(options, loggerFactory, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the sink as the host's container does (<paramref name="services"/> may be null): checkpoints (when <see cref="PostgreSqlRecordsOptions.SigningKey"/>
+    /// is set) are signed on the <see cref="TimeProvider"/> of <paramref name="services"/> (else the system clock), the
+    /// key's path taken from its <see cref="IHostEnvironment"/>'s content root (else the current directory).
+    /// </summary>
+    public PostgreSqlDecisionRecordSink(IOptions<PostgreSqlRecordsOptions> options, ILoggerFactory? loggerFactory, IServiceProvider? services)
         : base(Check(options).Value.MaxBatchSize, options.Value.WriteTimeout)
     {
         _options = options.Value;
@@ -40,6 +57,17 @@ public sealed class PostgreSqlDecisionRecordSink : BatchingDecisionRecordSink
         {
             // Options made in code skip the validator; the id goes into every record as it is.
             throw new ArgumentException("Powers:PostgreSql:Writer: '" + _writer + "' is not a writer id (1 to 100 of letters, digits and . _ - : @, starting with a letter or digit).", nameof(options));
+        }
+
+        if (!string.IsNullOrWhiteSpace(_options.SigningKey))
+        {
+            // The options were validated at start, so the key reads; the sink owns it from here.
+            var environment = (IHostEnvironment?)services?.GetService(typeof(IHostEnvironment));
+            SignCheckpoints(new RecordCheckpointSigner(
+                RecordCheckpointSigner.ReadKey(PowersPaths.Resolve(_options.SigningKey, environment)),
+                _options.CheckpointEvery,
+                _options.CheckpointInterval,
+                (TimeProvider?)services?.GetService(typeof(TimeProvider)) ?? TimeProvider.System));
         }
     }
 
@@ -104,6 +132,45 @@ public sealed class PostgreSqlDecisionRecordSink : BatchingDecisionRecordSink
 
     /// <inheritdoc />
     protected override void WriterStopped(Exception exception) => PostgreSqlLog.WriterCrashed(_logger, exception);
+
+    /// <summary>
+    /// Stores a checkpoint as a row of <c>TABLE_checkpoints</c>. One already there for the same record (a retry after
+    /// a commit whose answer was lost) is kept: both sign the same record.
+    /// </summary>
+    private protected override void StoreCheckpoint(RecordCheckpoint checkpoint, byte[] line)
+    {
+        try
+        {
+            using var command = new NpgsqlCommand($"INSERT INTO {_schema.Checkpoints} (chain_writer, chain_seq, checkpoint) VALUES (@writer, @seq, @checkpoint) ON CONFLICT DO NOTHING", Connection());
+            command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(_options.WriteTimeout.TotalSeconds));
+            command.Parameters.AddWithValue("writer", checkpoint.Writer);
+            command.Parameters.AddWithValue("seq", checkpoint.Sequence);
+            command.Parameters.AddWithValue("checkpoint", System.Text.Encoding.ASCII.GetString(line).TrimEnd('\n'));
+            command.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+        {
+            // The next batch starts on a fresh connection; the checkpoint is tried again after it.
+            Drop();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    private protected override long? LastCheckpoint(string writer)
+    {
+        try
+        {
+            using var command = new NpgsqlCommand($"SELECT max(chain_seq) FROM {_schema.Checkpoints} WHERE chain_writer = @writer", Connection());
+            command.Parameters.AddWithValue("writer", writer);
+            return command.ExecuteScalar() is long sequence ? sequence : null;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
+        {
+            Drop();
+            throw;
+        }
+    }
 
     /// <inheritdoc />
     protected override void CloseStorage()

@@ -41,6 +41,22 @@ public sealed class PostgreSqlRecordsOptions
     /// </summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A PEM private key (P-256, as <c>powers sign</c> takes), relative to the content root, with which this writer's
+    /// chain head is signed now and then: a checkpoint (writer, sequence number, SHA-256 of the last record) stored in
+    /// <c>TABLE_checkpoints</c> every <see cref="CheckpointEvery"/> records, every <see cref="CheckpointInterval"/> when
+    /// any was written, and when the host stops. <c>powers replay --connection CS --verify --trusted-key PUB.pem</c> then
+    /// finds records cut from the end up to the last checkpoint, a table rewritten with every link recomputed, and a
+    /// checkpoint deleted from before another. Null or empty (the default): no checkpoints.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>With <see cref="SigningKey"/>: a checkpoint after this many records at most. Default 1,000.</summary>
+    public int CheckpointEvery { get; set; } = 1000;
+
+    /// <summary>With <see cref="SigningKey"/>: a checkpoint at least this often while records are written. Default five minutes.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The machine name as a writer id.</summary>
     internal static string DefaultWriter
     {

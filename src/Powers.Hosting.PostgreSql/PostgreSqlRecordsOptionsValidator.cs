@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Powers.Hosting.PostgreSql;
 
 /// <summary>Checks <see cref="PostgreSqlRecordsOptions"/> at start; every problem is reported at once.</summary>
-internal sealed partial class PostgreSqlRecordsOptionsValidator : IValidateOptions<PostgreSqlRecordsOptions>
+internal sealed partial class PostgreSqlRecordsOptionsValidator(IServiceProvider services) : IValidateOptions<PostgreSqlRecordsOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, PostgreSqlRecordsOptions options)
@@ -42,7 +43,45 @@ internal sealed partial class PostgreSqlRecordsOptionsValidator : IValidateOptio
             failures.Add($"Powers:PostgreSql:WriteTimeout: {options.WriteTimeout} must be positive.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            ValidateSigning(options, failures);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateSigning(PostgreSqlRecordsOptions options, List<string> failures)
+    {
+        if (options.CheckpointEvery < 1)
+        {
+            failures.Add($"Powers:PostgreSql:CheckpointEvery: {options.CheckpointEvery} is not a positive number of records.");
+        }
+
+        if (options.CheckpointInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"Powers:PostgreSql:CheckpointInterval: {options.CheckpointInterval} is not a positive time.");
+        }
+
+        string path;
+        try
+        {
+            path = PowersPaths.Resolve(options.SigningKey!, (IHostEnvironment?)services.GetService(typeof(IHostEnvironment)));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            failures.Add($"Powers:PostgreSql:SigningKey: '{options.SigningKey}' is not a valid path ({e.Message}).");
+            return;
+        }
+
+        try
+        {
+            RecordCheckpointSigner.ReadKey(path).Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            failures.Add($"Powers:PostgreSql:SigningKey: {(e is ArgumentException ? e.Message.Split(" (Parameter", 2)[0] : "cannot read '" + path + "': " + e.Message)}.");
+        }
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,39}$")]

@@ -13,6 +13,9 @@ internal sealed class PostgreSqlSchema(string schema, string table)
     /// <summary>The table's qualified, quoted name.</summary>
     public string Table { get; } = Quote(schema) + "." + Quote(table);
 
+    /// <summary>The qualified, quoted name of the table of signed checkpoints, <c>TABLE_checkpoints</c>.</summary>
+    public string Checkpoints { get; } = Quote(schema) + "." + Quote(table + "_checkpoints");
+
     private string Migrations => Quote(schema) + "." + Quote(table + "_migrations");
 
     /// <summary>Every migration, in order; version n is at index n - 1. Append only: never edit one that has shipped.</summary>
@@ -48,6 +51,16 @@ internal sealed class PostgreSqlSchema(string schema, string table)
         CREATE UNIQUE INDEX {Quote(table + "_chain")} ON {Table} (chain_writer, chain_seq);
         COMMENT ON COLUMN {Table}.record IS 'the decision record as written, one line of JSON with its chain link (docs/embedding.md); null on rows written before schema version 2';
         COMMENT ON COLUMN {Table}.decision IS 'the decision document, on rows written before schema version 2 only: powers replay --id re-decides it from the record';
+        """,
+        $"""
+        CREATE TABLE {Checkpoints} (
+            chain_writer text NOT NULL,
+            chain_seq bigint NOT NULL,
+            checkpoint text NOT NULL,
+            stored_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (chain_writer, chain_seq)
+        );
+        COMMENT ON TABLE {Checkpoints} IS 'signed checkpoints of each writer''s chain in {Table.Replace("'", "''", StringComparison.Ordinal)}: one compact JWS a row (docs/embedding.md, "Signed checkpoints")';
         """,
     ];
 

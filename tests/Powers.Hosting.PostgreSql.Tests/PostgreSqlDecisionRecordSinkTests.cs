@@ -26,8 +26,11 @@ public sealed class PostgreSqlDecisionRecordSinkTests(ITestOutputHelper output)
             again.Open();
         }
 
-        Assert.Equal(2, Postgres.Scalar<long>($"SELECT count(*) FROM {schema}.decisions_migrations"));
-        Assert.Equal(2, Postgres.Scalar<int>($"SELECT max(version) FROM {schema}.decisions_migrations"));
+        Assert.Equal(3, Postgres.Scalar<long>($"SELECT count(*) FROM {schema}.decisions_migrations"));
+        Assert.Equal(3, Postgres.Scalar<int>($"SELECT max(version) FROM {schema}.decisions_migrations"));
+        Assert.Equal(
+            "chain_writer text, chain_seq bigint, checkpoint text, stored_at timestamp with time zone",
+            Postgres.Scalar<string>($"SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = '{schema}' AND table_name = 'decisions_checkpoints'"));
         Assert.Equal(
             "id uuid, decided_at timestamp with time zone, ruleset_id text, ruleset_version text, ruleset_revision integer, ruleset_sha256 text, library_sha256 text, query_date date, designation text, designation_force text, designation_powers ARRAY, facts jsonb, outcomes jsonb, decision jsonb, record text, chain_writer text, chain_seq bigint",
             Postgres.Scalar<string>($"SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = '{schema}' AND table_name = 'decisions'"));

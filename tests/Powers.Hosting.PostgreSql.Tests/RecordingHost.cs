@@ -22,7 +22,7 @@ public sealed class RecordingHost : IAsyncDisposable
 
     public IPowersService Powers => _host.Services.GetRequiredService<IPowersService>();
 
-    public static async Task<RecordingHost> StartAsync(string? schema = null, string? connectionString = null, int maxBatchSize = 512, string? writer = null)
+    public static async Task<RecordingHost> StartAsync(string? schema = null, string? connectionString = null, int maxBatchSize = 512, string? writer = null, Action<PostgreSqlRecordsOptions>? configure = null)
     {
         schema ??= Postgres.NewSchema();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -36,6 +36,7 @@ public sealed class RecordingHost : IAsyncDisposable
                 o.Writer = writer;
                 // Generous, so a busy CI machine does not turn a slow commit into a refused decision.
                 o.WriteTimeout = TimeSpan.FromSeconds(30);
+                configure?.Invoke(o);
             })
             .AddHealthCheck();
         var host = builder.Build();

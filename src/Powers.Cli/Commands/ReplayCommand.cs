@@ -39,7 +39,7 @@ internal static partial class ReplayCommand
         };
         var checkpointsFile = new Option<string?>("--checkpoints")
         {
-            Description = "With --trusted-key: the signed checkpoints file (default RECORDS.checkpoints, where the host writes them).",
+            Description = "With --trusted-key: the signed checkpoints file (default RECORDS.checkpoints, where the host writes them; with --connection, the table SCHEMA.TABLE_checkpoints).",
             HelpName = "FILE",
         };
         var id = new Option<string?>("--id")
@@ -100,7 +100,7 @@ internal static partial class ReplayCommand
                 }
 
                 checkpointsPath ??= path is not null && path != "-" ? path + ".checkpoints" : null;
-                if (checkpointsPath is null)
+                if (checkpointsPath is null && database is null)
                 {
                     console.Error.WriteLine("powers: bad input: --trusted-key: give the checkpoints file, --checkpoints FILE (there is no RECORDS file to find it beside)");
                     return ExitCodes.BadInput;
@@ -140,7 +140,9 @@ internal static partial class ReplayCommand
                 if (parse.GetValue(verify))
                 {
                     // The chain is checked before anything is re-decided, and needs no library.
-                    return keys is null ? TrailCheck.Run(console, source, outputFormat) : VerifySigned(console, source, outputFormat, keys, checkpointsPath!);
+                    return keys is null ? TrailCheck.Run(console, source, outputFormat)
+                        : checkpointsPath is null ? VerifySigned(console, source, outputFormat, keys, new PostgreSqlCheckpointSource(database!, parse.GetValue(table)!))
+                        : VerifySigned(console, source, outputFormat, keys, checkpointsPath);
                 }
 
                 // Without --rules, the library of the current directory or the embedded one, and each record must name it.
@@ -197,6 +199,42 @@ internal static partial class ReplayCommand
         }
 
         return TrailCheck.Run(console, source, format, checkpoints, notes);
+    }
+
+    /// <summary>
+    /// <c>--connection CS --verify --trusted-key</c>: reads the checkpoints table beside the records table and verifies
+    /// every row's signature, then checks the trail against them. No such table, or no row in it, fails.
+    /// </summary>
+    private static int VerifySigned(CliConsole console, IDecisionRecordSource source, string format, List<Compilation.TrustedKey> keys, PostgreSqlCheckpointSource table)
+    {
+        List<(string Text, string Where)>? rows;
+        try
+        {
+            rows = table.Read();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or IOException)
+        {
+            console.Error.WriteLine("powers: bad input: checkpoints: " + Text.ControlCharacters.Escape(e.Message));
+            return ExitCodes.BadInput;
+        }
+
+        if (rows is null)
+        {
+            return TrailCheck.Write(console, source, format, new TrailReport { Unverified = "no checkpoints table '" + table.Name + "': the trail cannot be checked against a signature (the host signs none, or it was dropped)" });
+        }
+
+        var checkpoints = CheckpointReader.Read(rows, keys, out var failure);
+        if (checkpoints is null)
+        {
+            return TrailCheck.Write(console, source, format, new TrailReport { Break = failure });
+        }
+
+        if (checkpoints.Count == 0)
+        {
+            return TrailCheck.Write(console, source, format, new TrailReport { Unverified = "'" + table.Name + "' holds no signed checkpoint" });
+        }
+
+        return TrailCheck.Run(console, source, format, checkpoints);
     }
 
     /// <summary>

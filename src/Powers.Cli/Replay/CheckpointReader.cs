@@ -6,9 +6,9 @@ using Powers.Hosting;
 namespace Powers.Cli.Replay;
 
 /// <summary>
-/// Reads a checkpoints file (<see cref="RecordCheckpoint"/>: one compact JWS a line) and verifies each line's
-/// signature with the trusted keys before its payload is believed. A line that does not verify is a failure naming
-/// it (forged, or changed after it was signed); a last line cut short by a crash is a note.
+/// Reads a checkpoints file (<see cref="RecordCheckpoint"/>: one compact JWS a line), or the rows of a checkpoints
+/// table, and verifies each signature with the trusted keys before its payload is believed. One that does not verify
+/// is a failure naming it (forged, or changed after it was signed); a file's last line cut short by a crash is a note.
 /// </summary>
 internal static class CheckpointReader
 {
@@ -47,6 +47,25 @@ internal static class CheckpointReader
 
             failure = new TrailBreak(TrailBreakKind.Checkpoint, new StoredDecisionRecord(ReadOnlyMemory<byte>.Empty, where, i + 1), null, problem!);
             return null;
+        }
+
+        return checkpoints;
+    }
+
+    /// <summary>The checkpoints of a table's rows (each text and where it is), or null with <paramref name="failure"/> naming the first that does not verify.</summary>
+    public static List<RecordCheckpoint>? Read(IEnumerable<(string Text, string Where)> rows, IReadOnlyList<TrustedKey> keys, out TrailBreak? failure)
+    {
+        failure = null;
+        var checkpoints = new List<RecordCheckpoint>();
+        foreach (var (text, where) in rows)
+        {
+            if (Verify(text, where, keys, out string? problem) is not { } checkpoint)
+            {
+                failure = new TrailBreak(TrailBreakKind.Checkpoint, new StoredDecisionRecord(ReadOnlyMemory<byte>.Empty, where), null, problem!);
+                return null;
+            }
+
+            checkpoints.Add(checkpoint);
         }
 
         return checkpoints;

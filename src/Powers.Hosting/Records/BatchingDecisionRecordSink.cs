@@ -35,6 +35,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     // The head after the last stored batch while no checkpoint signs it: its writer, sequence and line's SHA-256.
     private (string Writer, long Sequence, string Hash)? _unsigned;
     private (string? Writer, long Sequence, DateTimeOffset At) _signed;
+    private bool _lastCheckpointRead;
 
     /// <summary>Creates the sink: at most <paramref name="maxBatchSize"/> records a batch, each caller waiting at most <paramref name="writeTimeout"/>.</summary>
     protected BatchingDecisionRecordSink(int maxBatchSize, TimeSpan writeTimeout)
@@ -212,7 +213,14 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
     /// Stores a signed checkpoint line (<see cref="RecordCheckpoint"/>) where <c>powers replay --verify
     /// --trusted-key</c> finds it; throws when it cannot. Called on the writer thread (or when disposing, after it).
     /// </summary>
-    private protected virtual void StoreCheckpoint(byte[] line) => throw new NotSupportedException(Name + " does not store checkpoints");
+    private protected virtual void StoreCheckpoint(RecordCheckpoint checkpoint, byte[] line) => throw new NotSupportedException(Name + " does not store checkpoints");
+
+    /// <summary>
+    /// The sequence number of the record <paramref name="writer"/>'s last stored checkpoint signed, when the storage can
+    /// say (a restarted writer continues from it); null when it cannot or there is none. Called on the writer thread
+    /// before the first checkpoint; throws when the storage cannot be read (the checkpoint is then tried again later).
+    /// </summary>
+    private protected virtual long? LastCheckpoint(string writer) => null;
 
     /// <summary>Work done for one record on the deciding thread, so the writer thread only stores (for example a table's column values); null by default.</summary>
     protected virtual object? Prepare(DecisionRecord record) => null;
@@ -363,16 +371,34 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
             return;
         }
 
-        var now = signer.Time.GetUtcNow();
-        long since = head.Sequence - (_signed.Writer == head.Writer ? _signed.Sequence : 0);
-        if (!force && since < signer.Every && now - _signed.At < signer.Interval)
-        {
-            return;
-        }
-
         try
         {
-            StoreCheckpoint(signer.Sign(head.Writer, head.Sequence, head.Hash));
+            if (!_lastCheckpointRead)
+            {
+                // A restarted writer counts from its last stored checkpoint and names it in the next one.
+                if (LastCheckpoint(head.Writer) is { } stored)
+                {
+                    _signed = (head.Writer, stored, _signed.At);
+                }
+
+                _lastCheckpointRead = true;
+            }
+
+            var now = signer.Time.GetUtcNow();
+            long since = head.Sequence - (_signed.Writer == head.Writer ? _signed.Sequence : 0);
+            if (!force && since < signer.Every && now - _signed.At < signer.Interval)
+            {
+                return;
+            }
+
+            long? previous = null;
+            if (_signed.Writer == head.Writer && _signed.Sequence > 0 && _signed.Sequence < head.Sequence)
+            {
+                previous = _signed.Sequence;
+            }
+
+            var checkpoint = signer.Make(head.Writer, head.Sequence, head.Hash, previous);
+            StoreCheckpoint(checkpoint, signer.Sign(checkpoint));
             _unsigned = null;
             _signed = (head.Writer, head.Sequence, now);
         }

@@ -165,7 +165,7 @@ public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
     protected override void CloseStorage() => Close();
 
     /// <summary>Appends the checkpoint to <see cref="CheckpointsPath"/>, flushed to disk when records are.</summary>
-    private protected override void StoreCheckpoint(byte[] line)
+    private protected override void StoreCheckpoint(RecordCheckpoint checkpoint, byte[] line)
     {
         using var file = new FileStream(CheckpointsPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         file.Write(line);

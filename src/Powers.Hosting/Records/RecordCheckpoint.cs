@@ -11,13 +11,18 @@ namespace Powers.Hosting;
 /// had stored records 1 to <see cref="Sequence"/>, and record <see cref="Sequence"/>'s line (with its line break) has
 /// the SHA-256 <see cref="Hash"/>, the link its successor carries. One line of a checkpoints file is a compact JWS
 /// (RFC 7515) with the payload attached, <c>BASE64URL(header).BASE64URL(payload).BASE64URL(signature)</c>: header
-/// <c>{"alg":"ES256","kid":…,"typ":"powers-checkpoint"}</c>, payload <c>{"writer":…,"seq":…,"hash":…,"at":…}</c>, signed
-/// with ECDSA P-256 and SHA-256 (the key <c>powers sign</c> takes). The one place that knows the format.
+/// <c>{"alg":"ES256","kid":…,"typ":"powers-checkpoint"}</c>, payload <c>{"writer":…,"seq":…,"hash":…,"at":…}</c> and,
+/// when the writer knows its previous checkpoint, <c>"prev"</c>: the record that one signed (<see cref="Previous"/>), so a
+/// checkpoint removed from before another is missed. Signed with ECDSA P-256 and SHA-256 (the key <c>powers sign</c>
+/// takes). The one place that knows the format.
 /// </summary>
 internal sealed record RecordCheckpoint(string Writer, long Sequence, string Hash, DateTimeOffset At)
 {
     /// <summary>The JWS <c>typ</c> of a checkpoint.</summary>
     public const string Type = "powers-checkpoint";
+
+    /// <summary>The sequence number of the record the writer's checkpoint before this one signed, when the writer knew it; null otherwise.</summary>
+    public long? Previous { get; init; }
 
     /// <summary>Where it was read from (<c>FILE(LINE)</c>), for messages; empty when it was made here.</summary>
     public string Where { get; init; } = string.Empty;
@@ -49,9 +54,10 @@ internal sealed record RecordCheckpoint(string Writer, long Sequence, string Has
                 && root.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number && seq.TryGetInt64(out long n) && n >= 1
                 && root.TryGetProperty("hash", out var hash) && hash.ValueKind == JsonValueKind.String && hash.GetString() is { Length: 64 } h
                 && root.TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when))
+                && DateTimeOffset.TryParse(at.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when)
+                && Prev(root, n, out long? previous))
             {
-                return new RecordCheckpoint(w, n, h, when) { Where = where };
+                return new RecordCheckpoint(w, n, h, when) { Where = where, Previous = previous };
             }
         }
         catch (JsonException)
@@ -59,8 +65,26 @@ internal sealed record RecordCheckpoint(string Writer, long Sequence, string Has
             // Falls through to the reason below.
         }
 
-        problem = "its payload is not a checkpoint ({\"writer\", \"seq\", \"hash\", \"at\"})";
+        problem = "its payload is not a checkpoint ({\"writer\", \"seq\", \"hash\", \"at\"}, and \"prev\" below \"seq\" if any)";
         return null;
+    }
+
+    /// <summary>The optional <c>prev</c>: absent, or a record number from 1 below <paramref name="sequence"/>.</summary>
+    private static bool Prev(JsonElement root, long sequence, out long? previous)
+    {
+        previous = null;
+        if (!root.TryGetProperty("prev", out var prev))
+        {
+            return true;
+        }
+
+        if (prev.ValueKind == JsonValueKind.Number && prev.TryGetInt64(out long p) && p >= 1 && p < sequence)
+        {
+            previous = p;
+            return true;
+        }
+
+        return false;
     }
 
     private byte[] Payload()
@@ -73,6 +97,11 @@ internal sealed record RecordCheckpoint(string Writer, long Sequence, string Has
             writer.WriteNumber("seq", Sequence);
             writer.WriteString("hash", Hash);
             writer.WriteString("at", At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            if (Previous is { } previous)
+            {
+                writer.WriteNumber("prev", previous);
+            }
+
             writer.WriteEndObject();
         }
 

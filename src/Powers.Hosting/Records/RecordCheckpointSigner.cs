@@ -69,9 +69,15 @@ internal sealed class RecordCheckpointSigner : IDisposable
         }
     }
 
-    /// <summary>The checkpoint of record <paramref name="sequence"/> of <paramref name="writer"/>, whose line hashes to <paramref name="hash"/>, as a signed line.</summary>
-    public byte[] Sign(string writer, long sequence, string hash) =>
-        new RecordCheckpoint(writer, sequence, hash, Time.GetUtcNow()).Sign(_key, KeyId);
+    /// <summary>
+    /// The checkpoint of record <paramref name="sequence"/> of <paramref name="writer"/>, whose line hashes to
+    /// <paramref name="hash"/>, after the writer's checkpoint of record <paramref name="previous"/> (null: none known).
+    /// </summary>
+    public RecordCheckpoint Make(string writer, long sequence, string hash, long? previous) =>
+        new(writer, sequence, hash, Time.GetUtcNow()) { Previous = previous };
+
+    /// <summary>The checkpoint as a signed line.</summary>
+    public byte[] Sign(RecordCheckpoint checkpoint) => checkpoint.Sign(_key, KeyId);
 
     public void Dispose() => _key.Dispose();
 }

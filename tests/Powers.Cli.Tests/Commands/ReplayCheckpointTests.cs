@@ -148,6 +148,21 @@ public sealed partial class ReplayCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Verify_CheckpointLineDeletedBeforeAnother_NamesTheOneAfterIt()
+    {
+        Record(Queries);
+        var lines = File.ReadAllLines(CheckpointsOf).ToList();
+        // Record 4's checkpoint; record 5's, signed as the host stopped, names it as the one before.
+        lines.RemoveAt(1);
+        File.WriteAllLines(CheckpointsOf, lines);
+
+        var run = CliRun.Of("replay", PathOf, "--verify", "--trusted-key", PublicPath);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("broken: deleted: " + CheckpointsOf + "(2): the signed checkpoint of record 5 of writer " + Writer() + " follows one of record 4, which is not there: a checkpoint was deleted" + Environment.NewLine, run.Out);
+    }
+
+    [Fact]
     public void Verify_CheckpointsFileDeleted_Unverified()
     {
         Record(Queries);

@@ -35,6 +35,15 @@ internal static class TrailVerifier
             signed[(checkpoint.Writer, checkpoint.Sequence)] = checkpoint;
         }
 
+        foreach (var checkpoint in checkpoints ?? [])
+        {
+            if (checkpoint.Previous is { } previous && !signed.ContainsKey((checkpoint.Writer, previous)))
+            {
+                report.Break = new TrailBreak(TrailBreakKind.Deleted, Place(checkpoint), null, "the signed checkpoint of record " + Number(checkpoint.Sequence) + " of writer " + checkpoint.Writer + " follows one of record " + Number(previous) + ", which is not there: a checkpoint was deleted");
+                return report;
+            }
+        }
+
         var lastOf = new Dictionary<string, long>(StringComparer.Ordinal);
         bool stream = source.IsStream;
         using var records = source.Read().GetEnumerator();
