@@ -4,7 +4,7 @@ namespace Powers.Hosting;
 
 /// <summary>
 /// Every log message of Powers.Hosting, with fixed event ids (documented in docs/embedding.md):
-/// 1000–1009 loading at start, 1010–1029 hot reload, 1100–1109 decision records.
+/// 1000–1009 settings and loading at start, 1010–1029 hot reload, 1100–1109 decision records.
 /// </summary>
 internal static partial class PowersLog
 {
@@ -34,6 +34,14 @@ internal static partial class PowersLog
     [LoggerMessage(EventId = 1006, EventName = "LibraryRejected", Level = LogLevel.Critical,
         Message = "Rule library {Source} is refused: its signature does not verify ({ProblemCount} problems, listed above; the first: {First}); Powers cannot start")]
     public static partial void LibraryRejected(ILogger logger, string source, int problemCount, string first);
+
+    [LoggerMessage(EventId = 1007, EventName = "SettingInvalid", Level = LogLevel.Critical,
+        Message = "Powers cannot start: {Failure}")]
+    public static partial void SettingInvalid(ILogger logger, string failure);
+
+    [LoggerMessage(EventId = 1008, EventName = "LibraryEmbedded", Level = LogLevel.Information,
+        Message = "Rule library embedded is the copy built into the Powers package: it is not signed and cannot be watched; set Powers:RulesDirectory to serve a rules directory")]
+    public static partial void LibraryEmbedded(ILogger logger);
 
     [LoggerMessage(EventId = 1010, EventName = "ReloadSucceeded", Level = LogLevel.Information,
         Message = "Reloaded rule library {Source}: sha256 {OldSha256} replaced by {NewSha256} (generation {Generation}) in {ElapsedMs} ms")]
@@ -70,6 +78,14 @@ internal static partial class PowersLog
     [LoggerMessage(EventId = 1018, EventName = "ReloadRejected", Level = LogLevel.Error,
         Message = "Reload of rule library {Source} refused: its signature does not verify ({ProblemCount} problems, listed above; the first: {First}); still serving sha256 {Sha256}")]
     public static partial void ReloadRejected(ILogger logger, string source, int problemCount, string first, string sha256);
+
+    [LoggerMessage(EventId = 1105, EventName = "DecisionRecordsTo", Level = LogLevel.Information,
+        Message = "Decisions are recorded to {Where}; a decision that cannot be recorded is withheld")]
+    public static partial void DecisionRecordsTo(ILogger logger, string where);
+
+    [LoggerMessage(EventId = 1106, EventName = "DecisionRecordsOff", Level = LogLevel.Information,
+        Message = "Decisions are not recorded (Powers:RecordDecisions is off)")]
+    public static partial void DecisionRecordsOff(ILogger logger);
 
     [LoggerMessage(EventId = 1100, EventName = "DecisionRecorded", Level = LogLevel.Information,
         Message = "Decision {DecisionId}: {Record}")]

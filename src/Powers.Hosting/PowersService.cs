@@ -452,6 +452,7 @@ internal sealed class PowersService : IPowersService, IDisposable
     {
         if (_source.Directory is not { } directory)
         {
+            PowersLog.LibraryEmbedded(_logger);
             return [];
         }
 

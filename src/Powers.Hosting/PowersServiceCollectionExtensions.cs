@@ -23,9 +23,10 @@ public static class PowersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         if (!services.Any(static d => d.ServiceType == typeof(PowersService)))
         {
-            // ValidateOnStart and AddMetrics (IMeterFactory, for PowersMetrics) add a registration on every call;
-            // the rest below is TryAdd.
-            services.AddOptions<PowersOptions>().ValidateOnStart();
+            // The options are validated by PowersStartupService, not ValidateOnStart: the host's own validation logs
+            // a failure with its whole stack, and Powers logs each wrong setting on one line. AddMetrics
+            // (IMeterFactory, for PowersMetrics) adds a registration on every call; the rest below is TryAdd.
+            services.AddOptions<PowersOptions>();
             services.AddMetrics();
         }
 

@@ -29,7 +29,7 @@ public sealed class PostgreSqlStartupTests
         string nowhere = Path.Combine(Path.GetTempPath(), "powers-no-server-" + Guid.NewGuid().ToString("N")[..8]);
         using var host = Build(o => o.ConnectionString = "Host=" + nowhere + ";Port=5432;Username=postgres;Timeout=2");
 
-        var e = await Assert.ThrowsAsync<DecisionRecordSinkUnavailableException>(() => host.StartAsync());
+        var e = await Assert.ThrowsAsync<PowersStartupException>(() => host.StartAsync());
 
         Assert.StartsWith("The decision record sink PostgreSQL powers.decisions cannot record, so Powers cannot start: ", e.Message, StringComparison.Ordinal);
     }

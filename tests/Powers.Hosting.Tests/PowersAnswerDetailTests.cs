@@ -68,7 +68,7 @@ public sealed class PowersAnswerDetailTests
         builder.Services.AddPowers(o => o.Detail = (DecisionDetail)7);
         using var host = builder.Build();
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var e = Assert.IsType<OptionsValidationException>((await Assert.ThrowsAsync<PowersStartupException>(() => host.StartAsync())).InnerException);
 
         Assert.Equal(
             [

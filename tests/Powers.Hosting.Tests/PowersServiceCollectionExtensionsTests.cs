@@ -66,7 +66,7 @@ public sealed class PowersServiceCollectionExtensionsTests
         builder.Services.AddPowers();
         using var host = builder.Build();
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var e = Assert.IsType<OptionsValidationException>((await Assert.ThrowsAsync<PowersStartupException>(() => host.StartAsync())).InnerException);
 
         Assert.Equal(
             [
@@ -89,7 +89,7 @@ public sealed class PowersServiceCollectionExtensionsTests
         builder.Services.AddPowers(o => o.RulesDirectory = rules.Path);
         using var host = builder.Build();
 
-        var e = await Assert.ThrowsAsync<Compilation.RuleCompilationException>(() => host.StartAsync());
+        var e = Assert.IsType<Compilation.RuleCompilationException>((await Assert.ThrowsAsync<PowersStartupException>(() => host.StartAsync())).InnerException);
 
         var errors = e.Diagnostics.Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).Select(Diagnostics.MsBuildFormatter.Format).ToList();
         Assert.True(errors.Count >= 2);

@@ -54,20 +54,35 @@ public sealed partial class ReadmeWalkthroughTests(ITestOutputHelper output) : I
         File.WriteAllText(Path.Combine(app, "Program.cs"), blocks[1].Text);
         string run = Shell(app, blocks[2].Text, environment, StepTimeout);
         Assert.Matches(@"Loaded rule library embedded \(sha256 [0-9a-f]{64}\)", run);
+        Assert.Contains("Rule library embedded is the copy built into the Powers package: it is not signed", run, StringComparison.Ordinal);
+        Assert.Contains("Decisions are not recorded (Powers:RecordDecisions is off)", run, StringComparison.Ordinal);
         Assert.Matches(@"entry-to-save-life\s+Permitted", run);
         Assert.Matches(@"require-name-and-address\s+Undetermined", run);
 
-        // appsettings.json with a copy of the repository's rules, copied to the output by the csproj item.
+        // appsettings.json serving the copy of the repository's rules that the first block made (the test copies
+        // nothing itself), both copied to the output by the csproj items.
         File.WriteAllText(Path.Combine(app, "appsettings.json"), blocks[3].Text);
-        CopyDirectory(Path.Combine(RepositoryRoot, "rules"), Path.Combine(app, "rules"));
+        Assert.True(File.Exists(Path.Combine(app, "rules", "facts.json")), "the walkthrough does not copy the rules next to the app");
         string project = Path.Combine(app, "ControlRoom.csproj");
         string csproj = File.ReadAllText(project);
         File.WriteAllText(project, csproj.Replace("</Project>", blocks[4].Text + "</Project>", StringComparison.Ordinal));
         string withSettings = Shell(app, blocks[2].Text, environment, StepTimeout);
         Assert.Contains("Loaded rule library " + Path.Combine(app, "rules") + " (sha256 ", withSettings, StringComparison.Ordinal);
+        Assert.Contains("Rule library " + Path.Combine(app, "rules") + " is not verified", withSettings, StringComparison.Ordinal);
+        Assert.Contains("Decisions are recorded to " + Path.Combine(app, "decisions.ndjson") + ";", withSettings, StringComparison.Ordinal);
         Assert.Matches(@"entry-to-save-life\s+Permitted", withSettings);
         Assert.True(File.Exists(Path.Combine(app, "decisions.ndjson")) && new FileInfo(Path.Combine(app, "decisions.ndjson")).Length > 0, "no decision was recorded");
         Assert.Contains(Directory.EnumerateFiles(Path.Combine(_work, "artifacts", "bin"), "appsettings.json", SearchOption.AllDirectories), f => f.Contains("ControlRoom", StringComparison.Ordinal));
+        Assert.Contains(Directory.EnumerateFiles(Path.Combine(_work, "artifacts", "bin"), "facts.json", SearchOption.AllDirectories), f => f.Contains("ControlRoom", StringComparison.Ordinal));
+
+        // Without its rules directory the app ends with one line naming the setting and the path, exit code 1, no stack.
+        Directory.Move(Path.Combine(app, "rules"), Path.Combine(app, "rules-moved"));
+        var (missingExit, missing) = DotnetCli.RunExecutable("bash", app, StepTimeout, environment, "-euo", "pipefail", "-c", blocks[2].Text);
+        Assert.True(missingExit == 1, $"exit {missingExit}, not 1, without the rules directory:\n{missing}");
+        Assert.Contains("Powers cannot start: Powers:RulesDirectory: no directory '" + Path.Combine(app, "rules") + "'.", missing, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^\s+at ", missing);
+        Assert.DoesNotContain("Unhandled exception", missing, StringComparison.Ordinal);
+        Directory.Move(Path.Combine(app, "rules-moved"), Path.Combine(app, "rules"));
         var ran = clock.Elapsed;
 
         // The tool, installed globally from the same folder.
@@ -174,20 +189,6 @@ public sealed partial class ReadmeWalkthroughTests(ITestOutputHelper output) : I
         catch (System.ComponentModel.Win32Exception)
         {
             return null;
-        }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (string directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        }
-
-        Directory.CreateDirectory(to);
-        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
         }
     }
 }

@@ -61,6 +61,19 @@ internal sealed class DecisionRecorder : IDisposable
         }
     }
 
+    /// <summary>Logs where decisions are recorded (every sink: a file's full path, the log, a sink's name), or that they are not.</summary>
+    public void LogWhere()
+    {
+        if (!Enabled)
+        {
+            PowersLog.DecisionRecordsOff(_logger);
+            return;
+        }
+
+        string where = string.Join(" and ", _sinks.Select(static s => s is DefaultDecisionRecordSink d ? d.Where : NameOf(s)));
+        PowersLog.DecisionRecordsTo(_logger, where);
+    }
+
     /// <summary>Writes a record to every sink; throws <see cref="DecisionNotRecordedException"/> when one cannot record it.</summary>
     public void Record(DecisionRecord record)
     {

@@ -16,6 +16,9 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
     public DefaultDecisionRecordSink(IOptions<PowersOptions> options, ILoggerFactory loggerFactory, IServiceProvider services)
     {
         WritesToLog = string.IsNullOrWhiteSpace(options.Value.DecisionRecordsPath);
+        Where = WritesToLog
+            ? "the log (event 1100; Powers:DecisionRecordsPath is not set)"
+            : PowersPaths.Resolve(options.Value.DecisionRecordsPath!, (IHostEnvironment?)services.GetService(typeof(IHostEnvironment)));
         _inner = new Lazy<IDecisionRecordSink>(() =>
         {
             string? path = options.Value.DecisionRecordsPath;
@@ -43,6 +46,9 @@ internal sealed class DefaultDecisionRecordSink : IDecisionRecordSink, IDisposab
 
     /// <summary>Whether this sink writes to the log (no <see cref="PowersOptions.DecisionRecordsPath"/>), the fallback when no other sink is registered.</summary>
     public bool WritesToLog { get; }
+
+    /// <summary>Where records go, for the start-up log: the log, or the full path of the records file.</summary>
+    public string Where { get; }
 
     /// <inheritdoc />
     public string Name => _inner.Value.Name;

@@ -106,7 +106,7 @@ public sealed class RecordFailureTests
         });
         using var host = builder.Build();
 
-        var e = await Assert.ThrowsAsync<DecisionRecordSinkUnavailableException>(() => host.StartAsync());
+        var e = await Assert.ThrowsAsync<PowersStartupException>(() => host.StartAsync());
 
         Assert.StartsWith("The decision record sink NdjsonFileDecisionRecordSink cannot record, so Powers cannot start: cannot open '" + path + "' for appending: ", e.Message, StringComparison.Ordinal);
         Assert.Single(logs.WithEvent(1102));
@@ -120,7 +120,7 @@ public sealed class RecordFailureTests
         builder.Services.AddPowers(o => o.RecordDecisions = true);
         using var host = builder.Build();
 
-        var e = await Assert.ThrowsAsync<DecisionRecordSinkUnavailableException>(() => host.StartAsync());
+        var e = await Assert.ThrowsAsync<PowersStartupException>(() => host.StartAsync());
 
         Assert.Equal("The decision record sink LoggingDecisionRecordSink cannot record, so Powers cannot start: the log does not take Information events of category Powers.Hosting.LoggingDecisionRecordSink.", e.Message);
     }
