@@ -73,6 +73,37 @@ public sealed partial class RepositoryDocumentsTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Readme_TestCommand_StatesTimeMemoryNeedsAndEverySkip()
+    {
+        // Issue 24, item 4: a clean clone's dotnet test once took 24 minutes and a test host 17 GB, with the network,
+        // and the README said none of it. What each skipping test attribute needs must be named there too.
+        string readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        int command = readme.IndexOf("\ndotnet test\n", StringComparison.Ordinal);
+        int statement = readme.IndexOf("\n`dotnet test` from a clean clone", StringComparison.Ordinal);
+        Assert.True(command > 0 && statement > command && statement < readme.IndexOf("\n## ", command, StringComparison.Ordinal), "the README says nothing of `dotnet test` under its first command");
+        string paragraph = readme[statement..readme.IndexOf("\n\n", statement + 1, StringComparison.Ordinal)];
+        var needs = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PostgresFactAttribute.cs"] = "`POWERS_TEST_POSTGRES`",
+            ["PostgresPropertyAttribute.cs"] = "`POWERS_TEST_POSTGRES`",
+            ["TerminalFactAttribute.cs"] = "util-linux `script`",
+            ["RequiresDotnetFactAttribute.cs"] = "`dotnet` on `PATH`",
+            ["BrowserFactAttribute.cs"] = "`/usr/bin/chromium`",
+            ["NeovimFactAttribute.cs"] = "without `nvim`",
+        };
+        var skipping = Directory.EnumerateFiles(Path.Combine(Root, "tests"), "*Attribute.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && File.ReadAllText(f).Contains("Skip = ", StringComparison.Ordinal))
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(needs.Keys.Order(StringComparer.Ordinal), skipping);
+        foreach (string said in needs.Values.Concat(["**9 min 27 s**", "**406 MB**", "`/usr/bin/time -v dotnet test`", "`cc15a5a`", "the network for the NuGet restore"]))
+        {
+            Assert.Contains(said, paragraph, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A document named in a comment: <c>docs/contract.md</c>, <c>law.md</c>; not a web address.</summary>
     [GeneratedRegex(@"//.*?(?<![\w/.:-])((?:[\w-]+/)*[\w-]+\.md)\b")]
     private static partial Regex CitedDocument();
