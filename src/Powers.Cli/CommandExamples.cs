@@ -28,6 +28,7 @@ internal static class CommandExamples
             "powers check rules --format sarif --output powers.sarif",
             "powers check rules --trusted-key powers-signing.pub.pem",
         ],
+        ["fmt"] = ["powers fmt rules", "powers fmt rules --check"],
         ["sign"] = ["powers sign rules --key powers-signing.pem", "powers sign rules --key powers-signing.pem --key-id 2026-07"],
         ["test"] = ["powers test rules", "powers test rules --verbose"],
         ["list"] = ["powers list", "powers list --rules rules"],

@@ -13,6 +13,7 @@ internal static class PowersCli
         var root = new RootCommand("Decide which powers a police community support officer may exercise under the Police Reform Act 2002 (Sch. 4 from the 2002 Bill, Sch. 3B and 3C from 2017), and check, test and prove the rule files that encode the law.");
         root.Subcommands.Add(QueryCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(FmtCommand.Create(console));
         root.Subcommands.Add(SignCommand.Create(console));
         root.Subcommands.Add(TestCommand.Create(console));
         root.Subcommands.Add(ListCommand.Create(console));
