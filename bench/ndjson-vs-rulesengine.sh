@@ -6,6 +6,7 @@
 # not-permitted.
 #
 #   bench/ndjson-vs-rulesengine.sh [LINES] [--no-build]     # default 50000 lines; CI runs 2000
+#   ART=/tmp/art-NAME bench/ndjson-vs-rulesengine.sh 50000 --no-build   # a build in an artifacts folder
 #
 # Prints one table row per file (stored designations, ad hoc), two interleaved runs each. Exit 1 on disagreement.
 set -uo pipefail
@@ -14,8 +15,13 @@ lines=${1:-50000}
 if [ "${2:-}" != "--no-build" ]; then
   dotnet build -c Release -v q -nologo src/Powers.Cli >/dev/null && dotnet build -c Release -v q -nologo bench/Powers.Benchmarks >/dev/null || exit 1
 fi
-cli=src/Powers.Cli/bin/Release/net10.0/Powers.Cli
-bench=bench/Powers.Benchmarks/bin/Release/net10.0/Powers.Benchmarks
+if [ -n "${ART:-}" ]; then
+  cli="$ART/bin/Powers.Cli/release/Powers.Cli"
+  bench="$ART/bin/Powers.Benchmarks/release/Powers.Benchmarks"
+else
+  cli=src/Powers.Cli/bin/Release/net10.0/Powers.Cli
+  bench=bench/Powers.Benchmarks/bin/Release/net10.0/Powers.Benchmarks
+fi
 work=$(mktemp -d /tmp/powers-ndjson-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
