@@ -6,12 +6,13 @@ using Powers.Queries;
 namespace Powers.ControlRoom;
 
 /// <summary>
-/// The sample's error answers: <c>{"errors": [{"code": ..., "field": ..., "line": ..., "column": ...}]}</c>. Nothing
+/// The sample's error answers: <c>{"errors": [{"code": ..., "field": ..., "line": ..., "column": ..., "message": ...}]}</c>. Nothing
 /// the caller sent is echoed and no path on this machine is shown: the engine's own messages quote the caller's
 /// values (<c>unknown designation 'x'</c>) and a record sink's name its file, which suits a terminal, not a network
-/// answer. The code says what kind of mistake, the field (the query's JSON path, given only as far as its names are the
-/// query format's or the library's) and the position say where; <c>powers query --input FILE</c> on the same
-/// document prints the full message, and the host's log has the sink's reason.
+/// answer. The code (a query error's stable <c>PQxxxx</c>, docs/contract.md) and its fixed title say what kind of
+/// mistake, the field (the query's JSON path, given only as far as its names are the query format's or the library's)
+/// and the position say where; <c>powers query --input FILE</c> on the same document prints the full message, and the
+/// host's log has the sink's reason.
 /// </summary>
 internal static class ControlRoomErrors
 {
@@ -31,13 +32,13 @@ internal static class ControlRoomErrors
         w.WriteEndObject();
     });
 
-    /// <summary>The mistakes in a query document, by field and position (1-based line and column), without its text.</summary>
+    /// <summary>The mistakes in a query document, by code, field and position (1-based line and column) and the code's title, without its text.</summary>
     public static string Query(IReadOnlyList<QueryError> errors, FactSchema schema) => Write(w =>
     {
         foreach (var error in errors)
         {
             w.WriteStartObject();
-            w.WriteString("code", "invalid-query");
+            w.WriteString("code", error.Code);
             w.WriteString("field", KnownPart(error.Field, schema));
             if (error.Position is { } at)
             {
@@ -45,6 +46,7 @@ internal static class ControlRoomErrors
                 w.WriteNumber("column", at.Column);
             }
 
+            w.WriteString("message", error.Title);
             w.WriteEndObject();
         }
     });

@@ -47,7 +47,7 @@ public sealed class PowersServiceTests
 
         Assert.False(answer.Succeeded);
         Assert.Contains(answer.Errors, e => e.Field == "facts.inUniformm");
-        Assert.StartsWith("""{"errors":[{"field":"facts.inUniformm","message":""", answer.ToJson(), StringComparison.Ordinal);
+        Assert.StartsWith("""{"errors":[{"code":"PQ0108","field":"facts.inUniformm","message":""", answer.ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]

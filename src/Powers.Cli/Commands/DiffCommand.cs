@@ -45,7 +45,7 @@ internal static class DiffCommand
             // Enum values are stored as indices, so their order is part of the schema too.
             if (!libraryA.Schema.Facts.Select(Signature).SequenceEqual(libraryB.Schema.Facts.Select(Signature)))
             {
-                errors.Add(new QueryError("--to-rules", "the two libraries have different fact schemas, so their situations cannot be compared"));
+                errors.Add(DifferentSchemas());
             }
 
             string? onlyPower = parse.GetValue(power);
@@ -60,7 +60,7 @@ internal static class DiffCommand
             {
                 if (onlyPower is null)
                 {
-                    errors.Add(new QueryError("--timeline", "give the power with --power ID"));
+                    errors.Add(new QueryError(QueryErrorDescriptors.Missing, "--timeline", "give the power with --power ID"));
                 }
 
                 if (errors.Count > 0 || designationA is null)
@@ -77,7 +77,7 @@ internal static class DiffCommand
             string? textB = parse.GetValue(to) ?? textA;
             if (textA is null)
             {
-                errors.Add(new QueryError("--from", "give the first version: --from ID@VERSION or --from YYYY-MM-DD"));
+                errors.Add(new QueryError(QueryErrorDescriptors.Missing, "--from", "give the first version: --from ID@VERSION or --from YYYY-MM-DD"));
             }
 
             var (versionA, dateA) = textA is null ? (null, null) : ResolveVersion(libraryA, textA, "--from", errors);
@@ -96,6 +96,10 @@ internal static class DiffCommand
         });
         return command;
     }
+
+    /// <summary>Two libraries whose fact schemas differ (PQ0906).</summary>
+    internal static QueryError DifferentSchemas() =>
+        new(QueryErrorDescriptors.IncompatibleLibraries, "--to-rules", "the two libraries have different fact schemas, so their situations cannot be compared");
 
     private static string Signature(Binding.FactSymbol fact) => fact.Name + ":" + fact.TypeName + ":" + string.Join(",", fact.Values);
 

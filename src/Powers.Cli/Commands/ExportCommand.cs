@@ -48,7 +48,7 @@ internal static class ExportCommand
 
             if (query.Version is null)
             {
-                return QueryCommand.BadInput(console, [new QueryError("--date", "no version of the law is in force on " + dateText + "; give another date or --ruleset ID@VERSION")]);
+                return QueryCommand.BadInput(console, [NoVersionInForce(dateText)]);
             }
 
             var plan = PlanBuilder.Build(library, query.Version, query.Designation, query.Date);
@@ -61,7 +61,7 @@ internal static class ExportCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    return QueryCommand.BadInput(console, [new QueryError("--output", "cannot write '" + path + "': " + e.Message)]);
+                    return QueryCommand.BadInput(console, [Unwritable(path, e)]);
                 }
             }
             else
@@ -73,4 +73,12 @@ internal static class ExportCommand
         });
         return command;
     }
+
+    /// <summary>A date on which no version of the law is in force (PQ0905).</summary>
+    internal static QueryError NoVersionInForce(string? dateText) =>
+        new(QueryErrorDescriptors.NoVersionInForce, "--date", "no version of the law is in force on " + dateText + "; give another date or --ruleset ID@VERSION");
+
+    /// <summary>An output file that cannot be written (PQ0903).</summary>
+    internal static QueryError Unwritable(string path, Exception e) =>
+        new(QueryErrorDescriptors.OutputUnwritable, "--output", "cannot write '" + path + "': " + e.Message);
 }

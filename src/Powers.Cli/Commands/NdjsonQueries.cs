@@ -80,7 +80,7 @@ internal static class NdjsonQueries
         {
             if (errors.Count == 0)
             {
-                errors.Add(new QueryError(string.Empty, "empty line"));
+                errors.Add(new QueryError(QueryErrorDescriptors.BlankLine, string.Empty, "empty line"));
             }
 
             WriteError(output, lineNumber, errors);

@@ -72,7 +72,7 @@ internal static class QueryCommand
                     || parse.GetValue(grant) is not null || parse.GetValue(ruleset) is not null || parse.GetValue(made) is not null || (parse.GetValue(fact)?.Length ?? 0) > 0;
                 if (flags)
                 {
-                    return BadInput(console, [new QueryError("--input", "give the query either in the input or by flags, not both")]);
+                    return BadInput(console, [new QueryError(QueryErrorDescriptors.ConflictingOptions, "--input", "give the query either in the input or by flags, not both")]);
                 }
 
                 // NDJSON's default is JSON lines; only a text format asked for by name is refused.
@@ -106,7 +106,7 @@ internal static class QueryCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return BadInput(console, [new QueryError("--input", "cannot read '" + path + "': " + e.Message)]);
+            return BadInput(console, [Unreadable(path, e)]);
         }
 
         try
@@ -159,7 +159,7 @@ internal static class QueryCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {
-            return BadInput(console, [new QueryError("--input", "cannot read '" + path + "': " + e.Message)]);
+            return BadInput(console, [Unreadable(path, e)]);
         }
         finally
         {
@@ -185,7 +185,7 @@ internal static class QueryCommand
         };
         if (format.Detail is { } only && level != only)
         {
-            error = new QueryError("--detail", "--format " + format.Name + " writes " + format.Name + " only; use --format " + QueryFormats.Json.Name + " --detail " + detail);
+            error = new QueryError(QueryErrorDescriptors.ConflictingOptions, "--detail", "--format " + format.Name + " writes " + format.Name + " only; use --format " + QueryFormats.Json.Name + " --detail " + detail);
             return null;
         }
 
@@ -197,13 +197,13 @@ internal static class QueryCommand
         format.WriteLine is null ? QueryFormats.AtLevel(QueryFormats.Json, detail) : format;
 
     private static int TextWithDetail(CliConsole console) =>
-        BadInput(console, [new QueryError("--detail", "the text format shows the whole decision; use --format json with --detail")]);
+        BadInput(console, [new QueryError(QueryErrorDescriptors.ConflictingOptions, "--detail", "the text format shows the whole decision; use --format json with --detail")]);
 
     private static bool IsNdjsonPath(string path) =>
         path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     private static int TextWithNdjson(CliConsole console, string path) =>
-        BadInput(console, [new QueryError("--format", "text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes")]);
+        BadInput(console, [new QueryError(QueryErrorDescriptors.ConflictingOptions, "--format", "text shows one decision; NDJSON input ('" + path + "') is answered line by line: use --format json or --format outcomes")]);
 
     /// <summary>
     /// The query given by flags: each flag's text goes to the library's <see cref="QueryResolver"/>, as a document's
@@ -217,7 +217,7 @@ internal static class QueryCommand
         DateOnly? made = madeText is null ? null : QueryResolver.Date(QueryValue.Name(madeText), "--made", errors);
         if (madeText is not null && force is null)
         {
-            errors.Add(new QueryError("--made", "--made dates an ad-hoc designation (--force with --grant); a stored designation says when it was made"));
+            errors.Add(new QueryError(QueryErrorDescriptors.ConflictingOptions, "--made", "--made dates an ad-hoc designation (--force with --grant); a stored designation says when it was made"));
         }
 
         DateOnly? date = dateText is null ? null : QueryResolver.Date(QueryValue.Name(dateText), "--date", errors);
@@ -230,7 +230,7 @@ internal static class QueryCommand
         {
             if (force is not null || grant is not null)
             {
-                errors.Add(new QueryError("--designation", "give either --designation or --force with --grant, not both"));
+                errors.Add(new QueryError(QueryErrorDescriptors.ConflictingOptions, "--designation", "give either --designation or --force with --grant, not both"));
             }
             else
             {
@@ -256,7 +256,7 @@ internal static class QueryCommand
         }
         else
         {
-            errors.Add(new QueryError("--designation", "a designation is required: --designation ID, or --force F --grant P,P"));
+            errors.Add(new QueryError(QueryErrorDescriptors.Missing, "--designation", "a designation is required: --designation ID, or --force F --grant P,P"));
         }
 
         var situation = new Situation(library.Schema);
@@ -266,7 +266,7 @@ internal static class QueryCommand
             int eq = f.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                errors.Add(new QueryError("--fact", "'" + f + "' is not name=value, e.g. inUniform=true"));
+                errors.Add(new QueryError(QueryErrorDescriptors.FactOptionNotNameValue, "--fact", "'" + f + "' is not name=value, e.g. inUniform=true"));
                 continue;
             }
 
@@ -284,6 +284,10 @@ internal static class QueryCommand
 
         return errors.Count > 0 || designation is null ? null : new Query(date, version, designation, situation);
     }
+
+    /// <summary>An input file that cannot be read (PQ0902).</summary>
+    internal static QueryError Unreadable(string path, Exception e) =>
+        new(QueryErrorDescriptors.InputUnreadable, "--input", "cannot read '" + path + "': " + e.Message);
 
     /// <summary>Errors in a query file, MSBuild style where an error has a position: <c>query.json(3,12): error: facts.x: ...</c>.</summary>
     internal static int BadInput(CliConsole console, string path, IEnumerable<QueryError> errors)

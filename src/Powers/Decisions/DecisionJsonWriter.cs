@@ -55,7 +55,7 @@ public static class DecisionJsonWriter
         WritePower(new Utf8JsonWriterAdapter(w), power);
     }
 
-    /// <summary>Writes query errors (<c>[{"field": ..., "message": ...}]</c>) with System.Text.Json.</summary>
+    /// <summary>Writes query errors (<c>[{"code": ..., "field": ..., "message": ...}]</c>) with System.Text.Json.</summary>
     public static void WriteErrors(System.Text.Json.Utf8JsonWriter w, IEnumerable<QueryError> errors)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -196,7 +196,7 @@ public static class DecisionJsonWriter
         w.WriteEndObject();
     }
 
-    /// <summary>Writes query errors as <c>[{"field": ..., "message": ...}, ...]</c>.</summary>
+    /// <summary>Writes query errors as <c>[{"code": ..., "field": ..., "message": ...}, ...]</c>.</summary>
     public static void WriteErrors(JsonWriter w, IEnumerable<QueryError> errors)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -205,6 +205,8 @@ public static class DecisionJsonWriter
         foreach (var error in errors)
         {
             w.WriteStartObject();
+            w.WritePropertyName("code");
+            w.WriteValue(error.Code);
             w.WritePropertyName("field");
             w.WriteValue(error.Field);
             w.WritePropertyName("message");

@@ -28,7 +28,7 @@ internal static class QueryReader
         {
             if (errors[i].Span is { } span)
             {
-                errors[i] = errors[i] with { Position = source.GetLinePosition(span.Start) };
+                errors[i] = errors[i].At(source.GetLinePosition(span.Start));
             }
         }
 
@@ -57,7 +57,7 @@ internal static class QueryReader
         int before = errors.Count;
         if (node is not JsonObject obj)
         {
-            QueryResolver.Add(errors, string.Empty, "a query must be a JSON object, not " + node.KindPhrase, node.Span);
+            QueryResolver.Add(errors, QueryErrorDescriptors.WrongType, string.Empty, "a query must be a JSON object, not " + node.KindPhrase, node.Span);
             return null;
         }
 
@@ -139,7 +139,7 @@ internal static class QueryReader
         string field = "facts." + name;
         if (!schema.TryGet(name, out var fact))
         {
-            QueryResolver.Add(errors, field, schema.UnknownFact(name), null);
+            QueryResolver.Add(errors, QueryErrorDescriptors.UnknownFact, field, schema.UnknownFact(name), null);
             return;
         }
 
@@ -170,7 +170,7 @@ internal static class QueryReader
             {
                 var span = d.Location?.Span;
                 var at = d.Location?.Start;
-                QueryResolver.Add(errors, string.Empty, "malformed JSON" + (at is { } p ? " at " + p.ToString() : string.Empty) + ": " + d.Message, span);
+                QueryResolver.Add(errors, QueryErrorDescriptors.MalformedJson, string.Empty, "malformed JSON" + (at is { } p ? " at " + p.ToString() : string.Empty) + ": " + d.Message, span);
             }
 
             return null;
@@ -187,7 +187,7 @@ internal static class QueryReader
                 }
                 else
                 {
-                    QueryResolver.Add(errors, string.Empty, d.Message, d.Location?.Span);
+                    QueryResolver.Add(errors, QueryErrorDescriptors.MalformedJson, string.Empty, d.Message, d.Location?.Span);
                 }
             }
 

@@ -333,7 +333,7 @@ internal sealed class QueryResolver
         ArgumentNullException.ThrowIfNull(errors);
         if (value.Kind != QueryValueKind.String)
         {
-            Add(errors, field, "expected a date string YYYY-MM-DD, not " + value.Describe(), value.Span);
+            Add(errors, QueryErrorDescriptors.WrongType, field, "expected a date string YYYY-MM-DD, not " + value.Describe(), value.Span);
             return null;
         }
 
@@ -342,7 +342,7 @@ internal sealed class QueryResolver
             return date;
         }
 
-        Add(errors, field, "'" + value.Text + "' is not a date; use YYYY-MM-DD, e.g. 2013-03-01", value.Span);
+        Add(errors, QueryErrorDescriptors.InvalidDate, field, "'" + value.Text + "' is not a date; use YYYY-MM-DD, e.g. 2013-03-01", value.Span);
         return null;
     }
 
@@ -354,7 +354,7 @@ internal sealed class QueryResolver
         named = null;
         if (value.Kind != QueryValueKind.String)
         {
-            Add(errors, field, "expected a string such as 'pra2002-sch4@2012-07-10', not " + value.Describe(), value.Span);
+            Add(errors, QueryErrorDescriptors.WrongType, field, "expected a string such as 'pra2002-sch4@2012-07-10', not " + value.Describe(), value.Span);
             return false;
         }
 
@@ -368,13 +368,13 @@ internal sealed class QueryResolver
         string familyId = at < 0 ? text : text[..at];
         if (!Library.Families.Contains(familyId))
         {
-            Add(errors, field, "unknown rule set '" + familyId + "'" + DidYouMean.Suffix(familyId, Library.Families), value.Span);
+            Add(errors, QueryErrorDescriptors.UnknownRuleset, field, "unknown rule set '" + familyId + "'" + DidYouMean.Suffix(familyId, Library.Families), value.Span);
             return false;
         }
 
         string versionId = text[(at + 1)..];
         var versions = Library.Versions.Where(v => v.Family == familyId).Select(v => v.Version);
-        Add(errors, field, "rule set '" + familyId + "' has no version '" + versionId + "'" + DidYouMean.Suffix(versionId, versions), value.Span);
+        Add(errors, QueryErrorDescriptors.UnknownRulesetVersion, field, "rule set '" + familyId + "' has no version '" + versionId + "'" + DidYouMean.Suffix(versionId, versions), value.Span);
         return false;
     }
 
@@ -396,11 +396,11 @@ internal sealed class QueryResolver
             // search "permitted" in 2019). The Bill, never in force, takes any date.
             var inForce = VersionInForce(named.Family, day);
             string instead = inForce is null ? "no version is in force on that date" : "on that date " + inForce.Id + " is in force";
-            Add(errors, rulesetField, "'date' " + EffectiveRange.Format(day) + " is outside the effective range of 'ruleset' " + named.Id + " (" + named.Effective + "); omit one of the two (" + instead + ")", rulesetSpan);
+            Add(errors, QueryErrorDescriptors.DateOutsideRuleset, rulesetField, "'date' " + EffectiveRange.Format(day) + " is outside the effective range of 'ruleset' " + named.Id + " (" + named.Effective + "); omit one of the two (" + instead + ")", rulesetSpan);
         }
         else if (!dateGiven)
         {
-            Add(errors, dateField, "a date (YYYY-MM-DD) is required unless 'ruleset' names a version (ID@VERSION)", null);
+            Add(errors, QueryErrorDescriptors.Missing, dateField, "a date (YYYY-MM-DD) is required unless 'ruleset' names a version (ID@VERSION)", null);
         }
 
         return null;
@@ -412,7 +412,7 @@ internal sealed class QueryResolver
         ArgumentNullException.ThrowIfNull(errors);
         if (value.Kind != QueryValueKind.String)
         {
-            Add(errors, field, "expected a designation id or an object { \"force\": ..., \"powers\": [...] }, not " + value.Describe(), value.Span);
+            Add(errors, QueryErrorDescriptors.WrongType, field, "expected a designation id or an object { \"force\": ..., \"powers\": [...] }, not " + value.Describe(), value.Span);
             return null;
         }
 
@@ -421,7 +421,7 @@ internal sealed class QueryResolver
             return designation;
         }
 
-        Add(errors, field, "unknown designation '" + value.Text + "'" + DidYouMean.Suffix(value.Text, Library.Designations.Select(d => d.Id!)), value.Span);
+        Add(errors, QueryErrorDescriptors.UnknownDesignation, field, "unknown designation '" + value.Text + "'" + DidYouMean.Suffix(value.Text, Library.Designations.Select(d => d.Id!)), value.Span);
         return null;
     }
 
@@ -431,7 +431,7 @@ internal sealed class QueryResolver
         ArgumentNullException.ThrowIfNull(errors);
         if (value.Kind != QueryValueKind.String)
         {
-            Add(errors, field, "expected a force id, not " + value.Describe(), value.Span);
+            Add(errors, QueryErrorDescriptors.WrongType, field, "expected a force id, not " + value.Describe(), value.Span);
             return null;
         }
 
@@ -440,7 +440,7 @@ internal sealed class QueryResolver
             return force;
         }
 
-        Add(errors, field, "unknown force '" + value.Text + "'" + DidYouMean.Suffix(value.Text, Library.Forces.Select(f => f.Id)), value.Span);
+        Add(errors, QueryErrorDescriptors.UnknownForce, field, "unknown force '" + value.Text + "'" + DidYouMean.Suffix(value.Text, Library.Forces.Select(f => f.Id)), value.Span);
         return null;
     }
 
@@ -450,7 +450,7 @@ internal sealed class QueryResolver
         ArgumentNullException.ThrowIfNull(errors);
         if (value.Kind != QueryValueKind.String)
         {
-            Add(errors, field, "expected a power id, not " + value.Describe(), value.Span);
+            Add(errors, QueryErrorDescriptors.WrongType, field, "expected a power id, not " + value.Describe(), value.Span);
             return -1;
         }
 
@@ -459,7 +459,7 @@ internal sealed class QueryResolver
             return index;
         }
 
-        Add(errors, field, "unknown power '" + value.Text + "'" + DidYouMean.Suffix(value.Text, Library.Powers.Select(p => p.Id)), value.Span);
+        Add(errors, QueryErrorDescriptors.UnknownPower, field, "unknown power '" + value.Text + "'" + DidYouMean.Suffix(value.Text, Library.Powers.Select(p => p.Id)), value.Span);
         return -1;
     }
 
@@ -473,7 +473,7 @@ internal sealed class QueryResolver
             return fact;
         }
 
-        Add(errors, field, Library.Schema.UnknownFact(name), span);
+        Add(errors, QueryErrorDescriptors.UnknownFact, field, Library.Schema.UnknownFact(name), span);
         return null;
     }
 
@@ -497,7 +497,7 @@ internal sealed class QueryResolver
                 int index = fact.IndexOfValue(value.Text);
                 if (index < 0)
                 {
-                    Add(errors, field, fact.NotAValue(value.Text), value.Span);
+                    Add(errors, QueryErrorDescriptors.UnknownFactValue, field, fact.NotAValue(value.Text), value.Span);
                     return;
                 }
 
@@ -510,22 +510,22 @@ internal sealed class QueryResolver
                     FactKind.Int => "a whole number",
                     _ => "one of '" + string.Join("', '", fact.Values) + "'",
                 };
-                Add(errors, field, "expected " + expected + " (or null for unknown), not " + value.Describe(), value.Span);
+                Add(errors, QueryErrorDescriptors.WrongType, field, "expected " + expected + " (or null for unknown), not " + value.Describe(), value.Span);
                 return;
         }
     }
 
     /// <summary>A property a query or an ad-hoc designation does not have.</summary>
     public static void UnknownProperty(string field, string name, IEnumerable<string> properties, TextSpan? span, List<QueryError> errors) =>
-        Add(errors, field, "unknown property" + DidYouMean.Suffix(name, properties), span);
+        Add(errors, QueryErrorDescriptors.UnknownProperty, field, "unknown property" + DidYouMean.Suffix(name, properties), span);
 
     /// <summary>A property given twice: ambiguous, so refused rather than guessed (the first would otherwise win silently).</summary>
     public static void Duplicate(string field, TextSpan? span, List<QueryError> errors) =>
-        Add(errors, field, "is given more than once; give it once", span);
+        Add(errors, QueryErrorDescriptors.DuplicateProperty, field, "is given more than once; give it once", span);
 
     /// <summary>A required part that is missing.</summary>
     public static void Missing(string field, MissingPart part, TextSpan? span, List<QueryError> errors) =>
-        Add(errors, field, part switch
+        Add(errors, QueryErrorDescriptors.Missing, field, part switch
         {
             MissingPart.Designation => "a designation id or { \"force\": ..., \"powers\": [...] } is required",
             MissingPart.Force => "an ad-hoc designation needs a force, e.g. \"kent\"",
@@ -534,13 +534,13 @@ internal sealed class QueryResolver
 
     /// <summary>A value of the wrong JSON type for a part of the query's structure (<c>facts</c>, <c>designation.powers</c>).</summary>
     public static void WrongShape(string field, string expected, in QueryValue value, List<QueryError> errors) =>
-        Add(errors, field, "expected " + expected + ", not " + value.Describe(), value.Span);
+        Add(errors, QueryErrorDescriptors.WrongType, field, "expected " + expected + ", not " + value.Describe(), value.Span);
 
     /// <summary>Adds an error with its span.</summary>
-    public static void Add(List<QueryError> errors, string field, string message, TextSpan? span)
+    public static void Add(List<QueryError> errors, QueryErrorDescriptor descriptor, string field, string message, TextSpan? span)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        errors.Add(new QueryError(field, message) { Span = span });
+        errors.Add(new QueryError(descriptor, field, message, span));
     }
 
     private static void SetWholeNumber(FactSymbol fact, in QueryValue value, string field, Situation situation, List<QueryError> errors)
@@ -552,13 +552,13 @@ internal sealed class QueryResolver
             string message = !whole ? "expected a whole number, not " + value.Text
                 : value.Text.StartsWith('-') ? "must be " + fact.Min.ToString(CultureInfo.InvariantCulture) + " or more, not " + value.Text
                 : "must be " + int.MaxValue.ToString(CultureInfo.InvariantCulture) + " or less, not " + value.Text;
-            Add(errors, field, message, value.Span);
+            Add(errors, whole ? QueryErrorDescriptors.OutOfRange : QueryErrorDescriptors.NotWholeNumber, field, message, value.Span);
             return;
         }
 
         if (number < fact.Min)
         {
-            Add(errors, field, "must be " + fact.Min.ToString(CultureInfo.InvariantCulture) + " or more, not " + number.ToString(CultureInfo.InvariantCulture), value.Span);
+            Add(errors, QueryErrorDescriptors.OutOfRange, field, "must be " + fact.Min.ToString(CultureInfo.InvariantCulture) + " or more, not " + number.ToString(CultureInfo.InvariantCulture), value.Span);
             return;
         }
 

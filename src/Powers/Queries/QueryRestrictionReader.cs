@@ -22,7 +22,7 @@ internal static class QueryRestrictionReader
         var result = new List<Restriction>();
         if (node is not JsonArray array)
         {
-            QueryResolver.Add(errors, "designation.restrictions", "must be an array of { \"id\", \"when\", \"text\", \"powers\" }, not " + node.KindPhrase, node.Span);
+            QueryResolver.Add(errors, QueryErrorDescriptors.WrongType, "designation.restrictions", "must be an array of { \"id\", \"when\", \"text\", \"powers\" }, not " + node.KindPhrase, node.Span);
             return result;
         }
 
@@ -32,7 +32,7 @@ internal static class QueryRestrictionReader
             string field = "designation.restrictions[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (array.Items[i] is not JsonObject obj)
             {
-                QueryResolver.Add(errors, field, "must be an object { \"id\", \"when\", \"text\", \"powers\" }, not " + array.Items[i].KindPhrase, array.Items[i].Span);
+                QueryResolver.Add(errors, QueryErrorDescriptors.WrongType, field, "must be an object { \"id\", \"when\", \"text\", \"powers\" }, not " + array.Items[i].KindPhrase, array.Items[i].Span);
                 continue;
             }
 
@@ -40,7 +40,7 @@ internal static class QueryRestrictionReader
             {
                 if (!ids.Add(restriction.Clause.Id))
                 {
-                    QueryResolver.Add(errors, field + ".id", "'" + restriction.Clause.Id + "' is the id of an earlier restriction", obj.Find("id")?.Value.Span);
+                    QueryResolver.Add(errors, QueryErrorDescriptors.DuplicateRestrictionId, field + ".id", "'" + restriction.Clause.Id + "' is the id of an earlier restriction", obj.Find("id")?.Value.Span);
                     continue;
                 }
 
@@ -89,7 +89,7 @@ internal static class QueryRestrictionReader
             foreach (var d in bag.ToSortedList())
             {
                 int column = d.Location is { } at ? Math.Max(1, at.Span.Start) : 1;
-                QueryResolver.Add(errors, field + ".when", d.Message + " (" + d.Id + ", column " + column.ToString(CultureInfo.InvariantCulture) + " of the expression)", obj.Find("when")?.Value.Span);
+                QueryResolver.Add(errors, QueryErrorDescriptors.InvalidCondition, field + ".when", d.Message + " (" + d.Id + ", column " + column.ToString(CultureInfo.InvariantCulture) + " of the expression)", obj.Find("when")?.Value.Span);
             }
 
             return null;
@@ -106,13 +106,13 @@ internal static class QueryRestrictionReader
             case JsonString s when !string.IsNullOrWhiteSpace(s.Value):
                 return s.Value;
             case null:
-                QueryResolver.Add(errors, field + "." + name, "is required", obj.Span);
+                QueryResolver.Add(errors, QueryErrorDescriptors.Missing, field + "." + name, "is required", obj.Span);
                 return null;
             case JsonString blank:
-                QueryResolver.Add(errors, field + "." + name, "is required", blank.Span);
+                QueryResolver.Add(errors, QueryErrorDescriptors.Missing, field + "." + name, "is required", blank.Span);
                 return null;
             case var other:
-                QueryResolver.Add(errors, field + "." + name, "must be a string, not " + other.KindPhrase, other.Span);
+                QueryResolver.Add(errors, QueryErrorDescriptors.WrongType, field + "." + name, "must be a string, not " + other.KindPhrase, other.Span);
                 return null;
         }
     }
@@ -121,7 +121,7 @@ internal static class QueryRestrictionReader
     {
         if (node is not JsonArray array)
         {
-            QueryResolver.Add(errors, field, "must be an array of power ids, not " + node.KindPhrase, node.Span);
+            QueryResolver.Add(errors, QueryErrorDescriptors.WrongType, field, "must be an array of power ids, not " + node.KindPhrase, node.Span);
             return null;
         }
 
@@ -135,7 +135,7 @@ internal static class QueryRestrictionReader
             }
             else if (array.Items[i] is not JsonString)
             {
-                QueryResolver.Add(errors, item, "must be a power id, not " + array.Items[i].KindPhrase, array.Items[i].Span);
+                QueryResolver.Add(errors, QueryErrorDescriptors.WrongType, item, "must be a power id, not " + array.Items[i].KindPhrase, array.Items[i].Span);
             }
         }
 

@@ -7,7 +7,7 @@ using Powers.Queries;
 namespace Powers.Cli.Tests.Commands;
 
 /// <summary>
-/// One resolver, three readers: the same bad input gives the same message from a query document, the fast path
+/// One resolver, three readers: the same bad input gives the same code and message from a query document, the fast path
 /// (text and UTF-8, which must decline and leave the message to the document reader), NDJSON, and command-line flags.
 /// Each message is pinned as the contract words it.
 /// </summary>
@@ -19,63 +19,66 @@ public class QueryResolverAgreementTests
 
     private static readonly string[] MetFlags = ["--date", "2013-03-01", "--designation", "met-2002-security"];
 
-    public static TheoryData<string, string[], string> BadInputs => new()
+    public static TheoryData<string, string[], string, string> BadInputs => new()
     {
         // unknown fact with a near name
-        { "{" + Met + ", \"facts\": { \"constablePresent\": true } }", [.. MetFlags, "--fact", "constablePresent=true"], "unknown fact 'constablePresent'; did you mean 'constableInCompany'?" },
+        { "{" + Met + ", \"facts\": { \"constablePresent\": true } }", [.. MetFlags, "--fact", "constablePresent=true"], "PQ0108", "unknown fact 'constablePresent'; did you mean 'constableInCompany'?" },
         // unknown designation
-        { """{ "date": "2013-03-01", "designation": "met-2002-securty" }""", ["--date", "2013-03-01", "--designation", "met-2002-securty"], "unknown designation 'met-2002-securty'; did you mean 'met-2002-security'?" },
+        { """{ "date": "2013-03-01", "designation": "met-2002-securty" }""", ["--date", "2013-03-01", "--designation", "met-2002-securty"], "PQ0105", "unknown designation 'met-2002-securty'; did you mean 'met-2002-security'?" },
         // bad enum value
-        { "{" + Met + ", \"facts\": { \"searchOf\": \"vehicles\" } }", [.. MetFlags, "--fact", "searchOf=vehicles"], "'vehicles' is not one of 'vehicle', 'item-carried', 'person'; did you mean 'vehicle'?" },
+        { "{" + Met + ", \"facts\": { \"searchOf\": \"vehicles\" } }", [.. MetFlags, "--fact", "searchOf=vehicles"], "PQ0109", "'vehicles' is not one of 'vehicle', 'item-carried', 'person'; did you mean 'vehicle'?" },
         // wrong type: a string for a bool, a number for a bool, a string for an int, a boolean for an enum
-        { "{" + Met + ", \"facts\": { \"inUniform\": \"yes\" } }", [.. MetFlags, "--fact", "inUniform=yes"], "expected true or false (or null for unknown), not the string 'yes'" },
-        { "{" + Met + ", \"facts\": { \"inUniform\": 1 } }", [.. MetFlags, "--fact", "inUniform=1"], "expected true or false (or null for unknown), not 1" },
-        { "{" + Met + ", \"facts\": { \"minutesDetained\": \"ten\" } }", [.. MetFlags, "--fact", "minutesDetained=ten"], "expected a whole number (or null for unknown), not the string 'ten'" },
-        { "{" + Met + ", \"facts\": { \"terrorismAuthorisation\": true } }", [.. MetFlags, "--fact", "terrorismAuthorisation=true"], "expected one of 'none', 's44', 's47a' (or null for unknown), not true" },
+        { "{" + Met + ", \"facts\": { \"inUniform\": \"yes\" } }", [.. MetFlags, "--fact", "inUniform=yes"], "PQ0002", "expected true or false (or null for unknown), not the string 'yes'" },
+        { "{" + Met + ", \"facts\": { \"inUniform\": 1 } }", [.. MetFlags, "--fact", "inUniform=1"], "PQ0002", "expected true or false (or null for unknown), not 1" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": \"ten\" } }", [.. MetFlags, "--fact", "minutesDetained=ten"], "PQ0002", "expected a whole number (or null for unknown), not the string 'ten'" },
+        { "{" + Met + ", \"facts\": { \"terrorismAuthorisation\": true } }", [.. MetFlags, "--fact", "terrorismAuthorisation=true"], "PQ0002", "expected one of 'none', 's44', 's47a' (or null for unknown), not true" },
         // negative, fraction, past 32 bits
-        { "{" + Met + ", \"facts\": { \"minutesDetained\": -1 } }", [.. MetFlags, "--fact", "minutesDetained=-1"], "must be 0 or more, not -1" },
-        { "{" + Met + ", \"facts\": { \"minutesDetained\": 1.5 } }", [.. MetFlags, "--fact", "minutesDetained=1.5"], "expected a whole number, not 1.5" },
-        { "{" + Met + ", \"facts\": { \"authorisationAgeHours\": 1e2 } }", [.. MetFlags, "--fact", "authorisationAgeHours=1e2"], "expected a whole number, not 1e2" },
-        { "{" + Met + ", \"facts\": { \"cordonAgeDays\": 99999999999 } }", [.. MetFlags, "--fact", "cordonAgeDays=99999999999"], "must be 2147483647 or less, not 99999999999" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": -1 } }", [.. MetFlags, "--fact", "minutesDetained=-1"], "PQ0111", "must be 0 or more, not -1" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": 1.5 } }", [.. MetFlags, "--fact", "minutesDetained=1.5"], "PQ0110", "expected a whole number, not 1.5" },
+        { "{" + Met + ", \"facts\": { \"authorisationAgeHours\": 1e2 } }", [.. MetFlags, "--fact", "authorisationAgeHours=1e2"], "PQ0110", "expected a whole number, not 1e2" },
+        { "{" + Met + ", \"facts\": { \"cordonAgeDays\": 99999999999 } }", [.. MetFlags, "--fact", "cordonAgeDays=99999999999"], "PQ0111", "must be 2147483647 or less, not 99999999999" },
         // a key given twice
-        { "{" + Met + ", \"facts\": { \"inUniform\": true, \"inUniform\": false } }", [.. MetFlags, "--fact", "inUniform=true", "--fact", "inUniform=false"], "is given more than once; give it once" },
+        { "{" + Met + ", \"facts\": { \"inUniform\": true, \"inUniform\": false } }", [.. MetFlags, "--fact", "inUniform=true", "--fact", "inUniform=false"], "PQ0004", "is given more than once; give it once" },
         // a date out of the range of a dated rule set (TA 2000 s.44 law asked about 2019)
-        { """{ "date": "2019-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", ["--date", "2019-01-01", "--ruleset", "pra2002-sch4@2012-07-10", "--designation", "met-2002-security"], "'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to 2013-04-07); omit one of the two (on that date pra2002-sch4@2017-12-15 is in force)" },
+        { """{ "date": "2019-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", ["--date", "2019-01-01", "--ruleset", "pra2002-sch4@2012-07-10", "--designation", "met-2002-security"], "PQ0104", "'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to 2013-04-07); omit one of the two (on that date pra2002-sch4@2017-12-15 is in force)" },
         // unknown rule set and version
-        { """{ "date": "2013-03-01", "ruleset": "pra2002-sch5", "designation": "met-2002-security" }""", ["--date", "2013-03-01", "--ruleset", "pra2002-sch5", "--designation", "met-2002-security"], "unknown rule set 'pra2002-sch5'; did you mean 'pra2002-sch4'?" },
-        { """{ "ruleset": "pra2002-sch4@2099", "designation": "met-2002-security" }""", ["--ruleset", "pra2002-sch4@2099", "--designation", "met-2002-security"], "rule set 'pra2002-sch4' has no version '2099'" },
+        { """{ "date": "2013-03-01", "ruleset": "pra2002-sch5", "designation": "met-2002-security" }""", ["--date", "2013-03-01", "--ruleset", "pra2002-sch5", "--designation", "met-2002-security"], "PQ0102", "unknown rule set 'pra2002-sch5'; did you mean 'pra2002-sch4'?" },
+        { """{ "ruleset": "pra2002-sch4@2099", "designation": "met-2002-security" }""", ["--ruleset", "pra2002-sch4@2099", "--designation", "met-2002-security"], "PQ0103", "rule set 'pra2002-sch4' has no version '2099'" },
         // a date that is no day
-        { """{ "date": "2013-02-30", "designation": "met-2002-security" }""", ["--date", "2013-02-30", "--designation", "met-2002-security"], "'2013-02-30' is not a date; use YYYY-MM-DD, e.g. 2013-03-01" },
+        { """{ "date": "2013-02-30", "designation": "met-2002-security" }""", ["--date", "2013-02-30", "--designation", "met-2002-security"], "PQ0101", "'2013-02-30' is not a date; use YYYY-MM-DD, e.g. 2013-03-01" },
         // no date and no version
-        { """{ "designation": "met-2002-security" }""", ["--designation", "met-2002-security"], "a date (YYYY-MM-DD) is required unless 'ruleset' names a version (ID@VERSION)" },
+        { """{ "designation": "met-2002-security" }""", ["--designation", "met-2002-security"], "PQ0005", "a date (YYYY-MM-DD) is required unless 'ruleset' names a version (ID@VERSION)" },
         // ad-hoc: unknown force, unknown power, a made date that is no day
-        { """{ "date": "2013-03-01", "designation": { "force": "kents", "powers": ["cordon"] } }""", ["--date", "2013-03-01", "--force", "kents", "--grant", "cordon"], "unknown force 'kents'; did you mean 'kent'?" },
-        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": ["cordn"] } }""", ["--date", "2013-03-01", "--force", "kent", "--grant", "cordn"], "unknown power 'cordn'; did you mean 'cordon'?" },
-        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": [], "made": "2013-13-01" } }""", ["--date", "2013-03-01", "--force", "kent", "--grant", "", "--made", "2013-13-01"], "'2013-13-01' is not a date; use YYYY-MM-DD, e.g. 2013-03-01" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kents", "powers": ["cordon"] } }""", ["--date", "2013-03-01", "--force", "kents", "--grant", "cordon"], "PQ0106", "unknown force 'kents'; did you mean 'kent'?" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": ["cordn"] } }""", ["--date", "2013-03-01", "--force", "kent", "--grant", "cordn"], "PQ0107", "unknown power 'cordn'; did you mean 'cordon'?" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": [], "made": "2013-13-01" } }""", ["--date", "2013-03-01", "--force", "kent", "--grant", "", "--made", "2013-13-01"], "PQ0101", "'2013-13-01' is not a date; use YYYY-MM-DD, e.g. 2013-03-01" },
     };
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public void Read_BadInput_SameMessageFromEveryReader(string json, string[] flags, string message)
+    public void Read_BadInput_SameCodeAndMessageFromEveryReader(string json, string[] flags, string code, string message)
     {
-        Assert.Equal(message, Assert.Single(QueryReader.Read(Engine.Library, json).Errors).Message);
-        Assert.Equal(message, Assert.Single(Engine.Read(json.AsSpan()).Errors).Message);
-        Assert.Equal(message, Assert.Single(Engine.Read(Encoding.UTF8.GetBytes(json).AsSpan()).Errors).Message);
+        Assert.Equal((code, message), Pair(Assert.Single(QueryReader.Read(Engine.Library, json).Errors)));
+        Assert.Equal((code, message), Pair(Assert.Single(Engine.Read(json.AsSpan()).Errors)));
+        Assert.Equal((code, message), Pair(Assert.Single(Engine.Read(Encoding.UTF8.GetBytes(json).AsSpan()).Errors)));
         Assert.False(new CompactQueryReader(Engine.Library).TryRead(json.AsSpan(), new Situation(Engine.Library.Schema), out _, out _, out _));
 
         var ndjson = CliRun.WithInput(json + "\n", "query", "--input", "-", "--ndjson", "--format", "outcomes");
         Assert.Equal(2, ndjson.ExitCode);
-        Assert.Equal(message, (string?)Assert.Single(JObject.Parse(ndjson.Out)["errors"]!)["message"]);
+        var line = Assert.Single(JObject.Parse(ndjson.Out)["errors"]!);
+        Assert.Equal((code, message), ((string?)line["code"], (string?)line["message"]));
 
         string? Flag(string name) => Array.IndexOf(flags, name) is int i and >= 0 ? flags[i + 1] : null;
         var facts = flags.Select((f, i) => (f, i)).Where(p => p.f == "--fact").Select(p => flags[p.i + 1]).ToArray();
         QueryCommand.FromFlags(Engine.Library, Flag("--date"), Flag("--designation"), Flag("--force"), Flag("--grant"), facts, Flag("--ruleset"), out var flagErrors, Flag("--made"));
-        Assert.Equal(message, Assert.Single(flagErrors).Message);
+        Assert.Equal((code, message), Pair(Assert.Single(flagErrors)));
 
         var cli = CliRun.Of(["query", .. flags]);
         Assert.Equal(2, cli.ExitCode);
         Assert.EndsWith(": " + message + Environment.NewLine, cli.Error, StringComparison.Ordinal);
     }
+
+    private static (string?, string?) Pair(QueryError error) => (error.Code, error.Message);
 
     [Theory]
     [InlineData("{\n  \"date\": \"2013-03-01\",\n  \"designation\": \"met-2002-security\",\n  \"facts\": { \"searchOf\": \"pocket\" }\n}", "\"pocket\"", 4, 26)]
@@ -109,7 +112,7 @@ public class QueryResolverAgreementTests
                 string json = "{" + Met + ", \"facts\": { \"" + fact.Name + "\": " + value + " } }";
                 var document = QueryReader.Read(library, json);
                 var flags = QueryCommand.FromFlags(library, "2013-03-01", "met-2002-security", null, null, [fact.Name + "=" + text], null, out var flagErrors);
-                Assert.Equal(document.Errors.Select(e => e.ToString()), flagErrors.Select(e => e.ToString()));
+                Assert.Equal(document.Errors.Select(e => e.Code + " " + e), flagErrors.Select(e => e.Code + " " + e));
                 Assert.Equal(document.Query is null, flags is null);
                 if (flags is not null)
                 {

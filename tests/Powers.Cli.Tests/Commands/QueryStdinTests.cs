@@ -38,7 +38,7 @@ public sealed class QueryStdinTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(["2013-03-01", "line 2", "2003-03-01", "2010-06-01"], Results(run.Out));
-        Assert.Equal("""{"line":2,"errors":[{"field":"","message":"empty line"}]}""", run.Out.Split('\n')[1]);
+        Assert.Equal("""{"line":2,"errors":[{"code":"PQ0006","field":"","message":"empty line"}]}""", run.Out.Split('\n')[1]);
     }
 
     [Fact]
