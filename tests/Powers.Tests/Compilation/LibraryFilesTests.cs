@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Powers.Compilation;
 using Powers.Diagnostics;
 using Powers.Tests.TestSupport;
@@ -16,7 +15,7 @@ public sealed class LibraryFilesTests : IDisposable
     public async Task CompileDirectory_FifoNamedJson_ReportedAndNeverOpened()
     {
         string rules = CopyRules(Path.Combine(_root, "rules"));
-        Run("mkfifo", Path.Combine(rules, "pra2002", "pipe.json"));
+        Processes.Run("mkfifo", Path.Combine(rules, "pra2002", "pipe.json"));
 
         // Opening a FIFO blocks until a writer comes; the walk must not open it.
         var compile = Task.Run(() => LibraryCompiler.CompileDirectory(rules));
@@ -89,18 +88,5 @@ public sealed class LibraryFilesTests : IDisposable
         }
 
         return target;
-    }
-
-    private static void Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
     }
 }

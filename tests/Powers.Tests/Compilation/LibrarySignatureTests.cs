@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Powers.Compilation;
@@ -173,7 +172,7 @@ public sealed class LibrarySignatureTests : IDisposable
 
         string next = Path.Combine(_root, "rules.next");
         Directory.CreateSymbolicLink(next, bad);
-        Run("mv", "-T", next, link);
+        Processes.Run("mv", "-T", next, link);
 
         Assert.Equal("PWR0022", Assert.Single(Verify(link, out _)).Id);
     }
@@ -183,7 +182,7 @@ public sealed class LibrarySignatureTests : IDisposable
     {
         string rules = Signed("rules", _key);
         File.Delete(Path.Combine(rules, LibrarySignature.SignatureFile));
-        Run("mkfifo", Path.Combine(rules, LibrarySignature.SignatureFile));
+        Processes.Run("mkfifo", Path.Combine(rules, LibrarySignature.SignatureFile));
 
         var verify = Task.Run(() => Verify(rules, out _));
         Assert.Same(verify, await Task.WhenAny(verify, Task.Delay(TimeSpan.FromSeconds(30))));
@@ -257,18 +256,5 @@ public sealed class LibrarySignatureTests : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(file, to);
         }
-    }
-
-    private static void Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
     }
 }

@@ -12,18 +12,13 @@ namespace Powers.Tests.Diagnostics;
 /// </summary>
 public partial class DiagnosticDescriptorsTests
 {
-    private static readonly string Root = Path.GetDirectoryName(RepositoryRules.Directory)!;
+    private static readonly string Root = RepositorySources.Root;
 
     private static List<(string Field, DiagnosticDescriptor Descriptor)> Fields { get; } =
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (f.Name, (DiagnosticDescriptor)f.GetValue(null)!))
             .ToList();
-
-    private static string ReadAll(string folder, string except) => string.Join('\n',
-        Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.EndsWith(except, StringComparison.Ordinal))
-            .Select(File.ReadAllText));
 
     [Fact]
     public void All_ListsEveryDescriptorOnce()
@@ -49,7 +44,7 @@ public partial class DiagnosticDescriptorsTests
     [Fact]
     public void EveryDescriptor_IsReportedByTheCode()
     {
-        string code = ReadAll("src", "DiagnosticDescriptors.cs");
+        string code = RepositorySources.ReadAll("src", "DiagnosticDescriptors.cs");
         var unreported = Fields.Where(f => !Regex.IsMatch(code, @"\b" + f.Field + @"\b")).Select(f => f.Descriptor.Id + " " + f.Field).ToList();
         Assert.True(unreported.Count == 0, "Catalogued but never reported (retire them in a comment): " + string.Join(", ", unreported));
     }
@@ -57,7 +52,7 @@ public partial class DiagnosticDescriptorsTests
     [Fact]
     public void EveryDescriptor_IsCoveredByATest()
     {
-        string tests = ReadAll("tests", nameof(DiagnosticDescriptorsTests) + ".cs");
+        string tests = RepositorySources.ReadAll("tests", nameof(DiagnosticDescriptorsTests) + ".cs");
         var untested = Fields.Where(f => !tests.Contains("\"" + f.Descriptor.Id + "\"", StringComparison.Ordinal) && !Regex.IsMatch(tests, @"\." + f.Field + @"\b"))
             .Select(f => f.Descriptor.Id + " " + f.Field).ToList();
         Assert.True(untested.Count == 0, "No test reports these diagnostics: " + string.Join(", ", untested));

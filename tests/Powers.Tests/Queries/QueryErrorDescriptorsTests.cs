@@ -12,18 +12,13 @@ namespace Powers.Tests.Queries;
 /// </summary>
 public sealed partial class QueryErrorDescriptorsTests
 {
-    private static readonly string Root = Path.GetDirectoryName(RepositoryRules.Directory)!;
+    private static readonly string Root = RepositorySources.Root;
 
     private static List<(string Field, QueryErrorDescriptor Descriptor)> Fields { get; } =
         typeof(QueryErrorDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(QueryErrorDescriptor))
             .Select(f => (f.Name, (QueryErrorDescriptor)f.GetValue(null)!))
             .ToList();
-
-    private static string ReadAll(string folder, string except) => string.Join('\n',
-        Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.EndsWith(except, StringComparison.Ordinal))
-            .Select(File.ReadAllText));
 
     [Fact]
     public void All_ListsEveryDescriptorOnceInCodeOrder()
@@ -59,7 +54,7 @@ public sealed partial class QueryErrorDescriptorsTests
     [Fact]
     public void EveryDescriptor_IsGivenByTheCode()
     {
-        string code = ReadAll("src", "QueryErrorDescriptors.cs");
+        string code = RepositorySources.ReadAll("src", "QueryErrorDescriptors.cs");
         var unused = Fields.Where(f => !Regex.IsMatch(code, @"QueryErrorDescriptors\." + f.Field + @"\b")).Select(f => f.Descriptor.Code + " " + f.Field).ToList();
         Assert.True(unused.Count == 0, "Catalogued but never given (retire them in a comment): " + string.Join(", ", unused));
     }
@@ -68,7 +63,7 @@ public sealed partial class QueryErrorDescriptorsTests
     public void EveryDescriptor_IsProducedByATest()
     {
         // Tests pin an error's code as its literal ("PQ0105") beside the input that produces it.
-        string tests = ReadAll("tests", nameof(QueryErrorDescriptorsTests) + ".cs");
+        string tests = RepositorySources.ReadAll("tests", nameof(QueryErrorDescriptorsTests) + ".cs");
         var untested = QueryErrorDescriptors.All.Where(d => !tests.Contains("\"" + d.Code + "\"", StringComparison.Ordinal)).Select(d => d.Code).ToList();
         Assert.True(untested.Count == 0, "No test produces these query errors: " + string.Join(", ", untested));
     }
