@@ -132,32 +132,18 @@ public sealed class HostileEditingTests
     public async Task DidOpen_FifoNamedJsonInTheLibrary_ReportedNeverOpenedAndServerAnswers()
     {
         // Opening a FIFO blocks until a writer comes: a compile that opened it would hold every request.
-        using var library = new TestLibrary();
-        Mkfifo(library.PathOf("pra2002/pipe.json"));
-        await using var client = await LspTestClient.StartAsync(library.Root);
-        string uri = library.UriOf(Relative);
-        await client.OpenAsync(uri, library.Read(Relative));
+        var diagnostic = await OpenBesideAsync("pra2002/pipe.json", Mkfifo);
 
-        var published = await client.DiagnosticsAsync(library.UriOf("pra2002/pipe.json"), p => p.Diagnostics.Count > 0);
-
-        Assert.Equal("The file is a FIFO (named pipe), not a regular file; it is not read", Assert.Single(published.Diagnostics).Message);
-        await AssertAnswersAsync(client, uri);
+        Assert.Equal("The file is a FIFO (named pipe), not a regular file; it is not read", diagnostic.Message);
     }
 
     [Fact]
     public async Task DidOpen_LinkToDevZeroInTheLibrary_ReportedNotReadAndServerAnswers()
     {
         // /dev/zero never ends: read whole, it would fill memory.
-        using var library = new TestLibrary();
-        File.CreateSymbolicLink(library.PathOf("pra2002/zero.json"), "/dev/zero");
-        await using var client = await LspTestClient.StartAsync(library.Root);
-        string uri = library.UriOf(Relative);
-        await client.OpenAsync(uri, library.Read(Relative));
+        var diagnostic = await OpenBesideAsync("pra2002/zero.json", path => File.CreateSymbolicLink(path, "/dev/zero"));
 
-        var published = await client.DiagnosticsAsync(library.UriOf("pra2002/zero.json"), p => p.Diagnostics.Count > 0);
-
-        Assert.Equal("PWR0018", Assert.Single(published.Diagnostics).Code);
-        await AssertAnswersAsync(client, uri);
+        Assert.Equal("PWR0018", diagnostic.Code);
     }
 
     [Fact]
@@ -177,6 +163,25 @@ public sealed class HostileEditingTests
         }
 
         await AssertAnswersAsync(client, uri);
+    }
+
+    /// <summary>
+    /// A library with a file made by <paramref name="make"/> at <paramref name="relative"/>: opens a rule file, waits for
+    /// the one diagnostic the made file gets, checks the server still answers, and gives the diagnostic.
+    /// </summary>
+    private static async Task<LspDiagnostic> OpenBesideAsync(string relative, Action<string> make)
+    {
+        using var library = new TestLibrary();
+        make(library.PathOf(relative));
+        await using var client = await LspTestClient.StartAsync(library.Root);
+        string uri = library.UriOf(Relative);
+        await client.OpenAsync(uri, library.Read(Relative));
+
+        var published = await client.DiagnosticsAsync(library.UriOf(relative), p => p.Diagnostics.Count > 0);
+
+        var diagnostic = Assert.Single(published.Diagnostics);
+        await AssertAnswersAsync(client, uri);
+        return diagnostic;
     }
 
     private static void Mkfifo(string path)
