@@ -51,12 +51,53 @@ public sealed class VsCodeManifestTests
         var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(Extension, "package-lock.json"))).RootElement.GetProperty("packages");
         foreach (string group in new[] { "dependencies", "devDependencies" })
         {
-            foreach (var dependency in manifest.GetProperty(group).EnumerateObject())
+            if (!manifest.TryGetProperty(group, out var dependencies))
+            {
+                continue;
+            }
+
+            foreach (var dependency in dependencies.EnumerateObject())
             {
                 string version = dependency.Value.GetString()!;
                 Assert.Matches("^[0-9]+\\.[0-9]+\\.[0-9]+$", version);
                 Assert.Equal(version, lockFile.GetProperty("node_modules/" + dependency.Name).GetProperty("version").GetString());
             }
         }
+    }
+
+    [Fact]
+    public void Manifest_Build_BundlesEveryDependencyIntoOneFileWithEsbuild()
+    {
+        var manifest = Manifest();
+
+        // Nothing is installed at run time: vscode-languageclient is bundled into out/extension.js (scripts/build.js).
+        Assert.False(manifest.TryGetProperty("dependencies", out _), "the extension must have no run-time dependencies: they are bundled");
+        Assert.Equal("./out/extension.js", manifest.GetProperty("main").GetString());
+        Assert.Equal("tsc -p . --noEmit && node scripts/build.js", manifest.GetProperty("scripts").GetProperty("compile").GetString());
+        string build = File.ReadAllText(Path.Combine(Extension, "scripts", "build.js"));
+        Assert.Contains("bundle: true", build, StringComparison.Ordinal);
+        Assert.Contains("external: ['vscode']", build, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VsCodeIgnore_ShipsOnlyWhatTheEditorLoads()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Extension, ".vscodeignore")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+        Assert.Equal(
+            ["**", "!package.json", "!out/extension.js", "!out/THIRD-PARTY-NOTICES.txt", "!schemas/*.schema.json", "!images/icon.png", "!README.md", "!LICENSE"],
+            lines);
+    }
+
+    [Fact]
+    public void Manifest_Icon_IsA128PixelPng()
+    {
+        string icon = Manifest().GetProperty("icon").GetString()!;
+        byte[] png = File.ReadAllBytes(Path.Combine(Extension, icon));
+
+        Assert.Equal("images/icon.png", icon);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10 }, png[..8]);
+        Assert.Equal(128, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.Equal(128, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
     }
 }
