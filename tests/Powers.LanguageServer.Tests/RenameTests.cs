@@ -77,6 +77,24 @@ public sealed class RenameTests
         }
     }
 
+    [Fact]
+    public async Task Rename_PowerInARemovalObject_EditsItAndTheCatalogue()
+    {
+        var (library, client, markup, uri) = await Session.OpenAsync("pra2002/2011-03-18.json", t => t.Mark(
+            "\"powers\": [\"stop-search-authorised-area\"]",
+            "\"powers\": [{ \"power\": \"[|stop-search-$$authorised-area|]\", \"cite\": \"Terrorism Act 2000 (Remedial) Order 2011\" }]"));
+        await using (client)
+        using (library)
+        {
+            var edit = await client.RequestAsync<WorkspaceEdit>("textDocument/rename", new RenameParams(new TextDocumentIdentifier(uri), LspAssert.Cursor(markup), "stop-search-area"));
+
+            var here = Assert.Single(edit.Changes[uri]);
+            Assert.Equal("stop-search-area", here.NewText);
+            LspAssert.RangeIs(markup, 0, here.Range);
+            Assert.Single(edit.Changes[library.UriOf("powers.json")]);
+        }
+    }
+
     [Theory]
     [InlineData("\"id\": \"constable-in-[|$$|]uniform\"", "x", "Only a fact or a power id can be renamed; 'constable-in-uniform' is a clause id")]
     [InlineData("terrorismAuthorisation == 's4$$7a'", "x", "Only a fact or a power id can be renamed; 's47a' is an enum value")]

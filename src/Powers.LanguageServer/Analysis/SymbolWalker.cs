@@ -123,6 +123,10 @@ internal sealed class SymbolWalker
             case ("include" or "designations", JsonArray include):
                 Items(include, SymbolKind.Designation, null);
                 break;
+            case ("power", JsonString power):
+                // A removal or a cessation of a rule set version: { "power": "remove-child-curfew", "cite": ... }.
+                Add(SymbolKind.Power, power.Value, null, power.Span, false, null);
+                break;
             case ("force", JsonString force):
                 Add(SymbolKind.Force, force.Value, null, force.Span, false, null);
                 break;
