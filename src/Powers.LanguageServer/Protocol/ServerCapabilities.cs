@@ -12,4 +12,5 @@ internal sealed record ServerCapabilities(
     bool DocumentSymbolProvider,
     CodeLensOptions CodeLensProvider,
     RenameOptions? RenameProvider = null,
-    SemanticTokensOptions? SemanticTokensProvider = null);
+    SemanticTokensOptions? SemanticTokensProvider = null,
+    bool? DocumentFormattingProvider = null);

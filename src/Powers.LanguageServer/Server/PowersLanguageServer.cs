@@ -61,7 +61,8 @@ internal sealed partial class PowersLanguageServer : IDisposable
             DocumentSymbolProvider: true,
             new CodeLensOptions(false),
             new RenameOptions(PrepareProvider: true),
-            new SemanticTokensOptions(SemanticTokensProvider.Legend, Full: true));
+            new SemanticTokensOptions(SemanticTokensProvider.Legend, Full: true),
+            DocumentFormattingProvider: true);
         return new InitializeResult(capabilities, new ServerInfo("powers", typeof(PowersLanguageServer).Assembly.GetName().Version?.ToString()));
     }
 
@@ -170,6 +171,10 @@ internal sealed partial class PowersLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/semanticTokens/full")]
     public SemanticTokens? SemanticTokens(SemanticTokensParams p) =>
         Guard("semanticTokens", () => Context(p.TextDocument) is { } c ? SemanticTokensProvider.Tokens(c) : null);
+
+    [JsonRpcMethod("textDocument/formatting")]
+    public IReadOnlyList<TextEdit>? Formatting(DocumentFormattingParams p) =>
+        Guard("formatting", () => Context(p.TextDocument) is { } c ? FormattingProvider.Format(c) : null);
 
     [JsonRpcMethod("textDocument/documentSymbol")]
     public IReadOnlyList<DocumentSymbol>? DocumentSymbol(DocumentSymbolParams p) =>
