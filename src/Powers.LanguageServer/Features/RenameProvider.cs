@@ -131,36 +131,15 @@ internal static partial class RenameProvider
             return found;
         }
 
-        // An explicit stack: the parser bounds depth, but a walk over author input does not rely on that.
-        var stack = new Stack<JsonNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        foreach (var p in JsonTreeWalk.Properties(root))
         {
-            switch (stack.Pop())
+            if (p.Name == "enum" && p.Value is JsonArray values)
             {
-                case JsonArray array:
-                    foreach (var item in array.Items)
-                    {
-                        stack.Push(item);
-                    }
-
-                    break;
-                case JsonObject obj:
-                    foreach (var p in obj.Properties)
-                    {
-                        if (p.Name == "enum" && p.Value is JsonArray values)
-                        {
-                            found.AddRange(values.Items.OfType<JsonString>().Where(s => s.Value == name).Select(s => s.Span));
-                        }
-                        else if (p.Name == "properties" && p.Value is JsonObject properties)
-                        {
-                            found.AddRange(properties.Properties.Where(q => q.Name == name).Select(q => q.NameSpan));
-                        }
-
-                        stack.Push(p.Value);
-                    }
-
-                    break;
+                found.AddRange(values.Items.OfType<JsonString>().Where(s => s.Value == name).Select(s => s.Span));
+            }
+            else if (p.Name == "properties" && p.Value is JsonObject properties)
+            {
+                found.AddRange(properties.Properties.Where(q => q.Name == name).Select(q => q.NameSpan));
             }
         }
 

@@ -80,36 +80,14 @@ internal static class SemanticTokensProvider
         return new SemanticTokens(data);
     }
 
-    /// <summary>Every <c>when</c> string of the document; an explicit stack, not recursion over author input.</summary>
+    /// <summary>Every <c>when</c> string of the document.</summary>
     private static void Collect(JsonNode root, List<JsonString> into)
     {
-        var stack = new Stack<JsonNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        foreach (var p in JsonTreeWalk.Properties(root))
         {
-            switch (stack.Pop())
+            if (p.Name == "when" && p.Value is JsonString when)
             {
-                case JsonArray array:
-                    foreach (var item in array.Items)
-                    {
-                        stack.Push(item);
-                    }
-
-                    break;
-                case JsonObject obj:
-                    foreach (var p in obj.Properties)
-                    {
-                        if (p.Name == "when" && p.Value is JsonString when)
-                        {
-                            into.Add(when);
-                        }
-                        else
-                        {
-                            stack.Push(p.Value);
-                        }
-                    }
-
-                    break;
+                into.Add(when);
             }
         }
     }
