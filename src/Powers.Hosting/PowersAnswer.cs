@@ -1,5 +1,3 @@
-using System.Globalization;
-using Newtonsoft.Json;
 using Powers.Analysis;
 using Powers.Decisions;
 using Powers.Queries;
@@ -60,26 +58,8 @@ public sealed class PowersAnswer
     /// errors. At full detail, what would permit each undetermined power is searched for within the host's
     /// <see cref="PowersOptions.ExplainMaxSteps"/> and <see cref="PowersOptions.ExplainTimeLimit"/>.
     /// </summary>
-    public string ToJson(bool indented = false)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text) { Formatting = indented ? Formatting.Indented : Formatting.None })
-        {
-            if (Decision is not null)
-            {
-                DecisionJsonWriter.Write(writer, Decision, Detail, _budget, default);
-            }
-            else
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("errors");
-                DecisionJsonWriter.WriteErrors(writer, Errors);
-                writer.WriteEndObject();
-            }
-        }
-
-        return text.ToString();
-    }
+    public string ToJson(bool indented = false) =>
+        Decision is not null ? DecisionJsonWriter.ToJson(Decision, Detail, _budget, indented) : DecisionJsonWriter.ToJson(Errors, indented);
 
     /// <summary>
     /// Writes what <see cref="ToJson"/> returns, with System.Text.Json, without building a string (into a compact
@@ -117,19 +97,6 @@ public sealed class PowersAnswer
     }
 
     /// <summary>The compact form <c>{"power-id": "outcome", ...}</c>, or the errors form when the query had errors.</summary>
-    public string ToOutcomesJson()
-    {
-        if (Decision is null)
-        {
-            return ToJson();
-        }
-
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text))
-        {
-            DecisionJsonWriter.WriteOutcomes(writer, Decision);
-        }
-
-        return text.ToString();
-    }
+    public string ToOutcomesJson() =>
+        Decision is null ? ToJson() : DecisionJsonWriter.ToJson(Decision, DecisionDetail.Outcomes, null, indented: false);
 }

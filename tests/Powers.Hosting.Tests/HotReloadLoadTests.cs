@@ -143,12 +143,6 @@ public sealed class HotReloadLoadTests(ITestOutputHelper output)
         Write(rules, files);
         var library = LibraryCompiler.CompileDirectory(rules.Path).ThrowIfFailed();
         var decision = new PowersEngine(library).Decide(RulesDirectory.Query, [])!;
-        using var text = new StringWriter();
-        using (var writer = new Newtonsoft.Json.JsonTextWriter(text))
-        {
-            Powers.Decisions.DecisionJsonWriter.Write(writer, decision);
-        }
-
-        return text.ToString();
+        return Powers.Decisions.DecisionJsonWriter.ToJson(decision, Powers.Decisions.DecisionDetail.Full, null, indented: false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Powers.Syntax.Json;
 
 namespace Powers.Tests;
@@ -24,6 +25,8 @@ public sealed class PublicSurfaceTests
         "Powers.Analysis.ResidualAnalyzer",
     ];
 
+    private const BindingFlags Visible = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
     private static readonly Type[] Exported = typeof(PowersEngine).Assembly.GetExportedTypes();
 
     [Fact]
@@ -43,6 +46,18 @@ public sealed class PublicSurfaceTests
     }
 
     [Fact]
+    public void PublicSignatures_OfTheCore_NameNoNewtonsoftType()
+    {
+        // Newtonsoft is how the core writes some documents inside, not something a host must reference to call it.
+        var leaked = Exported.SelectMany(SignatureTypes)
+            .Where(s => s.Type.Assembly.GetName().Name == "Newtonsoft.Json")
+            .Select(s => s.Member)
+            .Distinct();
+
+        Assert.Empty(leaked);
+    }
+
+    [Fact]
     public void InternalTypes_NamedHere_ExistInTheCore()
     {
         // A renamed or moved type would make the test above pass without checking anything.
@@ -50,5 +65,50 @@ public sealed class PublicSurfaceTests
 
         Assert.Empty(missing);
         Assert.Equal("Powers.Syntax.Json", typeof(JsonObject).Namespace);
+    }
+
+    // Every type a public or protected member names in its signature, with the member's name.
+    private static IEnumerable<(string Member, Type Type)> SignatureTypes(Type type)
+    {
+        var named = new List<(string, Type)>();
+        if (type.BaseType is { } baseType)
+        {
+            named.Add((type.FullName + " : base", baseType));
+        }
+
+        named.AddRange(type.GetInterfaces().Select(i => (type.FullName + " : interface", i)));
+        foreach (var member in type.GetMembers(Visible))
+        {
+            string name = type.FullName + "." + member.Name;
+            switch (member)
+            {
+                case MethodBase method when method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly:
+                    named.AddRange(method.GetParameters().Select(p => (name, p.ParameterType)));
+                    if (method is MethodInfo info)
+                    {
+                        named.Add((name, info.ReturnType));
+                    }
+
+                    break;
+                case FieldInfo field when field.IsPublic || field.IsFamily || field.IsFamilyOrAssembly:
+                    named.Add((name, field.FieldType));
+                    break;
+                case PropertyInfo property when property.GetMethod is { } get && (get.IsPublic || get.IsFamily):
+                    named.Add((name, property.PropertyType));
+                    break;
+            }
+        }
+
+        return named.SelectMany(n => Flatten(n.Item2).Select(t => (n.Item1, t)));
+    }
+
+    private static IEnumerable<Type> Flatten(Type type)
+    {
+        if (type.HasElementType && type.GetElementType() is { } element)
+        {
+            return Flatten(element);
+        }
+
+        return type.IsGenericType ? [type.GetGenericTypeDefinition(), .. type.GetGenericArguments().SelectMany(Flatten)] : [type];
     }
 }

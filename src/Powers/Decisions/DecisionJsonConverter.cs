@@ -8,7 +8,7 @@ namespace Powers.Decisions;
 /// <see cref="DecisionJsonWriter"/>), so <c>JsonSerializer.Serialize(decision)</c> and ASP.NET Core's
 /// <c>Results.Ok(decision)</c> give the contract, not the plan and library behind it. Decisions are not read back.
 /// </summary>
-public sealed class DecisionJsonConverter : JsonConverter<Decision>
+internal sealed class DecisionJsonConverter : JsonConverter<Decision>
 {
     /// <inheritdoc />
     public override Decision Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -62,11 +62,45 @@ public static class DecisionJsonWriter
         WriteErrors(new Utf8JsonWriterAdapter(w), errors);
     }
 
+    /// <summary>
+    /// The decision document at a level of detail as a string (indented on request); at full detail, residuals within
+    /// <paramref name="budget"/> (default <see cref="AnalysisBudget.Explanation"/>). Escapes only what JSON requires (quotes,
+    /// backslashes, control characters).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static string ToJson(Decision decision, DecisionDetail detail, AnalysisBudget? budget, bool indented, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var w = new JsonTextWriter(text) { Formatting = indented ? Formatting.Indented : Formatting.None })
+        {
+            Write(w, decision, detail, budget, cancellationToken);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The errors document <c>{"errors": [{"code": ..., "field": ..., "message": ...}, ...]}</c> as a string, escaped as the decision document is.</summary>
+    public static string ToJson(IEnumerable<QueryError> errors, bool indented)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var w = new JsonTextWriter(text) { Formatting = indented ? Formatting.Indented : Formatting.None })
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("errors");
+            WriteErrors(w, errors);
+            w.WriteEndObject();
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Writes the full decision document.</summary>
-    public static void Write(JsonWriter w, Decision decision) => Write(w, decision, DecisionDetail.Full, null, default);
+    internal static void Write(JsonWriter w, Decision decision) => Write(w, decision, DecisionDetail.Full, null, default);
 
     /// <summary>Writes the decision document at a level of detail (at full detail, residuals within <see cref="AnalysisBudget.Explanation"/>).</summary>
-    public static void Write(JsonWriter w, Decision decision, DecisionDetail detail) => Write(w, decision, detail, null, default);
+    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail) => Write(w, decision, detail, null, default);
 
     /// <summary>
     /// Writes the decision document at a level of detail; at full detail, residuals within <paramref name="budget"/>
@@ -74,7 +108,7 @@ public static class DecisionJsonWriter
     /// order and form are defined here.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken) =>
+    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken) =>
         Write(w, decision, detail, budget, onlyPower: null, cancellationToken);
 
     /// <summary>
@@ -174,7 +208,7 @@ public static class DecisionJsonWriter
     }
 
     /// <summary>Writes <c>{"power-id": "outcome", ...}</c>.</summary>
-    public static void WriteOutcomes(JsonWriter w, Decision decision) => WriteOutcomes(w, decision, onlyPower: null);
+    internal static void WriteOutcomes(JsonWriter w, Decision decision) => WriteOutcomes(w, decision, onlyPower: null);
 
     /// <summary>Writes <c>{"power-id": "outcome", ...}</c>, of <paramref name="onlyPower"/> only when it is given.</summary>
     internal static void WriteOutcomes(JsonWriter w, Decision decision, string? onlyPower)
@@ -197,7 +231,7 @@ public static class DecisionJsonWriter
     }
 
     /// <summary>Writes query errors as <c>[{"code": ..., "field": ..., "message": ...}, ...]</c>.</summary>
-    public static void WriteErrors(JsonWriter w, IEnumerable<QueryError> errors)
+    internal static void WriteErrors(JsonWriter w, IEnumerable<QueryError> errors)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(errors);

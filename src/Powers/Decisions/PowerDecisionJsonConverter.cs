@@ -8,7 +8,7 @@ namespace Powers.Decisions;
 /// same object <see cref="DecisionJsonConverter"/> writes inside <c>decisions</c>, rather than the plan, clauses and
 /// library behind it. Not read back.
 /// </summary>
-public sealed class PowerDecisionJsonConverter : JsonConverter<PowerDecision>
+internal sealed class PowerDecisionJsonConverter : JsonConverter<PowerDecision>
 {
     /// <inheritdoc />
     public override PowerDecision Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

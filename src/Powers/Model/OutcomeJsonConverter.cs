@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Powers.Model;
 
 /// <summary>System.Text.Json writes and reads an <see cref="Outcome"/> by its contract name (<c>not-in-force</c>), never as a number.</summary>
-public sealed class OutcomeJsonConverter : JsonConverter<Outcome>
+internal sealed class OutcomeJsonConverter : JsonConverter<Outcome>
 {
     /// <inheritdoc />
     public override Outcome Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

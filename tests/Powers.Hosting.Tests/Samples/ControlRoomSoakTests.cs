@@ -117,12 +117,6 @@ public sealed class ControlRoomSoakTests(ITestOutputHelper output)
         rules.Write(RulesDirectory.ChainFile, chain);
         var library = LibraryCompiler.CompileDirectory(rules.Path).ThrowIfFailed();
         var decision = new PowersEngine(library).Decide(RulesDirectory.Query, [])!;
-        using var text = new StringWriter();
-        using (var writer = new Newtonsoft.Json.JsonTextWriter(text))
-        {
-            Powers.Decisions.DecisionJsonWriter.Write(writer, decision);
-        }
-
-        return text.ToString();
+        return Powers.Decisions.DecisionJsonWriter.ToJson(decision, Powers.Decisions.DecisionDetail.Full, null, indented: false);
     }
 }
