@@ -1,5 +1,5 @@
 using System.Globalization;
-using Newtonsoft.Json;
+using Powers.Cli.Output;
 using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
@@ -95,11 +95,9 @@ internal static class NdjsonQueries
     internal static void WriteDecisionLine(TextWriter output, PlanEntry entry, NdjsonAnswer answer)
     {
         entry.Decide(answer.Situation);
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
         // The plan is shared across dates and made days; the decision reports this line's date and designation.
-        DecisionJsonWriter.Write(w, Decision.FromBuffer(entry.Plan, answer.Designation, answer.Date, entry.Buffer, answer.Situation), answer.Detail, Output.CliBudget.Explanation, answer.OnlyPower, default);
-        w.Flush();
-        output.Write('\n');
+        var decision = Decision.FromBuffer(entry.Plan, answer.Designation, answer.Date, entry.Buffer, answer.Situation);
+        CliJson.WriteLine(output, (decision, answer), static (w, s) => DecisionJsonWriter.Write(w, s.decision, s.answer.Detail, CliBudget.Explanation, s.answer.OnlyPower, default));
     }
 
     /// <summary>The <c>outcomes</c> format's line, from the plan's outcome lines, deciding outcomes only.</summary>
@@ -109,16 +107,13 @@ internal static class NdjsonQueries
         output.Write(entry.OutcomesLine(answer.OnlyPower));
     }
 
-    private static void WriteError(TextWriter output, long line, List<QueryError> errors)
-    {
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
-        w.WriteStartObject();
-        w.WritePropertyName("line");
-        w.WriteValue(line);
-        w.WritePropertyName("errors");
-        DecisionJsonWriter.WriteErrors(w, errors);
-        w.WriteEndObject();
-        w.Flush();
-        output.Write('\n');
-    }
+    private static void WriteError(TextWriter output, long line, List<QueryError> errors) =>
+        CliJson.WriteLine(output, (line, errors), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("line", s.line);
+            w.WritePropertyName("errors");
+            DecisionJsonWriter.WriteErrors(w, s.errors);
+            w.WriteEndObject();
+        });
 }

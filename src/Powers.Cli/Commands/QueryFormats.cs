@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Powers.Cli.Output;
 using Powers.Decisions;
 
@@ -16,12 +15,12 @@ internal static class QueryFormats
 
     /// <summary>The decision document at the level <c>--detail</c> chooses (docs/contract.md).</summary>
     public static readonly QueryFormat Json = new("json", ForPeople: false, Detail: null,
-        (output, decision, detail, onlyPower, _) => WriteIndented(output, w => DecisionJsonWriter.Write(w, decision, detail, CliBudget.Explanation, onlyPower, default)),
+        (output, decision, detail, onlyPower, _) => CliJson.WriteDocument(output, CliJsonEncoder.Json, w => DecisionJsonWriter.Write(w, decision, detail, CliBudget.Explanation, onlyPower, default)),
         NdjsonQueries.WriteDecisionLine);
 
     /// <summary><c>{"power-id": "outcome"}</c>: the outcomes level, also what <c>--format json --detail outcomes</c> writes.</summary>
     public static readonly QueryFormat Outcomes = new("outcomes", ForPeople: false, DecisionDetail.Outcomes,
-        (output, decision, _, onlyPower, _) => WriteIndented(output, w => DecisionJsonWriter.WriteOutcomes(w, decision, onlyPower)),
+        (output, decision, _, onlyPower, _) => CliJson.WriteDocument(output, CliJsonEncoder.Json, w => DecisionJsonWriter.WriteOutcomes(w, decision, onlyPower)),
         NdjsonQueries.WriteOutcomesLine);
 
     /// <summary>The formats, the default (text) first.</summary>
@@ -39,14 +38,4 @@ internal static class QueryFormats
     /// </summary>
     public static QueryFormat AtLevel(QueryFormat format, DecisionDetail level) =>
         format.ForPeople || format.Detail is not null ? format : All.FirstOrDefault(f => f.Detail == level) ?? format;
-
-    private static void WriteIndented(TextWriter output, Action<JsonWriter> write)
-    {
-        using (var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false })
-        {
-            write(w);
-        }
-
-        output.WriteLine();
-    }
 }

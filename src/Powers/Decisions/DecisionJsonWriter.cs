@@ -40,6 +40,29 @@ public static class DecisionJsonWriter
         DecisionUtf8Writer.Write(w, decision, detail, budget, cancellationToken);
     }
 
+    /// <summary>
+    /// The document at a level of detail with System.Text.Json, holding only <paramref name="onlyPower"/> when it is
+    /// given (<c>powers query --power</c>), as the Newtonsoft overload below writes it.
+    /// </summary>
+    internal static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, string? onlyPower, CancellationToken cancellationToken)
+    {
+        if (onlyPower is null)
+        {
+            Write(w, decision, detail, budget, cancellationToken);
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(w);
+        Write(new Utf8JsonWriterAdapter(w), decision, detail, budget, onlyPower, cancellationToken);
+    }
+
+    /// <summary>Writes <c>{"power-id": "outcome", ...}</c> with System.Text.Json, of <paramref name="onlyPower"/> only when it is given.</summary>
+    internal static void WriteOutcomes(System.Text.Json.Utf8JsonWriter w, Decision decision, string? onlyPower)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        WriteOutcomes(new Utf8JsonWriterAdapter(w), decision, onlyPower);
+    }
+
     /// <summary>Writes the full decision document as UTF-8 to a stream (e.g. an HTTP response body), without a string.</summary>
     public static void Write(Stream utf8, Decision decision)
     {

@@ -1,0 +1,70 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Powers.Cli.Output;
+
+/// <summary>
+/// How the tool prints JSON: through <see cref="Utf8JsonWriter"/> with <see cref="CliJsonEncoder"/>, a document
+/// indented by two spaces and followed by a new line, an NDJSON answer compact on one line.
+/// </summary>
+internal static class CliJson
+{
+    [ThreadStatic]
+    private static LineState? t_line;
+
+    /// <summary>Writes one indented document, then a new line.</summary>
+    public static void WriteDocument(TextWriter output, CliJsonEncoder encoder, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = encoder, NewLine = output.NewLine }))
+        {
+            write(w);
+        }
+
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.WriteLine();
+    }
+
+    /// <summary>Writes one compact document and <c>\n</c>, through this thread's reused buffer and writer.</summary>
+    public static void WriteLine<TState>(TextWriter output, TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        var line = t_line ??= new LineState();
+        line.Bytes.ResetWrittenCount();
+        line.Writer.Reset(line.Bytes);
+        write(line.Writer, state);
+        line.Writer.Flush();
+        var bytes = line.Bytes.WrittenSpan;
+        if (line.Chars.Length < bytes.Length)
+        {
+            line.Chars = new char[Math.Max(bytes.Length, line.Chars.Length * 2)];
+        }
+
+        int count = Encoding.UTF8.GetChars(bytes, line.Chars);
+        output.Write(line.Chars, 0, count);
+        output.Write('\n');
+    }
+
+    /// <summary>A string as a JSON string (quoted), escaped as the documents escape it.</summary>
+    public static string Quote(string value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CliJsonEncoder.Json }))
+        {
+            w.WriteStringValue(value);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private sealed class LineState
+    {
+        public ArrayBufferWriter<byte> Bytes { get; } = new(4096);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public char[] Chars { get; set; } = new char[4096];
+
+        public LineState() => Writer = new Utf8JsonWriter(Bytes, new JsonWriterOptions { Encoder = CliJsonEncoder.Json, SkipValidation = true });
+    }
+}
