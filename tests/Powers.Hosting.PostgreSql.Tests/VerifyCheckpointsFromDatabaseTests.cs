@@ -119,6 +119,31 @@ public sealed partial class VerifyCheckpointsFromDatabaseTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task Verify_CheckpointRowSequenceColumnEdited_BrokenCheckpointNamingTheRow()
+    {
+        var (table, _) = await Record(5);
+        // The signed payload is untouched; only the column that names the row says another record.
+        Postgres.Execute($"UPDATE {table}_checkpoints SET chain_seq = 3 WHERE chain_seq = 4");
+
+        var (exit, output, _) = Verify(table, signed: true);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("broken: checkpoint: " + table + "_checkpoints (test-writer, 3): its columns name record 3 of writer test-writer, but it signs record 4 of writer test-writer: the row was changed after it was stored" + Environment.NewLine, output);
+    }
+
+    [PostgresFact]
+    public async Task Verify_CheckpointRowWriterColumnEdited_BrokenCheckpointNamingTheRow()
+    {
+        var (table, _) = await Record(5);
+        Postgres.Execute($"UPDATE {table}_checkpoints SET chain_writer = 'other-writer' WHERE chain_seq = 2");
+
+        var (exit, output, _) = Verify(table, signed: true);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("broken: checkpoint: " + table + "_checkpoints (other-writer, 2): its columns name record 2 of writer other-writer, but it signs record 2 of writer test-writer: the row was changed after it was stored" + Environment.NewLine, output);
+    }
+
+    [PostgresFact]
     public async Task Verify_CheckpointRowDeleted_NamesTheCheckpointAfterIt()
     {
         var (table, _) = await Record(5);

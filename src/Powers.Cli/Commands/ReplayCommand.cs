@@ -207,7 +207,7 @@ internal static partial class ReplayCommand
     /// </summary>
     private static int VerifySigned(CliConsole console, IDecisionRecordSource source, string format, List<Compilation.TrustedKey> keys, PostgreSqlCheckpointSource table)
     {
-        List<(string Text, string Where)>? rows;
+        List<(string Text, string Where, string Writer, long Sequence)>? rows;
         try
         {
             rows = table.Read();

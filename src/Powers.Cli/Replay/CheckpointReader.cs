@@ -52,14 +52,25 @@ internal static class CheckpointReader
         return checkpoints;
     }
 
-    /// <summary>The checkpoints of a table's rows (each text and where it is), or null with <paramref name="failure"/> naming the first that does not verify.</summary>
-    public static List<RecordCheckpoint>? Read(IEnumerable<(string Text, string Where)> rows, IReadOnlyList<TrustedKey> keys, out TrailBreak? failure)
+    /// <summary>
+    /// The checkpoints of a table's rows (each text, where it is, and the writer and record its columns name), or null
+    /// with <paramref name="failure"/> naming the first that does not verify, or whose columns name another record than
+    /// the one it signs (the columns are what a reader finds the row by, so an edit there is a break too).
+    /// </summary>
+    public static List<RecordCheckpoint>? Read(IEnumerable<(string Text, string Where, string Writer, long Sequence)> rows, IReadOnlyList<TrustedKey> keys, out TrailBreak? failure)
     {
         failure = null;
         var checkpoints = new List<RecordCheckpoint>();
-        foreach (var (text, where) in rows)
+        foreach (var (text, where, writer, sequence) in rows)
         {
-            if (Verify(text, where, keys, out string? problem) is not { } checkpoint)
+            var checkpoint = Verify(text, where, keys, out string? problem);
+            if (checkpoint is not null && (checkpoint.Writer != writer || checkpoint.Sequence != sequence))
+            {
+                problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its columns name record {sequence} of writer {writer}, but it signs record {checkpoint.Sequence} of writer {checkpoint.Writer}: the row was changed after it was stored");
+                checkpoint = null;
+            }
+
+            if (checkpoint is null)
             {
                 failure = new TrailBreak(TrailBreakKind.Checkpoint, new StoredDecisionRecord(ReadOnlyMemory<byte>.Empty, where), null, problem!);
                 return null;
