@@ -14,9 +14,8 @@ namespace Powers.Packaging.Tests;
 /// </summary>
 public sealed class PackagesTests(ITestOutputHelper output) : IDisposable
 {
-    // Packing builds every src project; on a shared 2-core machine under load that has taken over 4 minutes.
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan PackTimeout = PackagingTimeouts.Pack;
+    private static readonly TimeSpan StepTimeout = PackagingTimeouts.Step;
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "powers-pack-" + Guid.NewGuid().ToString("N"));
 

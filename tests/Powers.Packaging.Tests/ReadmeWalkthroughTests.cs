@@ -13,8 +13,8 @@ namespace Powers.Packaging.Tests;
 /// </summary>
 public sealed partial class ReadmeWalkthroughTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan PackTimeout = PackagingTimeouts.Pack;
+    private static readonly TimeSpan StepTimeout = PackagingTimeouts.Step;
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "powers-readme-" + Guid.NewGuid().ToString("N"));
 
