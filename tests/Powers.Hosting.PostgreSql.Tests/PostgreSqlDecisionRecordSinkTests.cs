@@ -26,8 +26,11 @@ public sealed class PostgreSqlDecisionRecordSinkTests(ITestOutputHelper output)
             again.Open();
         }
 
-        Assert.Equal(3, Postgres.Scalar<long>($"SELECT count(*) FROM {schema}.decisions_migrations"));
-        Assert.Equal(3, Postgres.Scalar<int>($"SELECT max(version) FROM {schema}.decisions_migrations"));
+        Assert.Equal(4, Postgres.Scalar<long>($"SELECT count(*) FROM {schema}.decisions_migrations"));
+        Assert.Equal(4, Postgres.Scalar<int>($"SELECT max(version) FROM {schema}.decisions_migrations"));
+        Assert.Equal(
+            "facts l, outcomes l, record l",
+            Postgres.Scalar<string>($"SELECT string_agg(attname || ' ' || attcompression::text, ', ' ORDER BY attname) FROM pg_attribute WHERE attrelid = '{schema}.decisions'::regclass AND attname IN ('record', 'facts', 'outcomes')"));
         Assert.Equal(
             "chain_writer text, chain_seq bigint, checkpoint text, stored_at timestamp with time zone",
             Postgres.Scalar<string>($"SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = '{schema}' AND table_name = 'decisions_checkpoints'"));
