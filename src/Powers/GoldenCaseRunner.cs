@@ -10,7 +10,7 @@ namespace Powers;
 /// Runs a library's golden cases through an engine. Beside <see cref="PowersEngine"/>, not in <c>Compilation</c>:
 /// it decides, so it sits at the front door's level, which uses the compiler and is used by nothing in the core.
 /// </summary>
-public static class GoldenCaseRunner
+internal static class GoldenCaseRunner
 {
     /// <summary>Runs every case and reports what differed.</summary>
     public static IReadOnlyList<GoldenCaseResult> Run(PowersEngine engine)

@@ -23,6 +23,10 @@ public sealed class PublicSurfaceTests
         "Powers.Planning.PlanBuilder", "Powers.Queries.QueryReader", "Powers.Queries.CompactQueryReader",
         "Powers.Deciding.PlanDecider", "Powers.Deciding.DecisionProgramCompiler", "Powers.Batch.BatchProgramBuilder",
         "Powers.Analysis.ResidualAnalyzer",
+
+        // Issue 23: what only the tool, the language server, the workbench and the tests use.
+        "Powers.GoldenCaseRunner", "Powers.Analysis.AssertionVerifier", "Powers.Analysis.OutcomeDiffer",
+        "Powers.Diagnostics.DiagnosticDescriptors", "Powers.Diagnostics.SarifFormatter", "Powers.Batch.BatchDecider",
     ];
 
     private const BindingFlags Visible = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

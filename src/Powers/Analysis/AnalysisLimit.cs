@@ -1,7 +1,7 @@
 namespace Powers.Analysis;
 
 /// <summary>Which part of an <see cref="AnalysisBudget"/> ran out.</summary>
-public enum AnalysisLimit
+internal enum AnalysisLimit
 {
     /// <summary>More situation classes than <see cref="AnalysisBudget.MaxSteps"/>.</summary>
     Steps,

@@ -9,7 +9,7 @@ namespace Powers.Analysis;
 /// <param name="Power">The power being analysed when it ran out.</param>
 /// <param name="Steps">Situation classes visited by then.</param>
 /// <param name="Elapsed">Time spent by then.</param>
-public sealed record AnalysisStop(AnalysisLimit Limit, string Power, long Steps, TimeSpan Elapsed)
+internal sealed record AnalysisStop(AnalysisLimit Limit, string Power, long Steps, TimeSpan Elapsed)
 {
     /// <summary>One line for a person: what ran out, where, and after how much.</summary>
     public string Message => Limit switch

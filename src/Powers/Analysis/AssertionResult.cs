@@ -7,7 +7,7 @@ namespace Powers.Analysis;
 /// <param name="Counterexample">A situation that breaks it, or null when it is proved.</param>
 /// <param name="Plans">How many (version, designation, date class) combinations were checked.</param>
 /// <param name="Leaves">How many classes of situations the pruned enumeration visited.</param>
-public sealed record AssertionResult(Assertion Assertion, Counterexample? Counterexample, int Plans, long Leaves)
+internal sealed record AssertionResult(Assertion Assertion, Counterexample? Counterexample, int Plans, long Leaves)
 {
     /// <summary>Why the search stopped before it could prove or refute the assertion, or null when it finished.</summary>
     public AnalysisStop? Stopped { get; init; }

@@ -12,7 +12,7 @@ namespace Powers.Analysis;
 /// the outcome is settled and allowed. The search is bounded by an <see cref="AnalysisBudget"/>: an assertion it cannot
 /// finish is neither proved nor refuted (<see cref="AssertionResult.Stopped"/> says why).
 /// </summary>
-public static class AssertionVerifier
+internal static class AssertionVerifier
 {
     /// <summary>Verifies every assertion of the library, in order, within <see cref="AnalysisBudget.Default"/>.</summary>
     public static IReadOnlyList<AssertionResult> VerifyAll(RuleLibrary library) => VerifyAll(library, AnalysisBudget.Default);

@@ -11,7 +11,7 @@ namespace Powers.Analysis;
 /// <param name="Facts">The known facts; every other fact is unknown.</param>
 /// <param name="Power">The power whose outcome breaks the assertion.</param>
 /// <param name="Outcome">That outcome.</param>
-public sealed record Counterexample(RuleSetVersion? Version, Designation Designation, DateOnly? Date, IReadOnlyList<FactValue> Facts, string Power, Outcome Outcome)
+internal sealed record Counterexample(RuleSetVersion? Version, Designation Designation, DateOnly? Date, IReadOnlyList<FactValue> Facts, string Power, Outcome Outcome)
 {
     /// <summary>The query document (one line of JSON) that <c>powers query</c> decides against the assertion.</summary>
     public string QueryJson

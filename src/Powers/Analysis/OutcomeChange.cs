@@ -16,4 +16,4 @@ namespace Powers.Analysis;
 /// example is exact, but <see cref="When"/> then prints each integer as ranges between the points tried, which only
 /// approximates the relation between the two facts.
 /// </param>
-public sealed record OutcomeChange(string Power, Outcome From, Outcome To, string When, IReadOnlyList<FactValue> Example, bool Exact = true);
+internal sealed record OutcomeChange(string Power, Outcome From, Outcome To, string When, IReadOnlyList<FactValue> Example, bool Exact = true);

@@ -12,7 +12,7 @@ namespace Powers.Analysis;
 /// are not compared: the expression language cannot say "unknown", and a change of rule shows on known facts. The
 /// search and the cases it keeps are bounded by an <see cref="AnalysisBudget"/>.
 /// </summary>
-public static class OutcomeDiffer
+internal static class OutcomeDiffer
 {
     /// <summary>
     /// The changes of every power (matched by id), in catalogue order of <paramref name="from"/>, within

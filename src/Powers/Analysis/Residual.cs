@@ -9,7 +9,7 @@ namespace Powers.Analysis;
 /// </summary>
 /// <param name="Condition">The residual condition in the rule expression language, or null when the search stopped.</param>
 /// <param name="Example">Missing-fact values that make the power permitted, or null.</param>
-public sealed record Residual(string? Condition, IReadOnlyList<FactValue>? Example)
+internal sealed record Residual(string? Condition, IReadOnlyList<FactValue>? Example)
 {
     /// <summary>Why the search stopped before it knew the condition (its budget ran out), or null when it finished.</summary>
     public string? Stopped { get; init; }

@@ -17,7 +17,7 @@ namespace Powers.Batch;
 /// with SIMD. Immutable and thread-safe once built; <see cref="Decide"/> allocates nothing. Agrees exactly with
 /// <see cref="PlanDecider"/> over the <see cref="ReferenceInterpreter"/>, which the tests check.
 /// </summary>
-public sealed class BatchDecider
+internal sealed class BatchDecider
 {
     private const int StackRegisters = 2048;
     private const ulong Threes = 0x0303_0303_0303_0303UL;

@@ -6,7 +6,7 @@ namespace Powers.Batch;
 /// The outcomes of a batch, power-major: for each power, one outcome per situation. Caller-owned and reusable;
 /// <see cref="BatchDecider.Decide"/> fills it without allocating.
 /// </summary>
-public sealed class BatchOutcomes
+internal sealed class BatchOutcomes
 {
     private readonly Outcome[] _outcomes;
 

@@ -9,7 +9,7 @@ namespace Powers.Batch;
 /// slots plus one 64-bit word saying in which of the 64 situations it is known. Reuse one batch: <see cref="Clear"/>
 /// and refill. Not safe to fill from several threads at once.
 /// </summary>
-public sealed class SituationBatch
+internal sealed class SituationBatch
 {
     /// <summary>Situations per block: one per bit of a word.</summary>
     public const int BlockSize = 64;

@@ -7,7 +7,7 @@ namespace Powers.Binding;
 /// the facts, so a plan replaces it by a constant before anything evaluates it (<see cref="GrantedSubstitution"/>).
 /// An evaluator that meets one anyway reads it as unknown, which can never make a clause permit.
 /// </summary>
-public sealed record BoundGranted(TextSpan Span, string PowerId) : BoundExpression(Span, BoundType.Bool)
+internal sealed record BoundGranted(TextSpan Span, string PowerId) : BoundExpression(Span, BoundType.Bool)
 {
     /// <summary>
     /// Whether it is <c>designated('power-id')</c>: true only when the designation itself grants the power (and it is

@@ -31,7 +31,7 @@ public sealed record PowerDecision(PowerPlan Plan, Outcome Outcome, IReadOnlyLis
     /// For an undetermined power of an explained decision (<see cref="Decision.Explain"/>), what would permit it;
     /// otherwise null. Never computed when read.
     /// </summary>
-    public Residual? Residual { get; init; }
+    internal Residual? Residual { get; init; }
 
     /// <summary>
     /// The residual condition over the missing facts (<c>"false"</c> when nothing permits), or null: not explained,

@@ -36,7 +36,7 @@ public sealed class Diagnostic
     public string? Suggestion { get; }
 
     /// <summary>Creates a diagnostic from a catalogue entry and its message arguments.</summary>
-    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
+    internal static Diagnostic Create(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         string message = args.Length == 0

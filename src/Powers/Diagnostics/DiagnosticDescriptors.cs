@@ -4,7 +4,7 @@ namespace Powers.Diagnostics;
 /// The one catalogue of every diagnostic the compiler reports. Ids are stable and never reused; a retired id
 /// stays here as a comment.
 /// </summary>
-public static class DiagnosticDescriptors
+internal static class DiagnosticDescriptors
 {
     private static DiagnosticDescriptor Error(string id, string title, string format) => new(id, title, format, DiagnosticSeverity.Error);
 

@@ -4,7 +4,7 @@ namespace Powers.Diagnostics;
 /// What each diagnostic means and how to fix it: the full description that SARIF viewers and GitHub code scanning
 /// show, and the catalogue in <c>docs/diagnostics.md</c> (a test writes it from the descriptors and this, and fails when they differ).
 /// </summary>
-public static class DiagnosticHelp
+internal static class DiagnosticHelp
 {
     /// <summary>Where the catalogue of diagnostics is published, <c>docs/diagnostics.md</c> in the repository; each entry has the anchor of its id (<c>#PWR0201</c>).</summary>
     public const string CatalogueUri = "https://github.com/powers-contributors/powers/blob/main/docs/diagnostics.md";

@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace Powers.Diagnostics;
 
 /// <summary>Writes diagnostics as a JSON array: id, severity, message, path, 1-based line and column, end.</summary>
-public static class DiagnosticJsonFormatter
+internal static class DiagnosticJsonFormatter
 {
     /// <summary>Writes the array.</summary>
     public static void Write(TextWriter output, IEnumerable<Diagnostic> diagnostics)

@@ -11,7 +11,7 @@ namespace Powers.Diagnostics;
 /// <c>partialFingerprints</c> entry that survives lines moving, <c>automationDetails</c>, an invocation with the exit
 /// code, and a <c>helpUri</c> per rule into <c>docs/diagnostics.md</c>. Columns count UTF-16 code units, as the compiler does.
 /// </summary>
-public static class SarifFormatter
+internal static class SarifFormatter
 {
     /// <summary>Writes the log.</summary>
     /// <param name="output">Where to write.</param>

@@ -9,7 +9,7 @@ namespace Powers.Model;
 /// power), the powers named (or all), in every situation where <see cref="When"/> holds, the outcome is never one
 /// of <see cref="Outcomes"/> (when <see cref="IsNever"/>) or only one of them.
 /// </summary>
-public sealed class Assertion
+internal sealed class Assertion
 {
     internal Assertion(string id, string cite, string text, DateOnly? from, DateOnly? until, IReadOnlyList<string>? designations, IReadOnlyList<string>? powers, string whenText, BoundExpression when, bool isNever, IReadOnlySet<Outcome> outcomes, Location location)
     {

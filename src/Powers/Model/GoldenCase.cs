@@ -4,7 +4,7 @@ using Powers.Text;
 namespace Powers.Model;
 
 /// <summary>A legal team's golden case: a query, the expected outcomes and the citation that justifies them.</summary>
-public sealed class GoldenCase
+internal sealed class GoldenCase
 {
     internal GoldenCase(string name, string? cite, JsonObject query, IReadOnlyDictionary<string, string> expect, IReadOnlyDictionary<string, IReadOnlyList<string>> missing, Location location)
     {

@@ -9,4 +9,4 @@ namespace Powers.Model;
 /// <param name="Confidence">How well the removal is supported.</param>
 /// <param name="Note">What is uncertain and what would settle it.</param>
 /// <param name="Location">Where it is written.</param>
-public sealed record PowerRemoval(string PowerId, string Cite, string Text, Confidence Confidence, string? Note, Location Location);
+internal sealed record PowerRemoval(string PowerId, string Cite, string Text, Confidence Confidence, string? Note, Location Location);

@@ -44,7 +44,7 @@ public sealed class PowerRule
     /// that is supported; null when the file does not say (the reason then names the forces or nations). Its
     /// confidence bears only on the decisions of those forces, never on the power's own decisions.
     /// </summary>
-    public PowerRemoval? OtherForces { get; internal init; }
+    internal PowerRemoval? OtherForces { get; init; }
 
     /// <summary>Power ids that must also be conferred for this one to be conferred.</summary>
     public IReadOnlyList<string> Requires { get; }

@@ -16,7 +16,7 @@ namespace Powers.Model;
 /// <param name="Confidence">How well it is supported.</param>
 /// <param name="Note">What is uncertain and what would settle it.</param>
 /// <param name="Location">Where it is written.</param>
-public sealed record Preservation(string Id, DateOnly MadeBefore, string VersionId, IReadOnlySet<string> Powers, string Cite, string Text, Confidence Confidence, string? Note, Location Location)
+internal sealed record Preservation(string Id, DateOnly MadeBefore, string VersionId, IReadOnlySet<string> Powers, string Cite, string Text, Confidence Confidence, string? Note, Location Location)
 {
     /// <summary>
     /// When set, whether the earlier version's standard powers survived for such a designation is an open question:

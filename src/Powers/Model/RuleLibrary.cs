@@ -43,10 +43,10 @@ public sealed class RuleLibrary
     public IReadOnlyList<Designation> Designations { get; }
 
     /// <summary>The golden cases.</summary>
-    public IReadOnlyList<GoldenCase> Cases { get; }
+    internal IReadOnlyList<GoldenCase> Cases { get; }
 
     /// <summary>The assertions (what must hold over every situation), in file and then written order.</summary>
-    public IReadOnlyList<Assertion> Assertions { get; }
+    internal IReadOnlyList<Assertion> Assertions { get; }
 
     /// <summary>The rule set families, in order.</summary>
     public IReadOnlyList<string> Families { get; }

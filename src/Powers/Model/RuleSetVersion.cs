@@ -63,7 +63,7 @@ public sealed class RuleSetVersion
     public IReadOnlyList<string> Changes { get; }
 
     /// <summary>General clauses (consolidated).</summary>
-    public IReadOnlyList<GeneralClause> General { get; }
+    internal IReadOnlyList<GeneralClause> General { get; }
 
     /// <summary>Standard powers, conferred on every CSO (consolidated).</summary>
     public IReadOnlySet<string> Standard { get; }
@@ -72,10 +72,10 @@ public sealed class RuleSetVersion
     public IReadOnlyDictionary<string, PowerRule> Powers { get; }
 
     /// <summary>Why powers this version does not confer are not in force, where a file says (consolidated).</summary>
-    public IReadOnlyDictionary<string, PowerRemoval> Removals { get; internal init; } = new Dictionary<string, PowerRemoval>();
+    internal IReadOnlyDictionary<string, PowerRemoval> Removals { get; init; } = new Dictionary<string, PowerRemoval>();
 
     /// <summary>Transitional rules keeping earlier rules for designations made before a day (consolidated).</summary>
-    public IReadOnlyList<Preservation> Preserved { get; internal init; } = [];
+    internal IReadOnlyList<Preservation> Preserved { get; init; } = [];
 
     /// <summary>Forces for which no power of this version is in force (<c>notInForceFor</c>), inherited through <c>extends</c>.</summary>
     internal IReadOnlyList<ForceExclusion> ForceExclusions { get; init; } = [];

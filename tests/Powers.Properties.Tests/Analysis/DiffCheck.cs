@@ -16,7 +16,7 @@ namespace Powers.Properties.Tests.Analysis;
 /// outcomes; and a complete situation decided differently falls under the 'when' of a change with exactly those
 /// outcomes. A power whose diff ran out of its budget is reported as such, with the limit named, and not checked.
 /// </summary>
-public static class DiffCheck
+internal static class DiffCheck
 {
     /// <summary>Checks every power; returns the powers whose diff stopped, with why.</summary>
     public static List<AnalysisStop> Check(DecisionPlan planA, DecisionPlan planB, Situation complete, AnalysisBudget budget, Func<string> context)

@@ -30,7 +30,7 @@ public sealed class AssertionCase
     public RuleLibrary Library { get; }
 
     /// <summary>The assertion.</summary>
-    public Assertion Assertion => Library.Assertions[0];
+    internal Assertion Assertion => Library.Assertions[0];
 
     /// <inheritdoc />
     public override string ToString() => RuleSetText + Environment.NewLine + AssertionText;
