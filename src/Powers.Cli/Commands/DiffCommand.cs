@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Newtonsoft.Json;
 using Powers.Analysis;
+using Powers.Cli.Output;
 using Powers.Model;
 using Powers.Planning;
 using Powers.Queries;
@@ -229,59 +229,48 @@ internal static class DiffCommand
     }
 
     private static string ExampleJson(OutcomeChange change) =>
-        "{" + string.Join(", ", change.Example.Select(v => JsonConvert.ToString(v.Fact.Name) + ": " + v.JsonText)) + "}";
+        "{" + string.Join(", ", change.Example.Select(v => CliJson.Quote(v.Fact.Name) + ": " + v.JsonText)) + "}";
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<DiffStep> steps)
-    {
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
-        if (steps.Count != 1)
+    private static void WriteJson(TextWriter output, IReadOnlyList<DiffStep> steps) =>
+        CliJson.WriteDocument(output, CliJsonEncoder.Json, w =>
         {
-            w.WriteStartObject();
-            w.WritePropertyName("steps");
-            w.WriteStartArray();
-        }
-
-        foreach (var step in steps)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("from");
-            w.WriteValue(step.From);
-            w.WritePropertyName("to");
-            w.WriteValue(step.To);
-            w.WritePropertyName("changes");
-            w.WriteStartArray();
-            foreach (var c in step.Changes)
+            if (steps.Count != 1)
             {
                 w.WriteStartObject();
-                w.WritePropertyName("power");
-                w.WriteValue(c.Power);
-                w.WritePropertyName("from");
-                w.WriteValue(OutcomeNames.Name(c.From));
-                w.WritePropertyName("to");
-                w.WriteValue(OutcomeNames.Name(c.To));
-                w.WritePropertyName("when");
-                w.WriteValue(c.When);
-                w.WritePropertyName("example");
-                w.WriteRawValue(ExampleJson(c));
-                if (!c.Exact)
+                w.WriteStartArray("steps");
+            }
+
+            foreach (var step in steps)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", step.From);
+                w.WriteString("to", step.To);
+                w.WriteStartArray("changes");
+                foreach (var c in step.Changes)
                 {
-                    w.WritePropertyName("exact");
-                    w.WriteValue(false);
+                    w.WriteStartObject();
+                    w.WriteString("power", c.Power);
+                    w.WriteString("from", OutcomeNames.Name(c.From));
+                    w.WriteString("to", OutcomeNames.Name(c.To));
+                    w.WriteString("when", c.When);
+                    w.WritePropertyName("example");
+                    w.WriteRawValue(ExampleJson(c));
+                    if (!c.Exact)
+                    {
+                        w.WriteBoolean("exact", false);
+                    }
+
+                    w.WriteEndObject();
                 }
+
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        if (steps.Count != 1)
-        {
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.Flush();
-        output.WriteLine();
-    }
+            if (steps.Count != 1)
+            {
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+        });
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json;
+using Powers.Cli.Output;
 using Powers.Cli.Replay;
 using Powers.Decisions;
 using Powers.Hosting;
@@ -339,34 +339,26 @@ internal static partial class ReplayCommand
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{replayed} replayed, {decisions} changed ({changes.Count} power outcomes)"));
     }
 
-    private static void WriteJson(TextWriter output, int replayed, List<ReplayChange> changes)
-    {
+    private static void WriteJson(TextWriter output, int replayed, List<ReplayChange> changes) =>
         // Every character outside ASCII escaped, so that no control character a record holds reaches a terminal.
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii };
-        w.WriteStartObject();
-        w.WritePropertyName("replayed");
-        w.WriteValue(replayed);
-        w.WritePropertyName("changed");
-        w.WriteStartArray();
-        foreach (var change in changes)
+        CliJson.WriteDocument(output, CliJsonEncoder.Ascii, w =>
         {
             w.WriteStartObject();
-            w.WritePropertyName("id");
-            w.WriteValue(change.Id);
-            w.WritePropertyName("power");
-            w.WriteValue(change.Power);
-            w.WritePropertyName("was");
-            w.WriteValue(change.Was);
-            w.WritePropertyName("now");
-            w.WriteValue(change.Now);
-            w.WriteEndObject();
-        }
+            w.WriteNumber("replayed", replayed);
+            w.WriteStartArray("changed");
+            foreach (var change in changes)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", change.Id);
+                w.WriteString("power", change.Power);
+                w.WriteString("was", change.Was);
+                w.WriteString("now", change.Now);
+                w.WriteEndObject();
+            }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
-        output.WriteLine();
-    }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}\\.[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex QualifiedName();

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Newtonsoft.Json;
 using Powers.Analysis;
+using Powers.Cli.Output;
 using Powers.Model;
 
 namespace Powers.Cli.Commands;
@@ -82,40 +82,31 @@ internal static class VerifyCommand
         w.WriteLine((results.Count - refuted) + " proved, " + refuted + " refuted");
     }
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<AssertionResult> results)
-    {
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
-        w.WriteStartObject();
-        w.WritePropertyName("assertions");
-        w.WriteStartArray();
-        foreach (var r in results)
+    private static void WriteJson(TextWriter output, IReadOnlyList<AssertionResult> results) =>
+        CliJson.WriteDocument(output, CliJsonEncoder.Json, w =>
         {
             w.WriteStartObject();
-            w.WritePropertyName("id");
-            w.WriteValue(r.Assertion.Id);
-            w.WritePropertyName("status");
-            w.WriteValue(r.Proved ? "proved" : "refuted");
-            if (r.Counterexample is { } c)
+            w.WriteStartArray("assertions");
+            foreach (var r in results)
             {
-                w.WritePropertyName("counterexample");
-                w.WriteRawValue(c.QueryJson);
-                w.WritePropertyName("power");
-                w.WriteValue(c.Power);
-                w.WritePropertyName("outcome");
-                w.WriteValue(OutcomeNames.Name(c.Outcome));
+                w.WriteStartObject();
+                w.WriteString("id", r.Assertion.Id);
+                w.WriteString("status", r.Proved ? "proved" : "refuted");
+                if (r.Counterexample is { } c)
+                {
+                    w.WritePropertyName("counterexample");
+                    w.WriteRawValue(c.QueryJson);
+                    w.WriteString("power", c.Power);
+                    w.WriteString("outcome", OutcomeNames.Name(c.Outcome));
+                }
+
+                w.WriteEndObject();
             }
 
+            w.WriteEndArray();
+            int refuted = results.Count(r => r.Refuted);
+            w.WriteNumber("proved", results.Count - refuted);
+            w.WriteNumber("refuted", refuted);
             w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        int refuted = results.Count(r => r.Refuted);
-        w.WritePropertyName("proved");
-        w.WriteValue(results.Count - refuted);
-        w.WritePropertyName("refuted");
-        w.WriteValue(refuted);
-        w.WriteEndObject();
-        w.Flush();
-        output.WriteLine();
-    }
+        });
 }

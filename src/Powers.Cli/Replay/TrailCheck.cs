@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Newtonsoft.Json;
+using Powers.Cli.Output;
 using Powers.Hosting;
 
 namespace Powers.Cli.Replay;
@@ -108,73 +108,64 @@ internal static class TrailCheck
 
     private static string Count(long n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
-    private static void WriteJson(TextWriter output, TrailReport report, string status)
-    {
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii };
-        w.WriteStartObject();
-        w.WritePropertyName("status");
-        w.WriteValue(status);
-        w.WritePropertyName("intact");
-        w.WriteValue(status == "intact");
-        w.WritePropertyName("records");
-        w.WriteValue(report.Records);
-        w.WritePropertyName("unchained");
-        w.WriteValue(report.Unchained);
-        w.WritePropertyName("checkpoints");
-        w.WriteValue(report.Checkpoints);
-        w.WritePropertyName("chains");
-        w.WriteStartArray();
-        foreach (var head in report.Heads)
+    private static void WriteJson(TextWriter output, TrailReport report, string status) =>
+        // Every character outside ASCII escaped, as replay's other documents: a record's text never reaches a terminal raw.
+        CliJson.WriteDocument(output, CliJsonEncoder.Ascii, w =>
         {
             w.WriteStartObject();
-            w.WritePropertyName("writer");
-            w.WriteValue(head.Writer);
-            w.WritePropertyName("last");
-            w.WriteValue(head.Sequence);
-            w.WritePropertyName("where");
-            w.WriteValue(head.Where);
-            w.WritePropertyName("id");
-            w.WriteValue(head.Id);
+            w.WriteString("status", status);
+            w.WriteBoolean("intact", status == "intact");
+            w.WriteNumber("records", report.Records);
+            w.WriteNumber("unchained", report.Unchained);
+            w.WriteNumber("checkpoints", report.Checkpoints);
+            w.WriteStartArray("chains");
+            foreach (var head in report.Heads)
+            {
+                w.WriteStartObject();
+                w.WriteString("writer", head.Writer);
+                w.WriteNumber("last", head.Sequence);
+                w.WriteString("where", head.Where);
+                w.WriteString("id", head.Id);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("notes");
+            if (report.Unverified is { } why)
+            {
+                w.WriteStringValue(why);
+            }
+
+            foreach (string note in report.Notes)
+            {
+                w.WriteStringValue(note);
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("break");
+            if (report.Break is { } broken)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", broken.KindName);
+                w.WriteString("where", broken.Where);
+                if (broken.Line is { } line)
+                {
+                    w.WriteNumber("line", line);
+                }
+                else
+                {
+                    w.WriteNull("line");
+                }
+
+                w.WriteString("id", broken.Id);
+                w.WriteString("message", broken.Message);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+
             w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName("notes");
-        w.WriteStartArray();
-        if (report.Unverified is { } why)
-        {
-            w.WriteValue(why);
-        }
-
-        foreach (string note in report.Notes)
-        {
-            w.WriteValue(note);
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName("break");
-        if (report.Break is { } broken)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("kind");
-            w.WriteValue(broken.KindName);
-            w.WritePropertyName("where");
-            w.WriteValue(broken.Where);
-            w.WritePropertyName("line");
-            w.WriteValue(broken.Line);
-            w.WritePropertyName("id");
-            w.WriteValue(broken.Id);
-            w.WritePropertyName("message");
-            w.WriteValue(broken.Message);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull();
-        }
-
-        w.WriteEndObject();
-        w.Flush();
-        output.WriteLine();
-    }
+        });
 }

@@ -37,6 +37,13 @@ public class VerifyCommandTests
             """);
         var run = CliRun.Of("verify", library.Root, "--format", "json");
         Assert.Equal(1, run.ExitCode);
+        // The bytes the Newtonsoft writer printed (issue 23 item 5): the counterexample as the one line it is.
+        Assert.Contains(
+            "      \"id\": \"detention-never-permitted\",\n      \"status\": \"refuted\",\n"
+            + "      \"counterexample\": { \"ruleset\": \"pra2002-sch4@2002-12-02\", \"date\": \"2002-12-02\", \"designation\": \"met-2002-community\", \"facts\": { \"inUniform\": true, \"inPoliceArea\": true, \"suspectedConduct\": \"relevant-offence\", \"nameAndAddress\": \"refused\", \"minutesDetained\": 0 } },\n"
+            + "      \"power\": \"detain-pending-constable\",\n      \"outcome\": \"permitted\"\n    }\n  ],\n  \"proved\": ",
+            run.Out,
+            StringComparison.Ordinal);
         var result = JObject.Parse(run.Out);
         var refuted = (JObject)((JArray)result["assertions"]!).Single(a => (string?)a["id"] == "detention-never-permitted");
         Assert.Equal("refuted", (string?)refuted["status"]);
