@@ -13,18 +13,9 @@ for a in "$@"; do
   if [ "$a" = --no-build ]; then build=0; else sizes+=("$a"); fi
 done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000 1000000)
-if [ $build = 1 ]; then
-  dotnet build -c Release -v q -nologo src/Powers.Cli >/dev/null && dotnet build -c Release -v q -nologo bench/Powers.Benchmarks >/dev/null || exit 1
-fi
-if [ -n "${ART:-}" ]; then
-  cli="$ART/bin/Powers.Cli/release/Powers.Cli"
-  bench="$ART/bin/Powers.Benchmarks/release/Powers.Benchmarks"
-else
-  cli=src/Powers.Cli/bin/Release/net10.0/Powers.Cli
-  bench=bench/Powers.Benchmarks/bin/Release/net10.0/Powers.Benchmarks
-fi
-work=$(mktemp -d /tmp/powers-ndjson-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/lib/tools.sh
+source bench/lib/tools.sh
+powers_bench_tools "$build" || exit 1
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| file | lines | wall s | user s | lines/s (wall) | peak MB |"
 echo "|---|---:|---:|---:|---:|---:|"

@@ -12,18 +12,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-50000}
-if [ "${2:-}" != "--no-build" ]; then
-  dotnet build -c Release -v q -nologo src/Powers.Cli >/dev/null && dotnet build -c Release -v q -nologo bench/Powers.Benchmarks >/dev/null || exit 1
-fi
-if [ -n "${ART:-}" ]; then
-  cli="$ART/bin/Powers.Cli/release/Powers.Cli"
-  bench="$ART/bin/Powers.Benchmarks/release/Powers.Benchmarks"
-else
-  cli=src/Powers.Cli/bin/Release/net10.0/Powers.Cli
-  bench=bench/Powers.Benchmarks/bin/Release/net10.0/Powers.Benchmarks
-fi
-work=$(mktemp -d /tmp/powers-ndjson-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+build=1
+[ "${2:-}" != "--no-build" ] || build=0
+# shellcheck source=bench/lib/tools.sh
+source bench/lib/tools.sh
+powers_bench_tools "$build" || exit 1
 
 timed() { # FILE OUT COMMAND...: prints "wall user peak_kb"
   local out=$2; shift 2
