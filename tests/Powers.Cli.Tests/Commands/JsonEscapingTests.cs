@@ -68,7 +68,7 @@ public sealed class JsonEscapingTests : IDisposable
     [Fact]
     public void Diff_JsonDocument_TodaysBytes()
     {
-        var run = CliRun.Of("diff", "--from", "2004-12-22", "--to", "2004-12-23", "--force", "kent", "--format", "json");
+        var run = CliRun.Of("diff", "--from", "2004-12-22", "--to", "2004-12-23", "--force", "kent", "--format", "json", "--time-limit", CliRun.NoTimeLimit);
 
         Assert.Equal(0, run.ExitCode);
         AssertBytes(

@@ -19,7 +19,7 @@ public class VerifyCommandTests
     public void Verify_RulesOption_TakenAsEveryCommandTakesIt()
     {
         // Issue 24: the README says every command takes --rules; verify refused it.
-        var run = CliRun.Of("verify", "--rules", CliRun.RulesDirectory);
+        var run = CliRun.Of("verify", "--rules", CliRun.RulesDirectory, "--time-limit", CliRun.NoTimeLimit);
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         Assert.Equal("library: " + CliRun.RulesDirectory, run.Out.Split('\n')[0]);
@@ -35,7 +35,7 @@ public class VerifyCommandTests
             { "assertions": [ { "id": "detention-never-permitted", "cite": "deliberately false", "text": "No CSO may ever detain.",
               "powers": ["detain-pending-constable"], "when": "minutesDetained < 30", "never": ["permitted"] } ] }
             """);
-        var run = CliRun.Of("verify", library.Root, "--format", "json");
+        var run = CliRun.Of("verify", library.Root, "--format", "json", "--time-limit", CliRun.NoTimeLimit);
         Assert.Equal(1, run.ExitCode);
         // The bytes the Newtonsoft writer printed (issue 23 item 5): the counterexample as the one line it is.
         Assert.Contains(
@@ -70,7 +70,7 @@ public class VerifyCommandTests
             """;
         File.WriteAllText(library.PathOf("assertions/zz-false.json"), content);
         int column = content.IndexOf("\"cordon-never\"", StringComparison.Ordinal) + 1;
-        var run = CliRun.Of("verify", library.Root);
+        var run = CliRun.Of("verify", library.Root, "--time-limit", CliRun.NoTimeLimit);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("assertions/zz-false.json(1," + column + "): REFUTED cordon-never: No cordon powers.", run.Out, StringComparison.Ordinal);
         Assert.Contains("    cordon is permitted (never: permitted) in:", run.Out, StringComparison.Ordinal);
