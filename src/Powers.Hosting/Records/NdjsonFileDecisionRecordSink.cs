@@ -175,6 +175,35 @@ public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
         }
     }
 
+    /// <summary>
+    /// The record <paramref name="writer"/>'s last checkpoint in <see cref="CheckpointsPath"/> signed, so a restarted
+    /// sink names it as <c>prev</c> in its next checkpoint and a checkpoint deleted from before the restart is found;
+    /// null when there is none. The sink reads its own lines without verifying them (a reader verifies every
+    /// signature); a line it cannot read, such as one cut short as the host stopped, is passed over.
+    /// </summary>
+    private protected override long? LastCheckpoint(string writer)
+    {
+        if (!File.Exists(CheckpointsPath))
+        {
+            return null;
+        }
+
+        long? last = null;
+        foreach (string line in File.ReadLines(CheckpointsPath))
+        {
+            string[] parts = line.Split('.');
+            if (parts.Length == 3
+                && System.Buffers.Text.Base64Url.IsValid(parts[1])
+                && RecordCheckpoint.FromPayload(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]), CheckpointsPath, out _) is { } checkpoint
+                && checkpoint.Writer == writer)
+            {
+                last = checkpoint.Sequence;
+            }
+        }
+
+        return last;
+    }
+
     private FileStream OpenStream()
     {
         var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);

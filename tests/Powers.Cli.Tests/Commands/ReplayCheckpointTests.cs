@@ -163,6 +163,24 @@ public sealed partial class ReplayCheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Verify_CheckpointLineOfTheRunBeforeARestartDeleted_Found()
+    {
+        Record(Queries[..3]);
+        // Records 1 to 3 signed at 2 and as the host stopped (3); the restarted host reads its last checkpoint back,
+        // counts from 3 and signs 5 after it, naming 3.
+        Record(Queries[3..]);
+        var lines = File.ReadAllLines(CheckpointsOf).ToList();
+        lines.RemoveAt(1);
+        File.WriteAllLines(CheckpointsOf, lines);
+
+        var run = CliRun.Of("replay", PathOf, "--verify", "--trusted-key", PublicPath);
+
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("broken: deleted: " + CheckpointsOf + "(2): the signed checkpoint of record 5 of writer " + Writer() + " follows one of record 3, which is not there: a checkpoint was deleted" + Environment.NewLine, run.Out);
+    }
+
+    [Fact]
     public void Verify_CheckpointsFileDeleted_Unverified()
     {
         Record(Queries);
