@@ -4,6 +4,7 @@ using Powers.Cli.Output;
 using Powers.Model;
 using Powers.Planning;
 using Powers.Queries;
+using Powers.Text;
 
 namespace Powers.Cli.Commands;
 
@@ -232,7 +233,7 @@ internal static class DiffCommand
         "{" + string.Join(", ", change.Example.Select(v => CliJson.Quote(v.Fact.Name) + ": " + v.JsonText)) + "}";
 
     private static void WriteJson(TextWriter output, IReadOnlyList<DiffStep> steps) =>
-        CliJson.WriteDocument(output, CliJsonEncoder.Json, w =>
+        CliJson.WriteDocument(output, JsonOutputEncoder.Minimal, w =>
         {
             if (steps.Count != 1)
             {

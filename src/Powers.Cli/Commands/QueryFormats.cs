@@ -1,5 +1,6 @@
 using Powers.Cli.Output;
 using Powers.Decisions;
+using Powers.Text;
 
 namespace Powers.Cli.Commands;
 
@@ -15,12 +16,12 @@ internal static class QueryFormats
 
     /// <summary>The decision document at the level <c>--detail</c> chooses (docs/contract.md).</summary>
     public static readonly QueryFormat Json = new("json", ForPeople: false, Detail: null,
-        (output, decision, detail, onlyPower, _) => CliJson.WriteDocument(output, CliJsonEncoder.Json, w => DecisionJsonWriter.Write(w, decision, detail, CliBudget.Explanation, onlyPower, default)),
+        (output, decision, detail, onlyPower, _) => CliJson.WriteDocument(output, JsonOutputEncoder.Minimal, w => DecisionJsonWriter.Write(w, decision, detail, CliBudget.Explanation, onlyPower, default)),
         NdjsonQueries.WriteDecisionLine);
 
     /// <summary><c>{"power-id": "outcome"}</c>: the outcomes level, also what <c>--format json --detail outcomes</c> writes.</summary>
     public static readonly QueryFormat Outcomes = new("outcomes", ForPeople: false, DecisionDetail.Outcomes,
-        (output, decision, _, onlyPower, _) => CliJson.WriteDocument(output, CliJsonEncoder.Json, w => DecisionJsonWriter.WriteOutcomes(w, decision, onlyPower)),
+        (output, decision, _, onlyPower, _) => CliJson.WriteDocument(output, JsonOutputEncoder.Minimal, w => DecisionJsonWriter.WriteOutcomes(w, decision, onlyPower)),
         NdjsonQueries.WriteOutcomesLine);
 
     /// <summary>The formats, the default (text) first.</summary>

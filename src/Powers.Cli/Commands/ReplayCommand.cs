@@ -7,6 +7,7 @@ using Powers.Cli.Replay;
 using Powers.Decisions;
 using Powers.Hosting;
 using Powers.Hosting.PostgreSql;
+using Powers.Text;
 
 namespace Powers.Cli.Commands;
 
@@ -341,7 +342,7 @@ internal static partial class ReplayCommand
 
     private static void WriteJson(TextWriter output, int replayed, List<ReplayChange> changes) =>
         // Every character outside ASCII escaped, so that no control character a record holds reaches a terminal.
-        CliJson.WriteDocument(output, CliJsonEncoder.Ascii, w =>
+        CliJson.WriteDocument(output, JsonOutputEncoder.Ascii, w =>
         {
             w.WriteStartObject();
             w.WriteNumber("replayed", replayed);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Powers.Analysis;
 using Powers.Cli.Output;
 using Powers.Model;
+using Powers.Text;
 
 namespace Powers.Cli.Commands;
 
@@ -83,7 +84,7 @@ internal static class VerifyCommand
     }
 
     private static void WriteJson(TextWriter output, IReadOnlyList<AssertionResult> results) =>
-        CliJson.WriteDocument(output, CliJsonEncoder.Json, w =>
+        CliJson.WriteDocument(output, JsonOutputEncoder.Minimal, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("assertions");

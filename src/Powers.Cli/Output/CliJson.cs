@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Powers.Text;
 
 namespace Powers.Cli.Output;
 
 /// <summary>
-/// How the tool prints JSON: through <see cref="Utf8JsonWriter"/> with <see cref="CliJsonEncoder"/>, a document
+/// How the tool prints JSON: through <see cref="Utf8JsonWriter"/> with <see cref="JsonOutputEncoder"/>, a document
 /// indented by two spaces and followed by a new line, an NDJSON answer compact on one line.
 /// </summary>
 internal static class CliJson
@@ -14,7 +15,7 @@ internal static class CliJson
     private static LineState? t_line;
 
     /// <summary>Writes one indented document, then a new line.</summary>
-    public static void WriteDocument(TextWriter output, CliJsonEncoder encoder, Action<Utf8JsonWriter> write)
+    public static void WriteDocument(TextWriter output, JsonOutputEncoder encoder, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = encoder, NewLine = output.NewLine }))
@@ -49,7 +50,7 @@ internal static class CliJson
     public static string Quote(string value)
     {
         var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CliJsonEncoder.Json }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOutputEncoder.Minimal }))
         {
             w.WriteStringValue(value);
         }
@@ -65,6 +66,6 @@ internal static class CliJson
 
         public char[] Chars { get; set; } = new char[4096];
 
-        public LineState() => Writer = new Utf8JsonWriter(Bytes, new JsonWriterOptions { Encoder = CliJsonEncoder.Json, SkipValidation = true });
+        public LineState() => Writer = new Utf8JsonWriter(Bytes, new JsonWriterOptions { Encoder = JsonOutputEncoder.Minimal, SkipValidation = true });
     }
 }

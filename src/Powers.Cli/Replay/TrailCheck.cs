@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Powers.Cli.Output;
 using Powers.Hosting;
+using Powers.Text;
 
 namespace Powers.Cli.Replay;
 
@@ -110,7 +111,7 @@ internal static class TrailCheck
 
     private static void WriteJson(TextWriter output, TrailReport report, string status) =>
         // Every character outside ASCII escaped, as replay's other documents: a record's text never reaches a terminal raw.
-        CliJson.WriteDocument(output, CliJsonEncoder.Ascii, w =>
+        CliJson.WriteDocument(output, JsonOutputEncoder.Ascii, w =>
         {
             w.WriteStartObject();
             w.WriteString("status", status);

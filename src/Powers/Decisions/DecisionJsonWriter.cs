@@ -1,23 +1,26 @@
-using Newtonsoft.Json;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Powers.Analysis;
 using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Queries;
+using Powers.Text;
 
 namespace Powers.Decisions;
 
 /// <summary>
 /// Writes decisions in the JSON forms of docs/contract.md at each <see cref="DecisionDetail"/>: the full decision
-/// document, the reasons document and the compact outcomes form. Into a compact <see cref="System.Text.Json.Utf8JsonWriter"/>
-/// a document is copied from bytes its plan encoded once (<see cref="DocumentBytes"/>), and only what differs per
-/// decision is written; the Newtonsoft overloads and an indented writer go through the one reference writer below,
-/// which gives the same document.
+/// document, the reasons document and the compact outcomes form. Into a compact <see cref="Utf8JsonWriter"/> a
+/// document is copied from bytes its plan encoded once (<see cref="DocumentBytes"/>), and only what differs per
+/// decision is written; an indented writer, and a document of one power, go through the one reference writer below
+/// (<see cref="WriteReference"/>), which gives the same document.
 /// </summary>
 public static class DecisionJsonWriter
 {
-    /// <summary>Writes the full decision document with System.Text.Json (the same document as the Newtonsoft overload).</summary>
-    public static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision) => Write(w, decision, DecisionDetail.Full, null, default);
+    /// <summary>Writes the full decision document with System.Text.Json.</summary>
+    public static void Write(Utf8JsonWriter w, Decision decision) => Write(w, decision, DecisionDetail.Full, null, default);
 
     /// <summary>
     /// Writes the decision document at a level of detail with System.Text.Json. At <see cref="DecisionDetail.Full"/>,
@@ -26,14 +29,14 @@ public static class DecisionJsonWriter
     /// <c>"permittedIfStopped"</c> with the reason.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken)
+    public static void Write(Utf8JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
         if (w.Options.Indented)
         {
             // The encoded bytes are compact; an indented document is written token by token.
-            Write(new Utf8JsonWriterAdapter(w), decision, detail, budget, cancellationToken);
+            WriteReference(w, decision, detail, budget, onlyPower: null, cancellationToken);
             return;
         }
 
@@ -42,9 +45,9 @@ public static class DecisionJsonWriter
 
     /// <summary>
     /// The document at a level of detail with System.Text.Json, holding only <paramref name="onlyPower"/> when it is
-    /// given (<c>powers query --power</c>), as the Newtonsoft overload below writes it.
+    /// given (<c>powers query --power</c>).
     /// </summary>
-    internal static void Write(System.Text.Json.Utf8JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, string? onlyPower, CancellationToken cancellationToken)
+    internal static void Write(Utf8JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, string? onlyPower, CancellationToken cancellationToken)
     {
         if (onlyPower is null)
         {
@@ -52,37 +55,30 @@ public static class DecisionJsonWriter
             return;
         }
 
-        ArgumentNullException.ThrowIfNull(w);
-        Write(new Utf8JsonWriterAdapter(w), decision, detail, budget, onlyPower, cancellationToken);
-    }
-
-    /// <summary>Writes <c>{"power-id": "outcome", ...}</c> with System.Text.Json, of <paramref name="onlyPower"/> only when it is given.</summary>
-    internal static void WriteOutcomes(System.Text.Json.Utf8JsonWriter w, Decision decision, string? onlyPower)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        WriteOutcomes(new Utf8JsonWriterAdapter(w), decision, onlyPower);
+        WriteReference(w, decision, detail, budget, onlyPower, cancellationToken);
     }
 
     /// <summary>Writes the full decision document as UTF-8 to a stream (e.g. an HTTP response body), without a string.</summary>
     public static void Write(Stream utf8, Decision decision)
     {
-        using var w = new System.Text.Json.Utf8JsonWriter(utf8);
+        using var w = new Utf8JsonWriter(utf8);
         Write(w, decision);
     }
 
     /// <summary>Writes one power's entry of the decision document (an element of <c>decisions</c>) with System.Text.Json.</summary>
-    public static void Write(System.Text.Json.Utf8JsonWriter w, PowerDecision power)
+    public static void Write(Utf8JsonWriter w, PowerDecision power)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(power);
-        WritePower(new Utf8JsonWriterAdapter(w), power);
+        WritePower(w, power);
     }
 
     /// <summary>Writes query errors (<c>[{"code": ..., "field": ..., "message": ...}]</c>) with System.Text.Json.</summary>
-    public static void WriteErrors(System.Text.Json.Utf8JsonWriter w, IEnumerable<QueryError> errors)
+    public static void WriteErrors(Utf8JsonWriter w, IEnumerable<QueryError> errors)
     {
         ArgumentNullException.ThrowIfNull(w);
-        WriteErrors(new Utf8JsonWriterAdapter(w), errors);
+        ArgumentNullException.ThrowIfNull(errors);
+        WriteErrorArray(w, errors);
     }
 
     /// <summary>
@@ -94,51 +90,39 @@ public static class DecisionJsonWriter
     public static string ToJson(Decision decision, DecisionDetail detail, AnalysisBudget? budget, bool indented, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(text) { Formatting = indented ? Formatting.Indented : Formatting.None })
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, TextOptions(indented)))
         {
             Write(w, decision, detail, budget, cancellationToken);
         }
 
-        return text.ToString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The errors document <c>{"errors": [{"code": ..., "field": ..., "message": ...}, ...]}</c> as a string, escaped as the decision document is.</summary>
     public static string ToJson(IEnumerable<QueryError> errors, bool indented)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(text) { Formatting = indented ? Formatting.Indented : Formatting.None })
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, TextOptions(indented)))
         {
             w.WriteStartObject();
             w.WritePropertyName("errors");
-            WriteErrors(w, errors);
+            WriteErrorArray(w, errors);
             w.WriteEndObject();
         }
 
-        return text.ToString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Writes the full decision document.</summary>
-    internal static void Write(JsonWriter w, Decision decision) => Write(w, decision, DecisionDetail.Full, null, default);
-
-    /// <summary>Writes the decision document at a level of detail (at full detail, residuals within <see cref="AnalysisBudget.Explanation"/>).</summary>
-    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail) => Write(w, decision, detail, null, default);
-
-    /// <summary>
-    /// Writes the decision document at a level of detail; at full detail, residuals within <paramref name="budget"/>
-    /// (default <see cref="AnalysisBudget.Explanation"/>). This is the reference writer of every level: the document's
-    /// order and form are defined here.
-    /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, CancellationToken cancellationToken) =>
-        Write(w, decision, detail, budget, onlyPower: null, cancellationToken);
+    // The escaping these strings had when Newtonsoft wrote them (JsonOutputEncoder.Minimal), the new line of the platform.
+    private static JsonWriterOptions TextOptions(bool indented) => new() { Indented = indented, Encoder = JsonOutputEncoder.Minimal };
 
     /// <summary>
     /// The document at a level of detail, holding only <paramref name="onlyPower"/> when it is given (<c>powers query
     /// --power</c>): its entry is the one the whole document has; everything else in the document is unchanged.
     /// </summary>
-    internal static void Write(JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, string? onlyPower, CancellationToken cancellationToken)
+    internal static void WriteReference(Utf8JsonWriter w, Decision decision, DecisionDetail detail, AnalysisBudget? budget, string? onlyPower, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
@@ -152,31 +136,31 @@ public static class DecisionJsonWriter
         if (decision.Date is { } date)
         {
             w.WritePropertyName("date");
-            w.WriteValue(EffectiveRange.Format(date));
+            w.WriteStringValue(EffectiveRange.Format(date));
         }
 
         w.WritePropertyName("designation");
         if (decision.Designation.Id is { } id)
         {
-            w.WriteValue(id);
+            w.WriteStringValue(id);
         }
         else
         {
             w.WriteStartObject();
             w.WritePropertyName("force");
-            w.WriteValue(decision.Designation.Force);
+            w.WriteStringValue(decision.Designation.Force);
             w.WritePropertyName("powers");
             w.WriteStartArray();
             foreach (var power in decision.Designation.Powers.Order(StringComparer.Ordinal))
             {
-                w.WriteValue(power);
+                w.WriteStringValue(power);
             }
 
             w.WriteEndArray();
             if (decision.Designation.Made is { } made)
             {
                 w.WritePropertyName("made");
-                w.WriteValue(EffectiveRange.Format(made));
+                w.WriteStringValue(EffectiveRange.Format(made));
             }
 
             w.WriteEndObject();
@@ -187,20 +171,20 @@ public static class DecisionJsonWriter
         {
             w.WriteStartObject();
             w.WritePropertyName("id");
-            w.WriteValue(version.Family);
+            w.WriteStringValue(version.Family);
             w.WritePropertyName("version");
-            w.WriteValue(version.Version);
+            w.WriteStringValue(version.Version);
             w.WritePropertyName("revision");
-            w.WriteValue(version.Revision);
+            w.WriteNumberValue(version.Revision);
             w.WritePropertyName("sha256");
-            w.WriteValue(version.Sha256);
+            w.WriteStringValue(version.Sha256);
             w.WritePropertyName("title");
-            w.WriteValue(version.Title);
+            w.WriteStringValue(version.Title);
             w.WriteEndObject();
         }
         else
         {
-            w.WriteNull();
+            w.WriteNullValue();
         }
 
         w.WritePropertyName("decisions");
@@ -230,11 +214,8 @@ public static class DecisionJsonWriter
         w.WriteEndObject();
     }
 
-    /// <summary>Writes <c>{"power-id": "outcome", ...}</c>.</summary>
-    internal static void WriteOutcomes(JsonWriter w, Decision decision) => WriteOutcomes(w, decision, onlyPower: null);
-
     /// <summary>Writes <c>{"power-id": "outcome", ...}</c>, of <paramref name="onlyPower"/> only when it is given.</summary>
-    internal static void WriteOutcomes(JsonWriter w, Decision decision, string? onlyPower)
+    internal static void WriteOutcomes(Utf8JsonWriter w, Decision decision, string? onlyPower)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(decision);
@@ -247,14 +228,14 @@ public static class DecisionJsonWriter
             }
 
             w.WritePropertyName(decision.PowerAt(p));
-            w.WriteValue(OutcomeNames.Name(decision.OutcomeAt(p)));
+            w.WriteStringValue(OutcomeNames.Name(decision.OutcomeAt(p)));
         }
 
         w.WriteEndObject();
     }
 
     /// <summary>Writes query errors as <c>[{"code": ..., "field": ..., "message": ...}, ...]</c>.</summary>
-    internal static void WriteErrors(JsonWriter w, IEnumerable<QueryError> errors)
+    private static void WriteErrorArray(Utf8JsonWriter w, IEnumerable<QueryError> errors)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(errors);
@@ -263,68 +244,68 @@ public static class DecisionJsonWriter
         {
             w.WriteStartObject();
             w.WritePropertyName("code");
-            w.WriteValue(error.Code);
+            w.WriteStringValue(error.Code);
             w.WritePropertyName("field");
-            w.WriteValue(error.Field);
+            w.WriteStringValue(error.Field);
             w.WritePropertyName("message");
-            w.WriteValue(error.Message);
+            w.WriteStringValue(error.Message);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
 
-    private static void WriteReasons(JsonWriter w, PowerDecision power)
+    private static void WriteReasons(Utf8JsonWriter w, PowerDecision power)
     {
         w.WriteStartObject();
         w.WritePropertyName("power");
-        w.WriteValue(power.Power);
+        w.WriteStringValue(power.Power);
         w.WritePropertyName("outcome");
-        w.WriteValue(OutcomeNames.Name(power.Outcome));
+        w.WriteStringValue(OutcomeNames.Name(power.Outcome));
         if (power.Cite is { } cite)
         {
             w.WritePropertyName("cite");
-            w.WriteValue(cite);
+            w.WriteStringValue(cite);
         }
 
         w.WritePropertyName("confidence");
-        w.WriteValue(power.Confidence == Confidence.Low ? "low" : "high");
+        w.WriteStringValue(power.Confidence == Confidence.Low ? "low" : "high");
         WriteClausesAndMissing(w, power, full: false);
         w.WriteEndObject();
     }
 
-    private static void WritePower(JsonWriter w, PowerDecision power)
+    private static void WritePower(Utf8JsonWriter w, PowerDecision power)
     {
         w.WriteStartObject();
         w.WritePropertyName("power");
-        w.WriteValue(power.Power);
+        w.WriteStringValue(power.Power);
         w.WritePropertyName("title");
-        w.WriteValue(power.Title);
+        w.WriteStringValue(power.Title);
         w.WritePropertyName("outcome");
-        w.WriteValue(OutcomeNames.Name(power.Outcome));
+        w.WriteStringValue(OutcomeNames.Name(power.Outcome));
         if (power.Cite is { } cite)
         {
             w.WritePropertyName("cite");
-            w.WriteValue(cite);
+            w.WriteStringValue(cite);
         }
 
         if (power.Plan.Reason is { } reason)
         {
             w.WritePropertyName("reason");
-            w.WriteValue(reason);
+            w.WriteStringValue(reason);
         }
 
         w.WritePropertyName("confidence");
-        w.WriteValue(power.Confidence == Confidence.Low ? "low" : "high");
+        w.WriteStringValue(power.Confidence == Confidence.Low ? "low" : "high");
         w.WritePropertyName("uncertain");
         w.WriteStartArray();
         foreach (var reading in power.Uncertain)
         {
             w.WriteStartObject();
             w.WritePropertyName("cite");
-            w.WriteValue(reading.Cite);
+            w.WriteStringValue(reading.Cite);
             w.WritePropertyName("note");
-            w.WriteValue(reading.Note);
+            w.WriteStringValue(reading.Note);
             w.WriteEndObject();
         }
 
@@ -332,21 +313,21 @@ public static class DecisionJsonWriter
         if (power.Plan.Rule is { Confidence: Confidence.Low } rule)
         {
             w.WritePropertyName("note");
-            w.WriteValue(rule.Note);
+            w.WriteStringValue(rule.Note);
         }
 
         WriteClausesAndMissing(w, power, full: true);
         if (power.PermittedIf is { } permittedIf)
         {
             w.WritePropertyName("permittedIf");
-            w.WriteValue(permittedIf);
+            w.WriteStringValue(permittedIf);
         }
         else if (power.Residual?.Stopped is { } stopped)
         {
             w.WritePropertyName("permittedIf");
-            w.WriteNull();
+            w.WriteNullValue();
             w.WritePropertyName("permittedIfStopped");
-            w.WriteValue(stopped);
+            w.WriteStringValue(stopped);
         }
 
         if (power.Example is { } example)
@@ -359,13 +340,13 @@ public static class DecisionJsonWriter
                 switch (value.Fact.Kind)
                 {
                     case FactKind.Bool:
-                        w.WriteValue(value.Value != 0);
+                        w.WriteBooleanValue(value.Value != 0);
                         break;
                     case FactKind.Int:
-                        w.WriteValue(value.Value);
+                        w.WriteNumberValue(value.Value);
                         break;
                     default:
-                        w.WriteValue(value.Fact.FormatValue(value.Value));
+                        w.WriteStringValue(value.Fact.FormatValue(value.Value));
                         break;
                 }
             }
@@ -377,7 +358,7 @@ public static class DecisionJsonWriter
     }
 
     // "clauses" (id and status; at full detail also what each says) and "missing", at the reasons and full levels alike.
-    private static void WriteClausesAndMissing(JsonWriter w, PowerDecision power, bool full)
+    private static void WriteClausesAndMissing(Utf8JsonWriter w, PowerDecision power, bool full)
     {
         w.WritePropertyName("clauses");
         w.WriteStartArray();
@@ -385,9 +366,9 @@ public static class DecisionJsonWriter
         {
             w.WriteStartObject();
             w.WritePropertyName("id");
-            w.WriteValue(clause.Clause.Id);
+            w.WriteStringValue(clause.Clause.Id);
             w.WritePropertyName("status");
-            w.WriteValue(TriLogic.StatusName(clause.Status));
+            w.WriteStringValue(TriLogic.StatusName(clause.Status));
             if (full)
             {
                 WriteClauseText(w, clause.Clause);
@@ -401,32 +382,32 @@ public static class DecisionJsonWriter
         w.WriteStartArray();
         foreach (var fact in power.Missing)
         {
-            w.WriteValue(fact.Name);
+            w.WriteStringValue(fact.Name);
         }
 
         w.WriteEndArray();
     }
 
-    private static void WriteClauseText(JsonWriter w, Clause clause)
+    private static void WriteClauseText(Utf8JsonWriter w, Clause clause)
     {
         w.WritePropertyName("cite");
-        w.WriteValue(clause.Cite);
+        w.WriteStringValue(clause.Cite);
         w.WritePropertyName("text");
-        w.WriteValue(clause.Text);
+        w.WriteStringValue(clause.Text);
         w.WritePropertyName("when");
-        w.WriteValue(clause.ExpressionText);
+        w.WriteStringValue(clause.ExpressionText);
         if (clause.Origin == ClauseOrigin.Restriction)
         {
             w.WritePropertyName("origin");
-            w.WriteValue("designation");
+            w.WriteStringValue("designation");
         }
 
         if (clause.Confidence == Confidence.Low)
         {
             w.WritePropertyName("confidence");
-            w.WriteValue("low");
+            w.WriteStringValue("low");
             w.WritePropertyName("note");
-            w.WriteValue(clause.Note);
+            w.WriteStringValue(clause.Note);
         }
     }
 }

@@ -29,7 +29,7 @@ internal static class DecisionUtf8Writer
         var sink = ByteSink.ForThread();
         if (!TryWrite(sink, decision, detail, w.Options.Encoder, residuals))
         {
-            DecisionJsonWriter.Write(new Utf8JsonWriterAdapter(w), decision, detail, budget, cancellationToken);
+            DecisionJsonWriter.WriteReference(w, decision, detail, budget, onlyPower: null, cancellationToken);
             return;
         }
 

@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Powers.Deciding;
 using Powers.Decisions;
 using Powers.Evaluation;
@@ -46,14 +45,5 @@ public class PlanCacheProperties
         PropertyViolationException.Check(viaCache == viaFreshPlan, () => "the cached plan decides otherwise:" + Environment.NewLine + viaCache + Environment.NewLine + viaFreshPlan);
     }
 
-    private static string Document(Decision decision)
-    {
-        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(text))
-        {
-            DecisionJsonWriter.Write(w, decision);
-        }
-
-        return text.ToString();
-    }
+    private static string Document(Decision decision) => DecisionJsonWriter.ToJson(decision, DecisionDetail.Full, null, indented: false);
 }

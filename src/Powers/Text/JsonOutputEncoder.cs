@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace Powers.Cli.Output;
+namespace Powers.Text;
 
 /// <summary>
-/// The escaping every JSON document the tool prints has always had (Newtonsoft.Json's, before the tool wrote with
-/// <see cref="System.Text.Json.Utf8JsonWriter"/>), so that moving writers changed no output byte.
-/// <see cref="Json"/> escapes only what JSON requires (<c>"</c>, <c>\</c>, U+0000-U+001F, as <c>\b \t \n \f \r</c>
+/// The escaping every JSON document Powers writes has always had (Newtonsoft.Json's, before the writers moved to
+/// <see cref="System.Text.Json.Utf8JsonWriter"/>), so that moving them changed no output byte: the decision documents'
+/// strings (<c>DecisionJsonWriter.ToJson</c>) and every document the <c>powers</c> tool prints.
+/// <see cref="Minimal"/> escapes only what JSON requires (<c>"</c>, <c>\</c>, U+0000-U+001F, as <c>\b \t \n \f \r</c>
 /// where JSON has a short form) and the three line separators JavaScript does not allow in a string (U+0085, U+2028,
 /// U+2029), in lowercase hex; <c>' &lt; &gt; &amp; +</c> and every other letter are written as they are, because the
 /// output is read by programs and people, never embedded in HTML (System.Text.Json's default escapes those, and any
@@ -16,17 +17,17 @@ namespace Powers.Cli.Output;
 /// the old writer's UTF-8 output gave it. <see cref="Ascii"/> also escapes every character above U+007F, each UTF-16
 /// unit on its own (a lone surrogate too), for output that must not carry a record's bytes to a terminal.
 /// </summary>
-internal sealed class CliJsonEncoder : JavaScriptEncoder
+internal sealed class JsonOutputEncoder : JavaScriptEncoder
 {
     private readonly bool _escapeNonAscii;
 
-    private CliJsonEncoder(bool escapeNonAscii) => _escapeNonAscii = escapeNonAscii;
+    private JsonOutputEncoder(bool escapeNonAscii) => _escapeNonAscii = escapeNonAscii;
 
-    /// <summary>Escapes only what JSON and JavaScript require: the documents of <c>query</c>, <c>verify</c>, <c>diff</c>.</summary>
-    public static CliJsonEncoder Json { get; } = new(escapeNonAscii: false);
+    /// <summary>Escapes only what JSON and JavaScript require: decision documents, and <c>verify</c> and <c>diff</c>'s.</summary>
+    public static JsonOutputEncoder Minimal { get; } = new(escapeNonAscii: false);
 
     /// <summary>Also escapes everything above U+007F: the documents of <c>replay</c>, which print what records hold.</summary>
-    public static CliJsonEncoder Ascii { get; } = new(escapeNonAscii: true);
+    public static JsonOutputEncoder Ascii { get; } = new(escapeNonAscii: true);
 
     /// <inheritdoc/>
     public override int MaxOutputCharactersPerInputCharacter => 6;
