@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Powers.Hosting.Tests.TestSupport;
+using Powers.TestSupport;
 
 namespace Powers.Hosting.Tests.Reloading;
 
@@ -94,7 +94,7 @@ public sealed class DeploymentTests : IDisposable
         string rules = CopyRules("rules", variantB: false);
         using var host = Watching(rules);
         string first = host.Powers.Current.Sha256;
-        Run("mkfifo", Path.Combine(rules, "pra2002", "pipe.json"));
+        Processes.Run("mkfifo", Path.Combine(rules, "pra2002", "pipe.json"));
 
         var reload = host.Powers.ReloadAsync();
         Assert.Same(reload, await Task.WhenAny(reload, Task.Delay(Patience)));
@@ -153,33 +153,12 @@ public sealed class DeploymentTests : IDisposable
         Assert.True(TestHost.WaitUntil(() => host.Powers.Current.Sha256 == variantA, Patience), "an edit after the replacement was not picked up");
     }
 
-    private static void Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-    }
-
     /// <summary>The atomic swap, as docs/embedding.md gives it: a new link beside the old one, renamed over it (mv -T).</summary>
     private static void Swap(string link, string target)
     {
         string temporary = link + ".tmp";
         File.CreateSymbolicLink(temporary, target);
-        var start = new ProcessStartInfo("mv");
-        foreach (string argument in new[] { "-T", temporary, link })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
+        Processes.Run("mv", "-T", temporary, link);
     }
 
     private string CopyRules(string name, bool variantB)

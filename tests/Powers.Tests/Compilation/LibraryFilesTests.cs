@@ -1,6 +1,7 @@
 using Powers.Compilation;
 using Powers.Diagnostics;
 using Powers.Tests.TestSupport;
+using Powers.TestSupport;
 
 namespace Powers.Tests.Compilation;
 

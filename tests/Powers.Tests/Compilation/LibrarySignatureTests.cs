@@ -3,6 +3,7 @@ using System.Text;
 using Powers.Compilation;
 using Powers.Diagnostics;
 using Powers.Tests.TestSupport;
+using Powers.TestSupport;
 
 namespace Powers.Tests.Compilation;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Powers.Tests.TestSupport;
+namespace Powers.TestSupport;
 
 /// <summary>Tools a test sets up the file system with (<c>mkfifo</c>, <c>mv -T</c>), run to their end.</summary>
 public static class Processes
