@@ -100,7 +100,7 @@ internal static class NdjsonQueries
         CliJson.WriteLine(output, (decision, answer), static (w, s) => DecisionJsonWriter.Write(w, s.decision, s.answer.Detail, CliBudget.Explanation, s.answer.OnlyPower, default));
     }
 
-    /// <summary>The <c>outcomes</c> format's line, from the plan's outcome lines, deciding outcomes only.</summary>
+    /// <summary>The <c>outcomes</c> format's line, from the plan's outcome texts, deciding outcomes only.</summary>
     internal static void WriteOutcomesLine(TextWriter output, PlanEntry entry, NdjsonAnswer answer)
     {
         entry.DecideOutcomes(answer.Situation);

@@ -1,4 +1,3 @@
-using System.Text;
 using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
@@ -7,16 +6,16 @@ using Powers.Planning;
 namespace Powers.Cli.Commands;
 
 /// <summary>
-/// A plan of the engine's <see cref="PlanCache"/> with this stream's reusable buffers. In outcomes form, the text
-/// of each distinct result line is kept (bounded), since a plan has few distinct combinations of outcomes.
+/// A plan of the engine's <see cref="PlanCache"/> with this stream's reusable buffers, and in outcomes form the text
+/// of each power's possible results.
 /// </summary>
 internal sealed class PlanEntry
 {
-    private const int MaxLines = 1024;
-    private const int BitsPerOutcome = 3;
+    private static readonly int OutcomeCount = OutcomeNames.All.Count;
 
     private readonly CachedPlan _cached;
-    private readonly Dictionary<ulong, string> _lines = [];
+    private string[]? _fragments;
+    private char[] _line = new char[256];
 
     public PlanEntry(CachedPlan cached)
     {
@@ -48,54 +47,59 @@ internal sealed class PlanEntry
     /// <summary>Decides and explains into <see cref="Buffer"/>.</summary>
     public void Decide(Situation situation) => _cached.Decide(situation, Buffer);
 
-    /// <summary>The outcomes line (with its newline) for <see cref="Outcomes"/>.</summary>
-    public string OutcomesLine(string? onlyPower)
+    /// <summary>
+    /// The outcomes line (with its newline) for <see cref="Outcomes"/>, valid until the next call. Each power's
+    /// <c>"id":"outcome"</c> text is made once per plan, so a line is copies of those into one reused buffer: the
+    /// plans of the shipped library have 52 powers, too many outcome combinations for a cache of whole lines.
+    /// </summary>
+    public ReadOnlySpan<char> OutcomesLine(string? onlyPower)
     {
-        if (Outcomes.Length * BitsPerOutcome > 64)
-        {
-            return BuildLine(onlyPower);
-        }
-
-        ulong key = 0;
-        for (int p = 0; p < Outcomes.Length; p++)
-        {
-            key |= (ulong)Outcomes[p] << (p * BitsPerOutcome);
-        }
-
-        if (!_lines.TryGetValue(key, out string? line))
-        {
-            line = BuildLine(onlyPower);
-            if (_lines.Count < MaxLines)
-            {
-                _lines.Add(key, line);
-            }
-        }
-
-        return line;
-    }
-
-    private string BuildLine(string? onlyPower)
-    {
-        var text = new StringBuilder(256);
-        text.Append('{');
+        _fragments ??= Fragments(Plan);
+        int length = 0;
+        Append(ref length, "{");
         bool first = true;
         for (int p = 0; p < Outcomes.Length; p++)
         {
-            string id = Plan.Powers[p].Power.Id;
-            if (onlyPower is not null && id != onlyPower)
+            if (onlyPower is not null && Plan.Powers[p].Power.Id != onlyPower)
             {
                 continue;
             }
 
             if (!first)
             {
-                text.Append(',');
+                Append(ref length, ",");
             }
 
             first = false;
-            text.Append('"').Append(id).Append("\":\"").Append(OutcomeNames.Name(Outcomes[p])).Append('"');
+            Append(ref length, _fragments[(p * OutcomeCount) + (int)Outcomes[p]]);
         }
 
-        return text.Append("}\n").ToString();
+        Append(ref length, "}\n");
+        return _line.AsSpan(0, length);
+    }
+
+    private void Append(ref int length, string text)
+    {
+        if (length + text.Length > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Max(_line.Length * 2, length + text.Length));
+        }
+
+        text.CopyTo(_line.AsSpan(length));
+        length += text.Length;
+    }
+
+    private static string[] Fragments(DecisionPlan plan)
+    {
+        var fragments = new string[plan.Powers.Count * OutcomeCount];
+        for (int p = 0; p < plan.Powers.Count; p++)
+        {
+            for (int o = 0; o < OutcomeCount; o++)
+            {
+                fragments[(p * OutcomeCount) + o] = "\"" + plan.Powers[p].Power.Id + "\":\"" + OutcomeNames.Name((Outcome)o) + "\"";
+            }
+        }
+
+        return fragments;
     }
 }

@@ -203,6 +203,29 @@ public class QueryCommandTests
     }
 
     [Fact]
+    public void Query_NdjsonOutcomesOneDesignation_EachLineItsOwnOutcomesAndOnlyPowerAlone()
+    {
+        // One ad-hoc designation and date, so every line is decided by one plan and written from its reused line
+        // buffer. A road check needs a superintendent's authorisation (PACE s.4(3)): without it, denied.
+        string authorised = """{"date":"2017-12-15","designation":{"force":"metropolitan","powers":["road-check"],"made":"2017-12-15"},"facts":{"inUniform":true,"inPoliceArea":true,"roadCheckAuthorised":true}}""";
+        string refused = authorised.Replace("\"roadCheckAuthorised\":true", "\"roadCheckAuthorised\":false", StringComparison.Ordinal);
+        string input = authorised + "\n" + refused + "\n" + authorised + "\n";
+
+        var all = CliRun.WithInput(input, "query", "--input", "-", "--ndjson", "--format", "outcomes");
+        Assert.Equal(0, all.ExitCode);
+        var lines = all.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("permitted", (string?)JObject.Parse(lines[0])["road-check"]);
+        Assert.Equal("denied", (string?)JObject.Parse(lines[1])["road-check"]);
+        Assert.Equal(lines[0], lines[2]);
+        Assert.Equal(JObject.Parse(lines[0]).Properties().Select(p => p.Name), JObject.Parse(lines[1]).Properties().Select(p => p.Name));
+
+        var one = CliRun.WithInput(input, "query", "--input", "-", "--ndjson", "--format", "outcomes", "--power", "road-check");
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal("{\"road-check\":\"permitted\"}\n{\"road-check\":\"denied\"}\n{\"road-check\":\"permitted\"}\n", one.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Query_NdjsonFile_FullDecisionsPerLine()
     {
         string path = Path.GetTempFileName() + ".ndjson";
