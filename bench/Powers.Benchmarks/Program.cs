@@ -6,6 +6,7 @@ using Powers.TestSupport;
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson COUNT FILE   (generates queries for the CLI)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson-adhoc COUNT FILE   (the same with ad-hoc designations)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- rulesengine-ndjson FILE   (RulesEngine over the file, outcomes to stdout)
+// dotnet run -c Release --project bench/Powers.Benchmarks -- tokenize FILE   (System.Text.Json's reader alone over the file's lines)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- records-load SECONDS CALLERS   (PostgreSQL records under load; bench/records-load.sh)
 if (args.Length == 3 && args[0] is "ndjson" or "ndjson-adhoc")
 {
@@ -27,6 +28,13 @@ if (args.Length == 2 && args[0] == "rulesengine-ndjson")
 {
     using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
     return RulesEngineNdjson.Run(BenchmarkData.Library, args[1], output) > 0 ? 2 : 0;
+}
+
+if (args.Length == 2 && args[0] == "tokenize")
+{
+    var (lines, tokens) = NdjsonTokenizer.Run(args[1]);
+    Console.WriteLine(lines.ToString(System.Globalization.CultureInfo.InvariantCulture) + " lines, " + tokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + " tokens");
+    return 0;
 }
 
 if (args.Length == 3 && args[0] == "records-load")
