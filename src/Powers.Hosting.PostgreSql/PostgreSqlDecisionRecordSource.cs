@@ -12,7 +12,8 @@ namespace Powers.Hosting.PostgreSql;
 /// then each writer's records in their sequence, each as its stored <c>record</c> text, then rows without a record
 /// decided after the first chained one. The columns an auditor's
 /// query reads are checked against the record: a row whose columns disagree with it carries that as its problem,
-/// so checking the trail names it. Rows are streamed, so a table of any size is read in flat memory.
+/// so checking the trail names it. Rows are streamed, so a table of any size is read in flat memory. Its checkpoints
+/// are the rows of <c>TABLE_checkpoints</c> (<see cref="PostgreSqlCheckpointSource"/>).
 /// </summary>
 internal sealed class PostgreSqlDecisionRecordSource(string connectionString, string table, Guid? id = null) : IDecisionRecordSource
 {
@@ -42,6 +43,9 @@ internal sealed class PostgreSqlDecisionRecordSource(string connectionString, st
 
     /// <inheritdoc />
     public bool IsStream => false;
+
+    /// <inheritdoc />
+    public StoredCheckpoints ReadCheckpoints() => PostgreSqlCheckpointSource.Read(connectionString, table);
 
     /// <inheritdoc />
     public IEnumerable<StoredDecisionRecord> Read()

@@ -192,7 +192,7 @@ public sealed partial class VerifyCheckpointsFromDatabaseTests : IDisposable
         var (exit, output, _) = Verify(table, signed: true);
 
         Assert.Equal(1, exit);
-        Assert.Equal("unverified: no checkpoints table '" + table + "_checkpoints': the trail cannot be checked against a signature (the host signs none, or it was dropped)" + Environment.NewLine, output);
+        Assert.Equal("unverified: no checkpoints table '" + table + "_checkpoints': the trail cannot be checked against a signature (the host signs none, or they were deleted)" + Environment.NewLine, output);
     }
 
     [GeneratedRegex("\"prev\":\"[0-9a-f]{64}\"")]

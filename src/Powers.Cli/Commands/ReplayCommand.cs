@@ -100,12 +100,6 @@ internal static partial class ReplayCommand
                     return ExitCodes.BadInput;
                 }
 
-                checkpointsPath ??= path is not null && path != "-" ? path + ".checkpoints" : null;
-                if (checkpointsPath is null && database is null)
-                {
-                    console.Error.WriteLine("powers: bad input: --trusted-key: give the checkpoints file, --checkpoints FILE (there is no RECORDS file to find it beside)");
-                    return ExitCodes.BadInput;
-                }
             }
 
             if (database is not null)
@@ -141,9 +135,7 @@ internal static partial class ReplayCommand
                 if (parse.GetValue(verify))
                 {
                     // The chain is checked before anything is re-decided, and needs no library.
-                    return keys is null ? TrailCheck.Run(console, source, outputFormat)
-                        : checkpointsPath is null ? VerifySigned(console, source, outputFormat, keys, new PostgreSqlCheckpointSource(database!, parse.GetValue(table)!))
-                        : VerifySigned(console, source, outputFormat, keys, checkpointsPath);
+                    return keys is null ? TrailCheck.Run(console, source, outputFormat) : VerifySigned(console, source, outputFormat, keys, checkpointsPath);
                 }
 
                 // Without --rules, the library of the current directory or the embedded one, and each record must name it.
@@ -162,26 +154,36 @@ internal static partial class ReplayCommand
     }
 
     /// <summary>
-    /// <c>--verify --trusted-key</c>: reads the checkpoints and verifies their signatures, then checks the trail
-    /// against them. No checkpoints file, or none in it, fails: a trail whose checkpoints were deleted is not intact.
+    /// <c>--verify --trusted-key</c>: reads the checkpoints the source keeps beside its records (or those of
+    /// <paramref name="checkpointsFile"/>, <c>--checkpoints FILE</c>) and verifies their signatures, then checks the
+    /// trail against them. Only the record-source contract is used, so any sink's reader works here. No place for the
+    /// checkpoints (no such file or table), or none there, fails: a trail whose checkpoints were deleted is not intact.
     /// </summary>
-    private static int VerifySigned(CliConsole console, IDecisionRecordSource source, string format, List<Compilation.TrustedKey> keys, string checkpointsPath)
+    internal static int VerifySigned(CliConsole console, IDecisionRecordSource source, string format, IReadOnlyList<Compilation.TrustedKey> keys, string? checkpointsFile = null)
     {
         var notes = new List<string>();
+        StoredCheckpoints? stored;
         List<RecordCheckpoint>? checkpoints;
         TrailBreak? failure;
         try
         {
-            using var file = new FileStream(checkpointsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-            checkpoints = CheckpointReader.Read(file, checkpointsPath, keys, notes, out failure);
+            stored = checkpointsFile is null ? source.ReadCheckpoints() : NdjsonRecordSource.CheckpointsFile(checkpointsFile);
+            if (stored is null)
+            {
+                console.Error.WriteLine("powers: bad input: --trusted-key: " + Text.ControlCharacters.Escape(source.Name) + " keeps no checkpoints: give the checkpoints file, --checkpoints FILE");
+                return ExitCodes.BadInput;
+            }
+
+            if (stored.Checkpoints is null)
+            {
+                return TrailCheck.Write(console, source, format, new TrailReport { Unverified = "no checkpoints " + stored.Kind + " '" + stored.Name + "': the trail cannot be checked against a signature (the host signs none, or they were deleted)" });
+            }
+
+            checkpoints = CheckpointReader.Read(stored.Checkpoints, keys, notes, out failure);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException or ArgumentException or NotSupportedException or InvalidOperationException)
         {
-            return TrailCheck.Write(console, source, format, new TrailReport { Unverified = "no checkpoints file '" + checkpointsPath + "': the trail cannot be checked against a signature (the host signs none, or they were deleted)" });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            console.Error.WriteLine(Text.ControlCharacters.Escape("powers: bad input: --checkpoints: cannot read '" + checkpointsPath + "': " + e.Message));
+            console.Error.WriteLine("powers: bad input: checkpoints: " + Text.ControlCharacters.Escape(e.Message));
             return ExitCodes.BadInput;
         }
 
@@ -195,47 +197,11 @@ internal static partial class ReplayCommand
 
         if (checkpoints.Count == 0)
         {
-            report.Unverified = "'" + checkpointsPath + "' holds no signed checkpoint";
+            report.Unverified = "'" + stored.Name + "' holds no signed checkpoint";
             return TrailCheck.Write(console, source, format, report);
         }
 
         return TrailCheck.Run(console, source, format, checkpoints, notes);
-    }
-
-    /// <summary>
-    /// <c>--connection CS --verify --trusted-key</c>: reads the checkpoints table beside the records table and verifies
-    /// every row's signature, then checks the trail against them. No such table, or no row in it, fails.
-    /// </summary>
-    private static int VerifySigned(CliConsole console, IDecisionRecordSource source, string format, List<Compilation.TrustedKey> keys, PostgreSqlCheckpointSource table)
-    {
-        List<(string Text, string Where, string Writer, long Sequence)>? rows;
-        try
-        {
-            rows = table.Read();
-        }
-        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or IOException)
-        {
-            console.Error.WriteLine("powers: bad input: checkpoints: " + Text.ControlCharacters.Escape(e.Message));
-            return ExitCodes.BadInput;
-        }
-
-        if (rows is null)
-        {
-            return TrailCheck.Write(console, source, format, new TrailReport { Unverified = "no checkpoints table '" + table.Name + "': the trail cannot be checked against a signature (the host signs none, or it was dropped)" });
-        }
-
-        var checkpoints = CheckpointReader.Read(rows, keys, out var failure);
-        if (checkpoints is null)
-        {
-            return TrailCheck.Write(console, source, format, new TrailReport { Break = failure });
-        }
-
-        if (checkpoints.Count == 0)
-        {
-            return TrailCheck.Write(console, source, format, new TrailReport { Unverified = "'" + table.Name + "' holds no signed checkpoint" });
-        }
-
-        return TrailCheck.Run(console, source, format, checkpoints);
     }
 
     /// <summary>

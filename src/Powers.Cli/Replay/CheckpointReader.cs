@@ -6,77 +6,48 @@ using Powers.Hosting;
 namespace Powers.Cli.Replay;
 
 /// <summary>
-/// Reads a checkpoints file (<see cref="RecordCheckpoint"/>: one compact JWS a line), or the rows of a checkpoints
-/// table, and verifies each signature with the trusted keys before its payload is believed. One that does not verify
-/// is a failure naming it (forged, or changed after it was signed); a file's last line cut short by a crash is a note.
+/// Verifies the checkpoints a record source read (<see cref="IDecisionRecordSource.ReadCheckpoints"/>: one compact
+/// JWS each, <see cref="RecordCheckpoint"/>), whatever stores them, with the trusted keys before any payload is
+/// believed. One that does not verify is a failure naming it (forged, or changed after it was signed); a file's last
+/// line cut short by a crash is a note.
 /// </summary>
 internal static class CheckpointReader
 {
     private const int MaxLine = 4096;
 
-    /// <summary>The checkpoints, or null with <paramref name="failure"/> naming the first line that does not verify.</summary>
-    public static List<RecordCheckpoint>? Read(Stream file, string name, IReadOnlyList<TrustedKey> keys, List<string> notes, out TrailBreak? failure)
+    /// <summary>
+    /// The checkpoints a source read, each verified, or null with <paramref name="failure"/> naming the first that
+    /// does not verify, or that the storage files under another record than the one it signs (what a reader finds a
+    /// checkpoint by, so an edit there is a break too). A file's last line cut short as the host stopped is a note.
+    /// </summary>
+    public static List<RecordCheckpoint>? Read(IEnumerable<StoredCheckpoint> stored, IReadOnlyList<TrustedKey> keys, List<string> notes, out TrailBreak? failure)
     {
         failure = null;
         var checkpoints = new List<RecordCheckpoint>();
-        using var reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: false));
-        string text = reader.ReadToEnd();
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var one in stored)
         {
-            string line = lines[i].TrimEnd('\r');
-            bool last = i == lines.Length - 1;
-            if (line.Length == 0)
+            var checkpoint = Verify(one.Text, one.Where, keys, out string? problem);
+            if (checkpoint is not null && one.Writer is { } writer && (checkpoint.Writer != writer || checkpoint.Sequence != one.Sequence))
             {
-                continue;
+                problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its columns name record {one.Sequence} of writer {writer}, but it signs record {checkpoint.Sequence} of writer {checkpoint.Writer}: the row was changed after it was stored");
+                checkpoint = null;
             }
 
-            string where = name + "(" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
-            if (Verify(line, where, keys, out string? problem) is { } checkpoint)
+            if (checkpoint is not null)
             {
                 checkpoints.Add(checkpoint);
                 continue;
             }
 
-            if (last)
+            if (!one.EndsWithLineBreak)
             {
                 // Unterminated: the host stopped while appending it.
-                notes.Add(where + ": the last checkpoint is cut short (" + problem + "): one being written when the host stopped, not counted");
+                notes.Add(one.Where + ": the last checkpoint is cut short (" + problem + "): one being written when the host stopped, not counted");
                 continue;
             }
 
-            failure = new TrailBreak(TrailBreakKind.Checkpoint, new StoredDecisionRecord(ReadOnlyMemory<byte>.Empty, where, i + 1), null, problem!);
+            failure = new TrailBreak(TrailBreakKind.Checkpoint, new StoredDecisionRecord(ReadOnlyMemory<byte>.Empty, one.Where, one.Line), null, problem!);
             return null;
-        }
-
-        return checkpoints;
-    }
-
-    /// <summary>
-    /// The checkpoints of a table's rows (each text, where it is, and the writer and record its columns name), or null
-    /// with <paramref name="failure"/> naming the first that does not verify, or whose columns name another record than
-    /// the one it signs (the columns are what a reader finds the row by, so an edit there is a break too).
-    /// </summary>
-    public static List<RecordCheckpoint>? Read(IEnumerable<(string Text, string Where, string Writer, long Sequence)> rows, IReadOnlyList<TrustedKey> keys, out TrailBreak? failure)
-    {
-        failure = null;
-        var checkpoints = new List<RecordCheckpoint>();
-        foreach (var (text, where, writer, sequence) in rows)
-        {
-            var checkpoint = Verify(text, where, keys, out string? problem);
-            if (checkpoint is not null && (checkpoint.Writer != writer || checkpoint.Sequence != sequence))
-            {
-                problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its columns name record {sequence} of writer {writer}, but it signs record {checkpoint.Sequence} of writer {checkpoint.Writer}: the row was changed after it was stored");
-                checkpoint = null;
-            }
-
-            if (checkpoint is null)
-            {
-                failure = new TrailBreak(TrailBreakKind.Checkpoint, new StoredDecisionRecord(ReadOnlyMemory<byte>.Empty, where), null, problem!);
-                return null;
-            }
-
-            checkpoints.Add(checkpoint);
         }
 
         return checkpoints;

@@ -44,7 +44,10 @@ public sealed class NdjsonFileDecisionRecordSink : BatchingDecisionRecordSink
     /// Where signed checkpoints of the chain's head go when the host signs them (<see cref="PowersOptions.DecisionRecordsSigningKey"/>):
     /// the records file's path with <c>.checkpoints</c> after it, one compact JWS a line (<see cref="RecordCheckpoint"/>).
     /// </summary>
-    internal string CheckpointsPath => Path + ".checkpoints";
+    internal string CheckpointsPath => Path + CheckpointsSuffix;
+
+    /// <summary>What the checkpoints file's name adds to the records file's.</summary>
+    internal const string CheckpointsSuffix = ".checkpoints";
 
     /// <summary>Whether each record is flushed to the disk (fsync) before it is reported recorded.</summary>
     public bool FlushToDisk { get; }

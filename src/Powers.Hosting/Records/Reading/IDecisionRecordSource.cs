@@ -2,7 +2,8 @@ namespace Powers.Hosting;
 
 /// <summary>
 /// Where stored decision records are read back from (a sink's storage), for <c>powers replay</c> and for checking
-/// the chain: each record as stored, in the order the chain is checked in.
+/// the chain: each record as stored, in the order the chain is checked in, and the signed checkpoints stored beside
+/// them. A sink package ships one of these; replay and its checks need nothing else from it.
 /// </summary>
 public interface IDecisionRecordSource
 {
@@ -18,4 +19,11 @@ public interface IDecisionRecordSource
 
     /// <summary>The records (and, from a stream, every other line), read lazily, so any number of them is read in flat memory.</summary>
     IEnumerable<StoredDecisionRecord> Read();
+
+    /// <summary>
+    /// Where the signed checkpoints of these records are kept (docs/embedding.md, "Signed checkpoints") and each as
+    /// stored, unverified: <c>powers replay --verify --trusted-key</c> verifies every signature before it believes
+    /// one. Null when the source has no place for them (standard input). Throws when the storage cannot be read.
+    /// </summary>
+    StoredCheckpoints? ReadCheckpoints();
 }
