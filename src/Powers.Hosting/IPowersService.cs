@@ -1,5 +1,3 @@
-using Powers.Evaluation;
-using Powers.Planning;
 using Powers.Queries;
 
 namespace Powers.Hosting;
@@ -12,7 +10,7 @@ public interface IPowersService
 {
     /// <summary>
     /// The library in service now. Hold on to it to decide many queries against one library, e.g. with the
-    /// allocation-free <see cref="PowersEngine.Decide(DecisionPlan, Situation, DecisionBuffer)"/>.
+    /// allocation-free loop <c>Current.Engine.Plans.Get(query).Decide(situation, buffer)</c> (<see cref="Deciding.CachedPlan"/>).
     /// </summary>
     PowersSnapshot Current { get; }
 

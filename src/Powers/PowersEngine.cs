@@ -9,10 +9,12 @@ using Powers.Queries;
 namespace Powers;
 
 /// <summary>
-/// The entry point for embedding: a compiled library and an evaluator (the reference interpreter unless given).
-/// Immutable and safe to share across threads. <see cref="Decide(Query)"/> returns a full explanation; for callers
-/// that ask many times a second, <c>Plans.Get(query).Decide(situation, buffer)</c> decides with no allocation
-/// through the plan compiled once it has served a few hundred decisions.
+/// The one front door of the core: a compiled library and an evaluator (the reference interpreter unless given).
+/// Immutable and safe to share across threads. <see cref="Decide(ReadOnlySpan{char})"/> (or UTF-8 bytes) decides a
+/// query document, <see cref="Read(ReadOnlySpan{char})"/> only reads it, <see cref="Decide(Query)"/> decides a query
+/// read or built in code; for a loop over many situations, <c>Plans.Get(query).Decide(situation, buffer)</c> decides
+/// into a buffer the caller owns with no allocation, through the plan compiled once it has served a few hundred
+/// decisions.
 /// </summary>
 public sealed class PowersEngine
 {
@@ -27,20 +29,24 @@ public sealed class PowersEngine
 
     private CompactQueryReader? _compact;
 
-    /// <summary>The plans of this engine's library, shared by every query and thread; see <see cref="PlanCache"/>.</summary>
+    /// <summary>
+    /// The plans of this engine's library, shared by every query and thread: <c>Plans.Get(query)</c> gives the plan
+    /// a query needs, which decides situations into a buffer made once by <c>Plan.CreateBuffer()</c> (the
+    /// allocation-free loop); see <see cref="PlanCache"/>.
+    /// </summary>
     public PlanCache Plans { get; }
 
     /// <summary>The rule library.</summary>
     public RuleLibrary Library { get; }
 
     /// <summary>The clause evaluator.</summary>
-    public IClauseEvaluator Evaluator { get; }
+    internal IClauseEvaluator Evaluator { get; }
 
     /// <summary>An engine over the library embedded in the package; throws only if that library does not compile.</summary>
     public static PowersEngine LoadEmbedded() => new(LibraryCompiler.CompileEmbedded().ThrowIfFailed());
 
     /// <summary>The plan for a query: version, designation and each power's clauses.</summary>
-    public DecisionPlan Plan(Query query)
+    internal DecisionPlan Plan(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return PlanBuilder.Build(Library, query.Version, query.Designation, query.Date);
@@ -64,19 +70,19 @@ public sealed class PowersEngine
     /// Compiles a plan into one delegate for the fastest allocation-free decisions (milliseconds to build; keep
     /// it with the plan). Its decisions are those of the reference interpreter; it does not use <see cref="Evaluator"/>.
     /// </summary>
-    public static DecisionProgram Compile(DecisionPlan plan) => DecisionProgram.Compile(plan);
+    internal static DecisionProgram Compile(DecisionPlan plan) => DecisionProgram.Compile(plan);
 
     /// <summary>Decides a situation into a caller-owned buffer clause by clause with <see cref="Evaluator"/>, allocating nothing.</summary>
-    public void Decide(DecisionPlan plan, Situation situation, DecisionBuffer buffer) => PlanDecider.Decide(plan, situation, Evaluator, buffer);
+    internal void Decide(DecisionPlan plan, Situation situation, DecisionBuffer buffer) => PlanDecider.Decide(plan, situation, Evaluator, buffer);
 
-    /// <summary>Parses, resolves and decides a query document; returns null and fills <paramref name="errors"/> on bad input.</summary>
-    public Decision? Decide(string queryJson, List<QueryError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var read = Read(queryJson);
-        errors.AddRange(read.Errors);
-        return read.Query is { } query ? Decide(query) : null;
-    }
+    /// <summary>
+    /// Reads, resolves and decides a query document (docs/contract.md): the decision, or every error in the
+    /// document, each naming its field. Never throws on input.
+    /// </summary>
+    public DecisionResult Decide(ReadOnlySpan<char> queryJson) => Decided(Read(queryJson));
+
+    /// <summary>Reads, resolves and decides a query document given as UTF-8 bytes (e.g. a request body), as <see cref="Decide(ReadOnlySpan{char})"/>.</summary>
+    public DecisionResult Decide(ReadOnlySpan<byte> utf8QueryJson) => Decided(Read(utf8QueryJson));
 
     /// <summary>
     /// Reads and resolves a query document (a date, a designation and facts; docs/contract.md): straight from the text into a new situation when it is
@@ -105,6 +111,9 @@ public sealed class PowersEngine
         // Not valid UTF-8 is reported by the full reader as the replacement characters it decodes to.
         return Refused(System.Text.Encoding.UTF8.GetString(utf8QueryJson));
     }
+
+    private DecisionResult Decided(QueryResult read) =>
+        read.Query is { } query ? DecisionResult.Decided(Decide(query)) : DecisionResult.Refused(read.Errors);
 
     private CompactQueryReader Compact => _compact ??= new CompactQueryReader(Library);
 

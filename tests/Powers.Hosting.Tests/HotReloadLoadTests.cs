@@ -142,7 +142,7 @@ public sealed class HotReloadLoadTests(ITestOutputHelper output)
         using var rules = new RulesDirectory();
         Write(rules, files);
         var library = LibraryCompiler.CompileDirectory(rules.Path).ThrowIfFailed();
-        var decision = new PowersEngine(library).Decide(RulesDirectory.Query, [])!;
+        var decision = new PowersEngine(library).Decide(RulesDirectory.Query).Decision!;
         return Powers.Decisions.DecisionJsonWriter.ToJson(decision, Powers.Decisions.DecisionDetail.Full, null, indented: false);
     }
 }

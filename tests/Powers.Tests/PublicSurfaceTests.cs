@@ -27,6 +27,10 @@ public sealed class PublicSurfaceTests
         // Issue 23: what only the tool, the language server, the workbench and the tests use.
         "Powers.GoldenCaseRunner", "Powers.Analysis.AssertionVerifier", "Powers.Analysis.OutcomeDiffer",
         "Powers.Diagnostics.DiagnosticDescriptors", "Powers.Diagnostics.SarifFormatter", "Powers.Batch.BatchDecider",
+
+        // Issue 23, one front door: PowersEngine.Decide and Plans.Get(query).Decide(situation, buffer) decide; the
+        // compiled program and the interpreter are how, not a second way.
+        "Powers.Deciding.DecisionProgram", "Powers.Evaluation.ReferenceInterpreter",
     ];
 
     private const BindingFlags Visible = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Powers.Decisions;
 using Powers.Hosting;
 using Powers.Model;
-using Powers.Queries;
 
 namespace Powers.Cli.Replay;
 
@@ -31,14 +30,13 @@ internal sealed class Replayer(PowersEngine engine, bool named)
             return null;
         }
 
-        var errors = new List<QueryError>();
-        var decision = engine.Decide(QueryJson(record), errors);
-        if (decision is null)
+        var result = engine.Decide(QueryJson(record));
+        if (result.Decision is null)
         {
-            error = string.Join("; ", errors.Select(e => (e.Field.Length > 0 ? e.Field + ": " : string.Empty) + e.Message));
+            error = string.Join("; ", result.Errors.Select(e => (e.Field.Length > 0 ? e.Field + ": " : string.Empty) + e.Message));
         }
 
-        return decision;
+        return result.Decision;
     }
 
     /// <summary>Each power whose outcome in <paramref name="decision"/> differs from the record's (or is on one side only).</summary>

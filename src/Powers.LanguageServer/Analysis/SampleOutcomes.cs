@@ -1,5 +1,4 @@
 using Powers.Model;
-using Powers.Queries;
 
 namespace Powers.LanguageServer.Analysis;
 
@@ -22,8 +21,7 @@ internal sealed class SampleOutcomes
         var engine = new PowersEngine(library);
         foreach (var c in library.Cases)
         {
-            var errors = new List<QueryError>();
-            var decision = engine.Decide(c.Location.Source.GetText(c.Query.Span), errors);
+            var decision = engine.Decide(c.Location.Source.GetText(c.Query.Span)).Decision;
             if (decision?.Version is null)
             {
                 continue;

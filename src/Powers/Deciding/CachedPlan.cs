@@ -5,10 +5,12 @@ using Powers.Planning;
 namespace Powers.Deciding;
 
 /// <summary>
-/// A plan held by a <see cref="PlanCache"/>, with its <see cref="DecisionProgram"/>. The program is compiled once
-/// the plan has served enough decisions to repay the milliseconds compiling takes; until then, and always for an
-/// evaluator other than the reference interpreter, decisions go clause by clause through <see cref="PlanDecider"/>.
-/// Either way the decision is the same. Thread-safe; the buffers and outcome arrays are the caller's.
+/// A plan held by a <see cref="PlanCache"/>: the allocation-free loop of the front door. Make a buffer once with
+/// <c>Plan.CreateBuffer()</c> and call <see cref="Decide"/> per situation; <c>buffer.Outcomes[i]</c> is the outcome
+/// of <c>Plan.Powers[i]</c>. The plan is compiled into one program once it has served enough decisions to repay the
+/// milliseconds compiling takes; until then, and always for an evaluator other than the reference interpreter,
+/// decisions go clause by clause through <see cref="PlanDecider"/>. Either way the decision is the same.
+/// Thread-safe; the buffers and outcome arrays are the caller's (one per thread).
 /// </summary>
 public sealed class CachedPlan
 {
@@ -33,10 +35,10 @@ public sealed class CachedPlan
     public DecisionPlan Plan { get; }
 
     /// <summary>The compiled program, once compiled.</summary>
-    public DecisionProgram? Program => Volatile.Read(ref _program);
+    internal DecisionProgram? Program => Volatile.Read(ref _program);
 
     /// <summary>Decides every power into <paramref name="outcomes"/>, allocating nothing.</summary>
-    public void DecideOutcomes(Situation situation, Outcome[] outcomes)
+    internal void DecideOutcomes(Situation situation, Outcome[] outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         if (ProgramForUse() is { } program)
@@ -65,7 +67,7 @@ public sealed class CachedPlan
     }
 
     /// <summary>Compiles the program now, if the evaluator allows it (for hosts that warm up before serving).</summary>
-    public DecisionProgram? Compile() => _compileAfter == int.MaxValue ? null : Program ?? Publish();
+    internal DecisionProgram? Compile() => _compileAfter == int.MaxValue ? null : Program ?? Publish();
 
     private DecisionProgram? ProgramForUse()
     {

@@ -11,7 +11,7 @@ namespace Powers.Deciding;
 /// allocates nothing and is thread-safe (each thread with its own buffer). Agrees exactly with
 /// <see cref="PlanDecider"/> over the <see cref="ReferenceInterpreter"/>.
 /// </summary>
-public sealed class DecisionProgram
+internal sealed class DecisionProgram
 {
     private readonly OutcomeFunction _outcomes;
     private ExplainedFunction? _explained;

@@ -10,15 +10,16 @@ namespace Powers.Deciding;
 /// The plans of one library, built once per thing that makes a plan (version, designation, whether it is in
 /// force; see <see cref="PlanKey"/>) and shared by every query, date and thread. Bounded: when full it starts
 /// again empty, so memory stays flat whatever the input. Every <see cref="PowersEngine"/> has one
-/// (<see cref="PowersEngine.Plans"/>), used by the CLI, the hosted service and library callers alike.
+/// (<see cref="PowersEngine.Plans"/>), used by the CLI, the hosted service and library callers alike; a host's
+/// allocation-free loop is <c>engine.Plans.Get(query).Decide(situation, buffer)</c>.
 /// </summary>
 public sealed class PlanCache
 {
     /// <summary>The default number of plans kept.</summary>
-    public const int DefaultCapacity = 1024;
+    internal const int DefaultCapacity = 1024;
 
     /// <summary>The default number of decisions a plan serves before it is compiled.</summary>
-    public const int DefaultCompileAfter = 256;
+    internal const int DefaultCompileAfter = 256;
 
     private readonly ConcurrentDictionary<PlanKey, CachedPlan> _plans = new();
     private readonly IClauseEvaluator _evaluator;
@@ -32,7 +33,7 @@ public sealed class PlanCache
     /// evaluator agrees with the reference interpreter (<see cref="IClauseEvaluator.AgreesWithReferenceInterpreter"/>:
     /// the interpreter itself); any other evaluator is called for every clause of every decision.
     /// </summary>
-    public PlanCache(RuleLibrary library, IClauseEvaluator evaluator, int capacity = DefaultCapacity, int compileAfter = DefaultCompileAfter)
+    internal PlanCache(RuleLibrary library, IClauseEvaluator evaluator, int capacity = DefaultCapacity, int compileAfter = DefaultCompileAfter)
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(evaluator);
@@ -45,12 +46,16 @@ public sealed class PlanCache
     }
 
     /// <summary>The library the plans are for.</summary>
-    public RuleLibrary Library { get; }
+    internal RuleLibrary Library { get; }
 
     /// <summary>How many plans are held.</summary>
-    public int Count => _plans.Count;
+    internal int Count => _plans.Count;
 
-    /// <summary>The plan for a resolved query.</summary>
+    /// <summary>
+    /// The plan for a resolved query (from <see cref="PowersEngine.Read(ReadOnlySpan{char})"/> or built in code),
+    /// shared by every query with the same version, designation and in-force answer. Allocates nothing once the
+    /// plan is held.
+    /// </summary>
     public CachedPlan Get(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -58,7 +63,7 @@ public sealed class PlanCache
     }
 
     /// <summary>The plan for a version (or none), a designation and a date (or none, with a version).</summary>
-    public CachedPlan Get(RuleSetVersion? version, Designation designation, DateOnly? date)
+    internal CachedPlan Get(RuleSetVersion? version, Designation designation, DateOnly? date)
     {
         ArgumentNullException.ThrowIfNull(designation);
         var key = PlanKey.For(Library, version, designation, date);

@@ -106,20 +106,20 @@ public sealed class Decision
     }
 
     /// <summary>Builds the decision from a filled buffer, reporting the plan's date; the buffer is copied.</summary>
-    public static Decision FromBuffer(DecisionPlan plan, DecisionBuffer buffer)
+    internal static Decision FromBuffer(DecisionPlan plan, DecisionBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return FromBuffer(plan, plan.Date, buffer);
     }
 
     /// <summary>Builds the decision from a filled buffer for a query on <paramref name="date"/>; the buffer is copied.</summary>
-    public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer) => FromBuffer(plan, date, buffer, null);
+    internal static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer) => FromBuffer(plan, date, buffer, null);
 
     /// <summary>
     /// Builds the decision from a filled buffer for a query on <paramref name="date"/> about <paramref name="situation"/>
     /// (given, <see cref="Explain"/> can say what would permit an undetermined power); the buffer and situation are copied.
     /// </summary>
-    public static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation)
+    internal static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return FromBuffer(plan, plan.Designation, date, buffer, situation);
@@ -130,7 +130,7 @@ public sealed class Decision
     /// <paramref name="date"/>, decided with a plan shared by other queries (<see cref="CachedPlan.Plan"/>); the
     /// buffer and situation are copied.
     /// </summary>
-    public static Decision FromBuffer(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation)
+    internal static Decision FromBuffer(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(designation);

@@ -7,7 +7,7 @@ namespace Powers.Evaluation;
 /// The specification: walks the bound tree and applies Kleene logic literally. Recursion follows the bound tree,
 /// whose depth the parser bounded. Every other evaluator must agree with this one.
 /// </summary>
-public sealed class ReferenceInterpreter : IClauseEvaluator
+internal sealed class ReferenceInterpreter : IClauseEvaluator
 {
     /// <summary>The shared instance.</summary>
     public static ReferenceInterpreter Instance { get; } = new();

@@ -10,7 +10,7 @@ namespace Powers.Planning;
 public sealed class DecisionBuffer
 {
     /// <summary>Creates a buffer for a number of powers and clauses.</summary>
-    public DecisionBuffer(int powers, int clauses)
+    internal DecisionBuffer(int powers, int clauses)
     {
         Outcomes = new Outcome[powers];
         Missing = new UInt128[powers];

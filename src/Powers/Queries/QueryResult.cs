@@ -19,14 +19,14 @@ public sealed class QueryResult
     public bool Succeeded => Query is not null;
 
     /// <summary>A query read.</summary>
-    public static QueryResult Read(Query query)
+    internal static QueryResult Read(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return new QueryResult(query, []);
     }
 
     /// <summary>A query refused, with its errors (at least one).</summary>
-    public static QueryResult Refused(IReadOnlyList<QueryError> errors)
+    internal static QueryResult Refused(IReadOnlyList<QueryError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentOutOfRangeException.ThrowIfZero(errors.Count);

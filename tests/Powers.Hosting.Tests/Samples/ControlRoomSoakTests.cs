@@ -116,7 +116,7 @@ public sealed class ControlRoomSoakTests(ITestOutputHelper output)
         using var rules = new RulesDirectory();
         rules.Write(RulesDirectory.ChainFile, chain);
         var library = LibraryCompiler.CompileDirectory(rules.Path).ThrowIfFailed();
-        var decision = new PowersEngine(library).Decide(RulesDirectory.Query, [])!;
+        var decision = new PowersEngine(library).Decide(RulesDirectory.Query).Decision!;
         return Powers.Decisions.DecisionJsonWriter.ToJson(decision, Powers.Decisions.DecisionDetail.Full, null, indented: false);
     }
 }

@@ -71,10 +71,9 @@ public class AssertionVerifierTests
 
     private static Outcome DecideThrough(RuleLibrary library, Counterexample c)
     {
-        var errors = new List<QueryError>();
-        var decision = new PowersEngine(library).Decide(c.QueryJson, errors);
-        Assert.Empty(errors);
-        return decision!.Find(c.Power)!.Outcome;
+        var result = new PowersEngine(library).Decide(c.QueryJson);
+        Assert.Empty(result.Errors);
+        return result.Decision!.Find(c.Power)!.Outcome;
     }
 
     private static RuleLibrary WithAssertion(string assertion)

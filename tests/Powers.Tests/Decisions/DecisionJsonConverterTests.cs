@@ -20,7 +20,7 @@ public class DecisionJsonConverterTests
     [MemberData(nameof(Queries))]
     public void Serialize_Decision_TheSameDocumentAsToJson(string query)
     {
-        var decision = Engine.Decide(query, []) ?? throw new InvalidOperationException("bad query");
+        var decision = Engine.Decide(query).Decision ?? throw new InvalidOperationException("bad query");
         string text = DecisionJsonWriter.ToJson(decision, DecisionDetail.Full, null, indented: false);
 
         string viaSystemTextJson = JsonSerializer.Serialize(decision);
@@ -34,7 +34,7 @@ public class DecisionJsonConverterTests
     [Fact]
     public void Serialize_DecisionToAStream_TheSameBytes()
     {
-        var decision = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security"}""", [])!;
+        var decision = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security"}""").Decision!;
         using var stream = new MemoryStream();
 
         DecisionJsonWriter.Write(stream, decision);
@@ -54,7 +54,7 @@ public class DecisionJsonConverterTests
     [Fact]
     public void Serialize_PowerDecision_ItsEntryOfTheDecisionDocument()
     {
-        var decision = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"searchOf":"vehicle"}}""", [])!;
+        var decision = Engine.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"searchOf":"vehicle"}}""").Decision!;
         var document = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(decision))!;
 
         // The document is the explained decision; an entry of Powers alone has no permittedIf (reading explains nothing).
@@ -73,7 +73,7 @@ public class DecisionJsonConverterTests
     [Fact]
     public void Serialize_ThroughTheSourceGeneratedContext_TheSameDocumentsAsByReflection()
     {
-        var decision = Engine.Decide("""{"date":"2018-03-01","designation":{"force":"kent","powers":["road-check"],"made":"2017-06-01"},"facts":{"inUniform":true}}""", [])!;
+        var decision = Engine.Decide("""{"date":"2018-03-01","designation":{"force":"kent","powers":["road-check"],"made":"2017-06-01"},"facts":{"inUniform":true}}""").Decision!;
 
         Assert.Equal(JsonSerializer.Serialize(decision), JsonSerializer.Serialize(decision, PowersJsonContext.Default.Decision));
         Assert.Equal(JsonSerializer.Serialize(decision.Powers[0]), JsonSerializer.Serialize(decision.Powers[0], PowersJsonContext.Default.PowerDecision));

@@ -50,10 +50,11 @@ public class AdHocMadeDayTests
     {
         var fromChars = Engine.Read(MadeTomorrow.AsSpan());
         var fromBytes = Engine.Read(System.Text.Encoding.UTF8.GetBytes(MadeTomorrow).AsSpan());
-        var errors = new List<Powers.Queries.QueryError>();
-        var viaText = Engine.Decide(MadeTomorrow, errors);
-        Assert.Empty(errors);
-        foreach (var decision in new[] { Engine.Decide(fromChars.Query!), Engine.Decide(fromBytes.Query!), viaText! })
+        var viaText = Engine.Decide(MadeTomorrow);
+        var viaBytes = Engine.Decide(System.Text.Encoding.UTF8.GetBytes(MadeTomorrow));
+        Assert.Empty(viaText.Errors);
+        Assert.Empty(viaBytes.Errors);
+        foreach (var decision in new[] { Engine.Decide(fromChars.Query!), Engine.Decide(fromBytes.Query!), viaText.Decision!, viaBytes.Decision! })
         {
             // Nothing is conferred: a power in force is not-designated (those granted included), one not yet in force stays not-in-force.
             Assert.All(decision.Powers, d => Assert.Contains(d.Outcome, new[] { Outcome.NotDesignated, Outcome.NotInForce }));
