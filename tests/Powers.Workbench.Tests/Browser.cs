@@ -18,6 +18,15 @@ public sealed class Browser : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// How long a step that runs whole-library work on the server (the page's prove: every golden case and every
+    /// assertion's proof; a diff between versions) may wait: a bound against a hang, not a measure of speed. That
+    /// work's time grows with the machine's load: verify alone took 26 s at load 20, and the prove step outran
+    /// <see cref="StepTimeout"/> beside three builds and a CI run (Prove_FailingCase_ListedAndOpensItsSituation,
+    /// session 6). CI's hang guard (`--blame-hang-timeout`) is longer still.
+    /// </summary>
+    public static readonly TimeSpan WorkTimeout = TimeSpan.FromMinutes(15);
+
     private static readonly string[] Flags =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

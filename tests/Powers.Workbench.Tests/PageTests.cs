@@ -122,7 +122,7 @@ public sealed class PageTests
         await page.Locator("[data-testid=diff-from]").SelectOptionAsync("pra2002-sch4@2007-12-01");
         await page.Locator("[data-testid=diff-to]").SelectOptionAsync("pra2002-sch4@2011-03-18");
         await page.Locator("[data-testid=run-diff]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=diff][data-state=compared] [data-change=" + power + "]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=diff][data-state=compared] [data-change=" + power + "]").First).ToBeVisibleAsync(new() { Timeout = (float)Browser.WorkTimeout.TotalMilliseconds });
         await page.CloseAsync();
     }
 
@@ -147,7 +147,7 @@ public sealed class PageTests
         {
             var page = await _browser.OpenAsync("/");
             await page.Locator("[data-testid=run-prove]").ClickAsync();
-            await page.Locator("[data-testid=prove][data-state=done]").WaitForAsync();
+            await page.Locator("[data-testid=prove][data-state=done]").WaitForAsync(new() { Timeout = (float)Browser.WorkTimeout.TotalMilliseconds });
             var (_, testOut, _) = Powers.Run("test", Rules);
             // Bounded by work, not the 30-second wall clock: at load 18 the in-process verify ran out of time and printed no
             // summary, though the page (which verifies with the same runner, earlier) had proved all.
