@@ -8,10 +8,10 @@ namespace Powers.Cli;
 internal static class PowersCli
 {
     /// <summary>The root command with every subcommand.</summary>
-    public static RootCommand Build(CliConsole console)
+    public static RootCommand Build(CliConsole console, IReadOnlyList<QueryFormat>? formats = null)
     {
         var root = new RootCommand("Decide which powers a police community support officer may exercise under the Police Reform Act 2002 (Sch. 4 from the 2002 Bill, Sch. 3B and 3C from 2017), and check, test and prove the rule files that encode the law.");
-        root.Subcommands.Add(QueryCommand.Create(console));
+        root.Subcommands.Add(QueryCommand.Create(console, formats ?? QueryFormats.All));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(FmtCommand.Create(console));
         root.Subcommands.Add(SignCommand.Create(console));
@@ -28,11 +28,11 @@ internal static class PowersCli
     }
 
     /// <summary>Runs the tool with arguments and streams; returns the exit code.</summary>
-    public static int Run(string[] args, CliConsole console)
+    public static int Run(string[] args, CliConsole console, IReadOnlyList<QueryFormat>? formats = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = Build(console);
+        var root = Build(console, formats);
         // A bare 'powers' shows what it can do rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)

@@ -9,7 +9,8 @@ namespace Powers.Cli.Commands;
 /// <summary><c>powers query</c>: decide a query document, NDJSON stream or a query given by flags.</summary>
 internal static class QueryCommand
 {
-    public static Command Create(CliConsole console)
+    /// <summary>The command, with the output formats of <paramref name="formats"/> (<see cref="QueryFormats.All"/> in the tool).</summary>
+    public static Command Create(CliConsole console, IReadOnlyList<QueryFormat> formats)
     {
         var input = new Option<string?>("--input", "-i") { Description = "A query document (JSON), or NDJSON with one query per line (.ndjson/.jsonl, or --ndjson); '-' reads standard input, which is one document when all of it is one JSON document or a single line, and NDJSON otherwise.", HelpName = "FILE" };
         var ndjson = new Option<bool>("--ndjson") { Description = "Treat the input as NDJSON: one query per line, one result line per input line, in order (blank and malformed lines get an error line)." };
@@ -22,7 +23,7 @@ internal static class QueryCommand
         var ruleset = new Option<string?>("--ruleset") { Description = "A rule set version ID@VERSION (e.g. pra2002-sch4@bill-2002-04-25), instead of selecting by date.", HelpName = "ID" };
         var power = new Option<string?>("--power") { Description = "Show only this power.", HelpName = "ID" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Text: every power, with the reason it is not in force or not designated, and every clause with its citation and expression." };
-        var format = CommonOptions.Format(QueryFormats.Text.Name, QueryFormats.Names);
+        var format = CommonOptions.Format(formats[0].Name, [.. formats.Select(f => f.Name)]);
         var detail = new Option<string?>("--detail") { Description = "How much of each decision --format json writes: full (the default: the whole document, permittedIf included), reasons (per power: outcome, confidence, citation, clause statuses, missing facts; nothing is explained, so it is faster) or outcomes ({\"power-id\": \"outcome\"}, as --format outcomes).", HelpName = "LEVEL" };
         detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
         var rules = CommonOptions.Rules();
@@ -32,14 +33,15 @@ internal static class QueryCommand
         };
         command.SetAction(parse =>
         {
-            var outputFormat = QueryFormats.Named(parse.GetValue(format)!);
+            // The option accepts only the names of the list.
+            var outputFormat = formats.Single(f => f.Name == parse.GetValue(format));
             if (Detail(outputFormat, parse.GetValue(detail), out var errorOfDetail) is not { } level)
             {
                 return BadInput(console, [errorOfDetail!]);
             }
 
             // --format json --detail outcomes is --format outcomes; text refuses any level but full where it is written.
-            outputFormat = QueryFormats.AtLevel(outputFormat, level);
+            outputFormat = QueryFormats.AtLevel(formats, outputFormat, level);
             // A missing folder is bad input (2), as in check and test; a library that does not compile is a failure (1).
             var choice = LibraryLoader.Choose(parse.GetValue(rules));
             if (!LibraryLoader.Exists(choice, console))
@@ -77,7 +79,7 @@ internal static class QueryCommand
 
                 // NDJSON's default is JSON lines; only a text format asked for by name is refused.
                 bool textAsked = outputFormat.ForPeople && parse.GetResult(format) is { Implicit: false };
-                return FromInput(console, engine, path, parse.GetValue(ndjson), outputFormat, level, textAsked, onlyPower, parse.GetValue(verbose));
+                return FromInput(console, engine, path, parse.GetValue(ndjson), LineFormat(formats, outputFormat, level), outputFormat, level, textAsked, onlyPower, parse.GetValue(verbose));
             }
 
             var query = FromFlags(library, parse.GetValue(date), parse.GetValue(designation), parse.GetValue(force), parse.GetValue(grant), parse.GetValue(fact) ?? [], parse.GetValue(ruleset), out var flagErrors, parse.GetValue(made));
@@ -97,7 +99,7 @@ internal static class QueryCommand
         return command;
     }
 
-    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, QueryFormat format, DecisionDetail detail, bool textAsked, string? onlyPower, bool verbose)
+    private static int FromInput(CliConsole console, PowersEngine engine, string path, bool ndjson, QueryFormat lineFormat, QueryFormat format, DecisionDetail detail, bool textAsked, string? onlyPower, bool verbose)
     {
         TextReader reader;
         try
@@ -119,7 +121,7 @@ internal static class QueryCommand
                     return TextWithNdjson(console, path);
                 }
 
-                return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), LineFormat(format, detail), detail, onlyPower);
+                return NdjsonQueries.Run(console, engine, new NdjsonLineReader(reader), lineFormat, detail, onlyPower);
             }
 
             string text;
@@ -134,7 +136,7 @@ internal static class QueryCommand
                         return TextWithNdjson(console, path);
                     }
 
-                    return NdjsonQueries.Run(console, engine, lines, LineFormat(format, detail), detail, onlyPower);
+                    return NdjsonQueries.Run(console, engine, lines, lineFormat, detail, onlyPower);
                 }
             }
             else
@@ -193,8 +195,8 @@ internal static class QueryCommand
     }
 
     // NDJSON is answered in lines: a format for people, not asked for by name, answers in JSON lines at the level asked.
-    private static QueryFormat LineFormat(QueryFormat format, DecisionDetail detail) =>
-        format.WriteLine is null ? QueryFormats.AtLevel(QueryFormats.Json, detail) : format;
+    private static QueryFormat LineFormat(IReadOnlyList<QueryFormat> formats, QueryFormat format, DecisionDetail detail) =>
+        format.WriteLine is null ? QueryFormats.AtLevel(formats, QueryFormats.Json, detail) : format;
 
     private static int TextWithDetail(CliConsole console) =>
         BadInput(console, [new QueryError(QueryErrorDescriptors.ConflictingOptions, "--detail", "the text format shows the whole decision; use --format json with --detail")]);

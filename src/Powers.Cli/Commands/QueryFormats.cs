@@ -6,7 +6,8 @@ namespace Powers.Cli.Commands;
 
 /// <summary>
 /// Every output format of <c>powers query</c>, in the order <c>--help</c> lists them; a new format is one
-/// <see cref="QueryFormat"/> added to <see cref="All"/>, its writers beside it.
+/// <see cref="QueryFormat"/> added to <see cref="All"/>, its writers beside it (docs/extending.md). The command takes
+/// the list it is built with, so a test can build the tool with <see cref="All"/> and a format of its own.
 /// </summary>
 internal static class QueryFormats
 {
@@ -34,9 +35,10 @@ internal static class QueryFormats
     public static QueryFormat Named(string name) => All.Single(f => f.Name == name);
 
     /// <summary>
-    /// What a format writes at a level: a format whose level <c>--detail</c> chooses becomes the format of that level
+    /// What a format writes at a level, among <paramref name="formats"/> (<see cref="All"/> unless a test gives the
+    /// list with one of its own): a format whose level <c>--detail</c> chooses becomes the first format of that level
     /// where one exists (<c>--format json --detail outcomes</c> is <c>--format outcomes</c>).
     /// </summary>
-    public static QueryFormat AtLevel(QueryFormat format, DecisionDetail level) =>
-        format.ForPeople || format.Detail is not null ? format : All.FirstOrDefault(f => f.Detail == level) ?? format;
+    public static QueryFormat AtLevel(IReadOnlyList<QueryFormat> formats, QueryFormat format, DecisionDetail level) =>
+        format.ForPeople || format.Detail is not null ? format : formats.FirstOrDefault(f => f.Detail == level) ?? format;
 }

@@ -3,7 +3,7 @@ namespace Powers.Hosting;
 /// <summary>
 /// Where stored decision records are read back from (a sink's storage), for <c>powers replay</c> and for checking
 /// the chain: each record as stored, in the order the chain is checked in, and the signed checkpoints stored beside
-/// them. A sink package ships one of these; replay and its checks need nothing else from it.
+/// them. A sink package ships one of these; replay and its checks need nothing else from it (docs/extending.md).
 /// </summary>
 public interface IDecisionRecordSource
 {
