@@ -3,4 +3,14 @@ using Powers.Text;
 namespace Powers.Binding;
 
 /// <summary>A reference to a fact.</summary>
-public sealed record BoundFact(TextSpan Span, FactSymbol Fact) : BoundExpression(Span, BoundType.Of(Fact));
+public sealed class BoundFact : BoundExpression
+{
+    internal BoundFact(TextSpan span, FactSymbol fact)
+        : base(span, BoundType.Of(fact))
+    {
+        Fact = fact;
+    }
+
+    /// <summary>The fact.</summary>
+    public FactSymbol Fact { get; }
+}

@@ -7,8 +7,11 @@ namespace Powers.Binding;
 /// the facts, so a plan replaces it by a constant before anything evaluates it (<see cref="GrantedSubstitution"/>).
 /// An evaluator that meets one anyway reads it as unknown, which can never make a clause permit.
 /// </summary>
-internal sealed record BoundGranted(TextSpan Span, string PowerId) : BoundExpression(Span, BoundType.Bool)
+internal sealed class BoundGranted(TextSpan span, string powerId) : BoundExpression(span, BoundType.Bool)
 {
+    /// <summary>The power asked about.</summary>
+    public string PowerId { get; } = powerId;
+
     /// <summary>
     /// Whether it is <c>designated('power-id')</c>: true only when the designation itself grants the power (and it is
     /// conferred), not when the CSO holds it only as a standard power.

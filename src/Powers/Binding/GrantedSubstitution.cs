@@ -12,8 +12,8 @@ internal static class GrantedSubstitution
         return expression switch
         {
             BoundGranted g => new BoundConstant(g.Span, BoundType.Bool, granted(g.Key) ? 1 : 0),
-            BoundNot n => n with { Operand = Substitute(n.Operand, granted) },
-            BoundLogical l => l with { Left = Substitute(l.Left, granted), Right = Substitute(l.Right, granted) },
+            BoundNot n => new BoundNot(n.Span, Substitute(n.Operand, granted)),
+            BoundLogical l => new BoundLogical(l.Span, l.IsAnd, Substitute(l.Left, granted), Substitute(l.Right, granted)),
             _ => expression,
         };
     }
