@@ -160,6 +160,64 @@ public class WideFactSchemaTests
         Assert.False(reader.TryRead(repeated, new Situation(library.Schema), out _, out _, out _));
     }
 
+    // Fact 64 is the first of the second word: known there alone, and unset there alone (a "<= 64" would put it on
+    // fact 0's bit).
+    [Fact]
+    public void Situation_Fact64_KnownAndUnsetInTheSecondWordOnly()
+    {
+        var library = Wide();
+        var s = new Situation(library.Schema);
+
+        s.Set(0, StoredValue(library.Schema.Facts[0]));
+        s.Set(64, StoredValue(library.Schema.Facts[64]));
+
+        Assert.Equal(UInt128.One | (UInt128.One << 64), s.KnownMask);
+        s.Unset(64);
+        Assert.Equal(UInt128.One, s.KnownMask);
+        Assert.True(s.IsKnown(0));
+        Assert.False(s.IsKnown(64));
+    }
+
+    // Kleene logic decides these, whatever path decides them: a comparison is unknown while any fact it reads is
+    // unknown, in either word; a constant clause holds or fails by itself; a comparison of constants reads no fact.
+    [Theory]
+    [InlineData(null, true, Outcome.Undetermined)]
+    [InlineData(true, null, Outcome.Undetermined)]
+    [InlineData(false, false, Outcome.Permitted)]
+    [InlineData(true, false, Outcome.Denied)]
+    public void Decide_ComparisonAcrossWordsAndConstantClauses_KleeneOnEveryPath(bool? inUniform, bool? wide127, Outcome expected)
+    {
+        string powers = string.Join(",", [
+            TestLibrary.Power("road-check", "inUniform == wide127"),
+            TestLibrary.Power("cordon", "false"),
+            TestLibrary.Power("issue-penalty-notice-disorder", "1 < 2"),
+        ]);
+        var library = LibraryCompiler.Compile(LibraryFiles.FromMemory(Files(FactSchema.MaxFacts, powers))).ThrowIfFailed();
+        var s = new Situation(library.Schema);
+        if (inUniform is { } u)
+        {
+            s.Set("inUniform", u);
+        }
+
+        if (wide127 is { } w)
+        {
+            s.Set("wide127", w);
+        }
+
+        var interpreted = Decide(library, s, out var plan);
+        var explained = plan.CreateBuffer();
+        DecisionProgram.Compile(plan).Decide(s, explained);
+
+        foreach (var buffer in new[] { interpreted, explained })
+        {
+            Assert.Equal(expected, buffer.Outcomes[library.IndexOfPower("road-check")]);
+            Assert.Equal(Outcome.Denied, buffer.Outcomes[library.IndexOfPower("cordon")]);
+            Assert.Equal(Outcome.Permitted, buffer.Outcomes[library.IndexOfPower("issue-penalty-notice-disorder")]);
+        }
+    }
+
+    private static int StoredValue(FactSymbol fact) => fact.Kind == FactKind.Int ? fact.Min : 0;
+
     private static DecisionBuffer Decide(RuleLibrary library, Situation situation, out DecisionPlan plan)
     {
         var day = new DateOnly(2010, 6, 1);

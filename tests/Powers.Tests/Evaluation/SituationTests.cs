@@ -1,3 +1,4 @@
+using Powers.Binding;
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Queries;
@@ -161,7 +162,101 @@ public class SituationTests
     {
         var other = new Situation(LibraryFromEmbeddedTwice().Schema);
 
-        Assert.Throws<ArgumentException>(() => new Situation(Library.Schema).CopyFrom(other));
+        var e = Assert.Throws<ArgumentException>(() => new Situation(Library.Schema).CopyFrom(other));
+
+        Assert.Equal("The situation follows another fact schema. (Parameter 'other')", e.Message);
+    }
+
+    [Fact]
+    public void Constructor_NullSchema_ThrowsNamingIt()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => new Situation(null!));
+
+        Assert.Equal("schema", e.ParamName);
+    }
+
+    // Outside the schema an index is refused as the argument it is, with the index given, not as whatever the slot
+    // array or the schema's list would throw.
+    [Fact]
+    public void SetAndUnset_IndexOutsideTheSchema_RefusedNamingTheIndex()
+    {
+        var s = new Situation(Library.Schema);
+        int count = Library.Schema.Count;
+
+        foreach (int index in new[] { -1, count })
+        {
+            var set = Assert.Throws<ArgumentOutOfRangeException>(() => s.Set(index, 0));
+            var unset = Assert.Throws<ArgumentOutOfRangeException>(() => s.Unset(index));
+
+            Assert.Equal(("index", (object)index), (set.ParamName, set.ActualValue));
+            Assert.Equal(("index", (object)index), (unset.ParamName, unset.ActualValue));
+        }
+
+        Assert.Equal(UInt128.Zero, s.KnownMask);
+    }
+
+    [Fact]
+    public void Set_NullEnumValueName_ThrowsNamingIt()
+    {
+        var s = new Situation(Library.Schema);
+
+        var e = Assert.Throws<ArgumentNullException>(() => s.Set(Library.Schema.Get("searchOf"), (string)null!));
+
+        Assert.Equal("value", e.ParamName);
+        Assert.Equal(UInt128.Zero, s.KnownMask);
+    }
+
+    [Fact]
+    public void Set_NullFactSymbol_ThrowsNamingIt()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => new Situation(Library.Schema).Set((FactSymbol)null!, true));
+
+        Assert.Equal("fact", e.ParamName);
+    }
+
+    [Fact]
+    public void Set_WholeNumberOnBoolFact_RejectedNamingTheType()
+    {
+        var s = new Situation(Library.Schema);
+
+        var e = Assert.Throws<ArgumentException>(() => s.Set("inUniform", 1));
+
+        Assert.Equal("inUniform: is bool; it cannot be set to a whole number (Parameter 'fact')", e.Message);
+        Assert.Equal(UInt128.Zero, s.KnownMask);
+    }
+
+    [Fact]
+    public void Set_ValueNameOnIntFact_RejectedNamingTheType()
+    {
+        var s = new Situation(Library.Schema);
+
+        var e = Assert.Throws<ArgumentException>(() => s.Set("authorisationAgeHours", "twenty"));
+
+        Assert.Equal("authorisationAgeHours: is int; it cannot be set to a value name (Parameter 'fact')", e.Message);
+        Assert.Equal(UInt128.Zero, s.KnownMask);
+    }
+
+    // Clear makes the situation what a new one is, slot for slot, so a reused situation carries nothing over.
+    [Fact]
+    public void Clear_AfterSettingFacts_SameAsANewSituation()
+    {
+        var s = StopAndSearchWithoutAge();
+        s.Set("authorisationAgeHours", 20);
+        var fresh = new Situation(Library.Schema);
+
+        s.Clear();
+
+        Assert.Equal(UInt128.Zero, s.KnownMask);
+        Assert.Equal(Enumerable.Range(0, Library.Schema.Count).Select(fresh.ValueAt), Enumerable.Range(0, Library.Schema.Count).Select(s.ValueAt));
+        Assert.Equal(Outcome.Undetermined, StopAndSearch(s));
+    }
+
+    [Fact]
+    public void CopyFrom_Null_ThrowsNamingIt()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => new Situation(Library.Schema).CopyFrom(null!));
+
+        Assert.Equal("other", e.ParamName);
     }
 
     private static RuleLibrary LibraryFromEmbeddedTwice() => PowersEngine.LoadEmbedded().Library;
