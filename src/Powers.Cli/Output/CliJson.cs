@@ -15,17 +15,7 @@ internal static class CliJson
     private static LineState? t_line;
 
     /// <summary>Writes one indented document, then a new line.</summary>
-    public static void WriteDocument(TextWriter output, JsonOutputEncoder encoder, Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = encoder, NewLine = output.NewLine }))
-        {
-            write(w);
-        }
-
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        output.WriteLine();
-    }
+    public static void WriteDocument(TextWriter output, JsonOutputEncoder encoder, Action<Utf8JsonWriter> write) => JsonText.WriteDocument(output, encoder, write);
 
     /// <summary>Writes one compact document and <c>\n</c>, through this thread's reused buffer and writer.</summary>
     public static void WriteLine<TState>(TextWriter output, TState state, Action<Utf8JsonWriter, TState> write)
@@ -47,16 +37,7 @@ internal static class CliJson
     }
 
     /// <summary>A string as a JSON string (quoted), escaped as the documents escape it.</summary>
-    public static string Quote(string value)
-    {
-        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOutputEncoder.Minimal }))
-        {
-            w.WriteStringValue(value);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string Quote(string value) => JsonText.Quote(value);
 
     private sealed class LineState
     {

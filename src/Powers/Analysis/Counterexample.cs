@@ -1,6 +1,6 @@
 using System.Text;
-using Newtonsoft.Json;
 using Powers.Model;
+using Powers.Text;
 
 namespace Powers.Analysis;
 
@@ -21,29 +21,29 @@ internal sealed record Counterexample(RuleSetVersion? Version, Designation Desig
             var b = new StringBuilder("{ ");
             if (Version is not null)
             {
-                b.Append("\"ruleset\": ").Append(JsonConvert.ToString(Version.Id)).Append(", ");
+                b.Append("\"ruleset\": ").Append(JsonText.Quote(Version.Id)).Append(", ");
             }
 
             if (Date is { } date)
             {
-                b.Append("\"date\": ").Append(JsonConvert.ToString(EffectiveRange.Format(date))).Append(", ");
+                b.Append("\"date\": ").Append(JsonText.Quote(EffectiveRange.Format(date))).Append(", ");
             }
 
             b.Append("\"designation\": ");
             if (Designation.Id is { } id)
             {
-                b.Append(JsonConvert.ToString(id));
+                b.Append(JsonText.Quote(id));
             }
             else
             {
-                b.Append("{ \"force\": ").Append(JsonConvert.ToString(Designation.Force)).Append(", \"powers\": [")
-                    .AppendJoin(", ", Designation.Powers.Order(StringComparer.Ordinal).Select(p => JsonConvert.ToString(p))).Append("] }");
+                b.Append("{ \"force\": ").Append(JsonText.Quote(Designation.Force)).Append(", \"powers\": [")
+                    .AppendJoin(", ", Designation.Powers.Order(StringComparer.Ordinal).Select(p => JsonText.Quote(p))).Append("] }");
             }
 
             b.Append(", \"facts\": {");
             for (int i = 0; i < Facts.Count; i++)
             {
-                b.Append(i == 0 ? " " : ", ").Append(JsonConvert.ToString(Facts[i].Fact.Name)).Append(": ").Append(Facts[i].JsonText);
+                b.Append(i == 0 ? " " : ", ").Append(JsonText.Quote(Facts[i].Fact.Name)).Append(": ").Append(Facts[i].JsonText);
             }
 
             return b.Append(Facts.Count > 0 ? " } }" : "} }").ToString();

@@ -1,4 +1,4 @@
-using Newtonsoft.Json;
+using Powers.Text;
 
 namespace Powers.Diagnostics;
 
@@ -10,38 +10,30 @@ internal static class DiagnosticJsonFormatter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
-        w.WriteStartArray();
-        foreach (var d in diagnostics)
+        JsonText.WriteDocument(output, JsonOutputEncoder.Minimal, w =>
         {
-            w.WriteStartObject();
-            w.WritePropertyName("id");
-            w.WriteValue(d.Id);
-            w.WritePropertyName("severity");
-            w.WriteValue(MsBuildFormatter.SeverityName(d.Severity));
-            w.WritePropertyName("message");
-            w.WriteValue(d.Message);
-            if (d.Location is { } location)
+            w.WriteStartArray();
+            foreach (var d in diagnostics)
             {
-                var start = location.Start;
-                var end = location.End;
-                w.WritePropertyName("path");
-                w.WriteValue(location.Path);
-                w.WritePropertyName("line");
-                w.WriteValue(start.Line);
-                w.WritePropertyName("column");
-                w.WriteValue(start.Column);
-                w.WritePropertyName("endLine");
-                w.WriteValue(end.Line);
-                w.WritePropertyName("endColumn");
-                w.WriteValue(end.Column);
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("severity", MsBuildFormatter.SeverityName(d.Severity));
+                w.WriteString("message", d.Message);
+                if (d.Location is { } location)
+                {
+                    var start = location.Start;
+                    var end = location.End;
+                    w.WriteString("path", location.Path);
+                    w.WriteNumber("line", start.Line);
+                    w.WriteNumber("column", start.Column);
+                    w.WriteNumber("endLine", end.Line);
+                    w.WriteNumber("endColumn", end.Column);
+                }
+
+                w.WriteEndObject();
             }
 
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.Flush();
-        output.WriteLine();
+            w.WriteEndArray();
+        });
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Newtonsoft.Json;
+using System.Text.Json;
+using Powers.Text;
 
 namespace Powers.Diagnostics;
 
@@ -25,7 +26,11 @@ internal static class SarifFormatter
         var rules = DiagnosticDescriptors.All;
         var list = diagnostics.ToList();
         string root = Path.GetFullPath(sourceRoot ?? Environment.CurrentDirectory);
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        JsonText.WriteDocument(output, JsonOutputEncoder.Minimal, w => WriteLog(w, rules, list, toolVersion, root));
+    }
+
+    private static void WriteLog(Utf8JsonWriter w, IReadOnlyList<DiagnosticDescriptor> rules, List<Diagnostic> list, string toolVersion, string root)
+    {
         w.WriteStartObject();
         Property(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         Property(w, "version", "2.1.0");
@@ -81,8 +86,7 @@ internal static class SarifFormatter
         w.WritePropertyName("invocations");
         w.WriteStartArray();
         w.WriteStartObject();
-        w.WritePropertyName("executionSuccessful");
-        w.WriteValue(true);
+        w.WriteBoolean("executionSuccessful", true);
         Number(w, "exitCode", list.Any(d => d.Severity == DiagnosticSeverity.Error) ? 1 : 0);
         w.WriteEndObject();
         w.WriteEndArray();
@@ -104,8 +108,7 @@ internal static class SarifFormatter
         {
             w.WriteStartObject();
             Property(w, "ruleId", d.Id);
-            w.WritePropertyName("ruleIndex");
-            w.WriteValue(IndexOf(rules, d.Descriptor));
+            Number(w, "ruleIndex", IndexOf(rules, d.Descriptor));
             Property(w, "level", Level(d.Severity));
             w.WritePropertyName("message");
             w.WriteStartObject();
@@ -139,8 +142,6 @@ internal static class SarifFormatter
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();
-        w.Flush();
-        output.WriteLine();
     }
 
     /// <summary>
@@ -148,7 +149,7 @@ internal static class SarifFormatter
     /// and which occurrence of that text it is; no line number, so an alert survives lines added above it.
     /// (<c>primaryLocationLineHash</c> is GitHub's own key, computed by its upload action; this one sits beside it.)
     /// </summary>
-    private static void WriteFingerprint(JsonWriter w, string ruleId, string uri, string text, Dictionary<string, int> seen)
+    private static void WriteFingerprint(Utf8JsonWriter w, string ruleId, string uri, string text, Dictionary<string, int> seen)
     {
         string key = ruleId + "\0" + uri + "\0" + text;
         int occurrence = seen.GetValueOrDefault(key);
@@ -167,7 +168,7 @@ internal static class SarifFormatter
         return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
     }
 
-    private static void WriteLocation(JsonWriter w, string uri, int startLine, (int StartColumn, int EndLine, int EndColumn)? rest)
+    private static void WriteLocation(Utf8JsonWriter w, string uri, int startLine, (int StartColumn, int EndLine, int EndColumn)? rest)
     {
         w.WritePropertyName("locations");
         w.WriteStartArray();
@@ -216,15 +217,7 @@ internal static class SarifFormatter
         _ => "note",
     };
 
-    private static void Property(JsonWriter w, string name, string value)
-    {
-        w.WritePropertyName(name);
-        w.WriteValue(value);
-    }
+    private static void Property(Utf8JsonWriter w, string name, string value) => w.WriteString(name, value);
 
-    private static void Number(JsonWriter w, string name, int value)
-    {
-        w.WritePropertyName(name);
-        w.WriteValue(value);
-    }
+    private static void Number(Utf8JsonWriter w, string name, int value) => w.WriteNumber(name, value);
 }
