@@ -19,10 +19,14 @@ public sealed class Decision
 {
     // Each power's outcome (catalogue order), then each clause's status (plan order), one byte each.
     private readonly byte[] _state;
-    private readonly int _powerCount;
 
-    // A private copy of the facts, kept only when some power is undetermined: its missing facts and residual read them.
-    private readonly Situation? _situation;
+    // The facts, kept only when some power is undetermined (its missing facts and residual read them): the values
+    // array shared with the situation decided, which copies it before its next change (Situation.ShareValues), and
+    // which facts were known. A situation over them is made only when residuals are searched. Every field here is
+    // paid by every hosted decision (issue 20 counts its bytes), so the power count is read from the plan.
+    private readonly int[]? _values;
+    private readonly ulong _knownLow;
+    private readonly ulong _knownHigh;
 
     // The missing-fact masks as a caller's buffer gave them, when it gave no situation to derive them from.
     private readonly UInt128[]? _missing;
@@ -35,8 +39,13 @@ public sealed class Decision
         Designation = designation;
         Date = date;
         _state = state;
-        _powerCount = plan.PowerArray.Length;
-        _situation = situation;
+        if (situation is not null)
+        {
+            _values = situation.ShareValues();
+            _knownLow = situation.KnownLow;
+            _knownHigh = situation.KnownHigh;
+        }
+
         _missing = missing;
     }
 
@@ -62,7 +71,7 @@ public sealed class Decision
     public IReadOnlyList<PowerDecision> Powers => _powers ??= new PowerDecisionList(this);
 
     /// <summary>The number of powers.</summary>
-    public int Count => _powerCount;
+    public int Count => Plan.PowerArray.Length;
 
     /// <summary>The outcome of the power at a catalogue index, from the compact result.</summary>
     public Outcome OutcomeAt(int index) => (Outcome)_state[CheckIndex(index)];
@@ -95,7 +104,7 @@ public sealed class Decision
     public IReadOnlyList<PowerDecision> Explain(AnalysisBudget? budget = null, CancellationToken cancellationToken = default)
     {
         var residuals = Residuals(budget, cancellationToken);
-        var powers = new PowerDecision[_powerCount];
+        var powers = new PowerDecision[Plan.PowerArray.Length];
         for (int p = 0; p < powers.Length; p++)
         {
             var view = ViewAt(p);
@@ -117,7 +126,8 @@ public sealed class Decision
 
     /// <summary>
     /// Builds the decision from a filled buffer for a query on <paramref name="date"/> about <paramref name="situation"/>
-    /// (given, <see cref="Explain"/> can say what would permit an undetermined power); the buffer and situation are copied.
+    /// (given, <see cref="Explain"/> can say what would permit an undetermined power); the buffer is copied and the
+    /// situation's facts kept as they are now (later changes to the situation do not reach the decision).
     /// </summary>
     internal static Decision FromBuffer(DecisionPlan plan, DateOnly? date, DecisionBuffer buffer, Situation? situation)
     {
@@ -128,7 +138,7 @@ public sealed class Decision
     /// <summary>
     /// Builds the decision from a filled buffer for a query about <paramref name="designation"/> on
     /// <paramref name="date"/>, decided with a plan shared by other queries (<see cref="CachedPlan.Plan"/>); the
-    /// buffer and situation are copied.
+    /// buffer is copied and the situation's facts kept as they are now.
     /// </summary>
     internal static Decision FromBuffer(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation)
     {
@@ -156,8 +166,9 @@ public sealed class Decision
 
     /// <summary>
     /// The decision a decider just wrote into <paramref name="buffer"/> (at least the plan's size; a scratch buffer
-    /// may be larger) for <paramref name="situation"/>: outcomes and statuses are copied; the situation is copied
-    /// when some power is undetermined (its missing facts are derived from it).
+    /// may be larger) for <paramref name="situation"/>: outcomes and statuses are copied; the situation's facts are kept
+    /// when some power is undetermined (its missing facts are derived from them), shared with the situation until it
+    /// next changes (<see cref="Situation.ShareValues"/>).
     /// </summary>
     internal static Decision Create(DecisionPlan plan, Designation designation, DateOnly? date, DecisionBuffer buffer, Situation? situation, UInt128[]? missing = null)
     {
@@ -167,11 +178,11 @@ public sealed class Decision
         System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.Outcomes.AsSpan(0, powers)).CopyTo(state);
         System.Runtime.InteropServices.MemoryMarshal.AsBytes(buffer.Statuses.AsSpan(0, clauses)).CopyTo(state.AsSpan(powers));
         bool undetermined = state.AsSpan(0, powers).IndexOf((byte)Outcome.Undetermined) >= 0;
-        return new Decision(plan, designation, date, state, undetermined && missing is null ? situation?.Clone() : null, missing);
+        return new Decision(plan, designation, date, state, undetermined && missing is null ? situation : null, missing);
     }
 
     /// <summary>The status of every clause of the plan, from the compact result.</summary>
-    internal ReadOnlySpan<Tri> Statuses => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Tri>(_state.AsSpan(_powerCount));
+    internal ReadOnlySpan<Tri> Statuses => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Tri>(_state.AsSpan(Plan.PowerArray.Length));
 
     /// <summary>The missing facts of the power at a catalogue index, as a mask (0 unless it is undetermined).</summary>
     internal UInt128 MissingAt(int index)
@@ -187,7 +198,7 @@ public sealed class Decision
         }
 
         // As the deciders gather them: the unknown facts of the power's unknown clauses.
-        UInt128 unknownFacts = ~_situation!.KnownMask;
+        UInt128 unknownFacts = ~new UInt128(_knownHigh, _knownLow);
         UInt128 missing = UInt128.Zero;
         var statuses = Statuses;
         var clauses = Plan.ClauseArray;
@@ -216,10 +227,12 @@ public sealed class Decision
             return done;
         }
 
-        if (_situation is null)
+        if (_values is null)
         {
             return null;
         }
+
+        var facts = Situation.Adopt(Plan.Library.Schema, _values, _knownLow, _knownHigh);
 
         // A search asked to stop would throw at its first step; one answered from the cache takes none.
         cancellationToken.ThrowIfCancellationRequested();
@@ -227,7 +240,7 @@ public sealed class Decision
         var cache = PlanOutput.Of(Plan).Residuals;
         AnalysisMeter? meter = null;
         Tri[]? statuses = null;
-        var residuals = new Residual?[_powerCount];
+        var residuals = new Residual?[Plan.PowerArray.Length];
         bool stopped = false;
         for (int p = 0; p < residuals.Length; p++)
         {
@@ -236,13 +249,13 @@ public sealed class Decision
                 continue;
             }
 
-            var residual = cache.Find(p, _situation, chosen);
+            var residual = cache.Find(p, facts, chosen);
             if (residual is null)
             {
                 meter ??= new AnalysisMeter(chosen, cancellationToken);
                 statuses ??= Statuses.ToArray();
-                residual = ResidualAnalyzer.Compute(Plan, p, statuses, _situation, MissingAt(p), meter);
-                cache.Add(p, _situation, residual, meter.Steps);
+                residual = ResidualAnalyzer.Compute(Plan, p, statuses, facts, MissingAt(p), meter);
+                cache.Add(p, facts, residual, meter.Steps);
             }
 
             residuals[p] = residual;
@@ -261,7 +274,7 @@ public sealed class Decision
     private int CheckIndex(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _powerCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Plan.PowerArray.Length);
         return index;
     }
 }

@@ -13,7 +13,10 @@ namespace Powers.Evaluation;
 /// </summary>
 public sealed class Situation
 {
-    private readonly int[] _values;
+    private int[] _values;
+
+    // True while a decision holds this situation's values (see ShareValues): the next write copies them first.
+    private bool _valuesShared;
     private ulong _knownLow;
     private ulong _knownHigh;
 
@@ -105,7 +108,7 @@ public sealed class Situation
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _values.Length);
-        _values[index] = 0;
+        Writable()[index] = 0;
         if (index < 64)
         {
             _knownLow &= ~(1UL << index);
@@ -125,7 +128,16 @@ public sealed class Situation
     /// <summary>Makes every fact unknown.</summary>
     public void Clear()
     {
-        Array.Clear(_values);
+        if (_valuesShared)
+        {
+            _values = new int[_values.Length];
+            _valuesShared = false;
+        }
+        else
+        {
+            Array.Clear(_values);
+        }
+
         _knownLow = 0;
         _knownHigh = 0;
     }
@@ -139,7 +151,7 @@ public sealed class Situation
             throw new ArgumentException("The situation follows another fact schema.", nameof(other));
         }
 
-        other._values.CopyTo(_values, 0);
+        other._values.CopyTo(Writable(), 0);
         _knownLow = other._knownLow;
         _knownHigh = other._knownHigh;
     }
@@ -156,6 +168,11 @@ public sealed class Situation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Store(int index, int value)
     {
+        if (_valuesShared)
+        {
+            Unshare();
+        }
+
         _values[index] = value;
         // A shift counts modulo 64, so one expression serves both words; the branch is predictable per fact.
         if (index < 64)
@@ -166,6 +183,48 @@ public sealed class Situation
         {
             _knownHigh |= 1UL << index;
         }
+    }
+
+    /// <summary>
+    /// The values array, which a decision may now hold as its own copy of the facts (read, never written): this
+    /// situation writes to a copy of it from its next change on. A decision with an undetermined power keeps the
+    /// facts for its missing facts and what would permit it; sharing them instead of copying them (a hundred facts:
+    /// 480 bytes) keeps a partial situation's hosted decision under 1 KB (issue 20).
+    /// </summary>
+    internal int[] ShareValues()
+    {
+        _valuesShared = true;
+        return _values;
+    }
+
+    /// <summary>A situation over values a decision holds (<see cref="ShareValues"/>); changing it writes to a copy.</summary>
+    internal static Situation Adopt(FactSchema schema, int[] values, ulong knownLow, ulong knownHigh) =>
+        new(schema, values, knownLow, knownHigh);
+
+    private Situation(FactSchema schema, int[] values, ulong knownLow, ulong knownHigh)
+    {
+        Schema = schema;
+        _values = values;
+        _valuesShared = true;
+        _knownLow = knownLow;
+        _knownHigh = knownHigh;
+    }
+
+    private int[] Writable()
+    {
+        if (_valuesShared)
+        {
+            Unshare();
+        }
+
+        return _values;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Unshare()
+    {
+        _values = (int[])_values.Clone();
+        _valuesShared = false;
     }
 
     private void SetChecked(FactSymbol fact, int value)
