@@ -1,3 +1,4 @@
+using Powers.Deciding;
 using Powers.Decisions;
 using Powers.Evaluation;
 using Powers.Model;
@@ -70,6 +71,44 @@ public class PlanDeciderTests
         Assert.Equal(Outcome.Denied, power.Outcome);
         Assert.Empty(power.Missing);
         Assert.Equal([Tri.False, Tri.Unknown], power.Clauses.Select(c => c.Status));
+    }
+
+    // A decider's buffer gives missing facts for an undetermined power only, each fact once however many unknown
+    // clauses read it (docs/contract.md: "missing" lists the unknown facts that could settle an undetermined power).
+    [Fact]
+    public void DecideIntoBuffer_DeniedWithAnUnknownClause_NoMissingFacts()
+    {
+        var day = new DateOnly(2010, 6, 1);
+        var plan = PlanBuilder.Build(Library, Library.VersionInForce("test", day), Kent(), day);
+        var situation = new Situation(Library.Schema);
+        situation.Set("inUniform", false);
+        var buffer = plan.CreateBuffer();
+
+        PlanDecider.Decide(plan, situation, ReferenceInterpreter.Instance, buffer);
+
+        int road = Library.IndexOfPower("road-check");
+        Assert.Equal(Outcome.Denied, buffer.Outcomes[road]);
+        Assert.Equal(UInt128.Zero, buffer.Missing[road]);
+    }
+
+    [Fact]
+    public void DecideIntoBuffer_TwoUnknownClausesReadingOneFact_ThatFactMissing()
+    {
+        string power = "\"road-check\": { \"title\": \"Road check\", \"cite\": \"Test Act, s. 13\", \"clauses\": [ " +
+            "{ \"id\": \"authorised\", \"when\": \"roadCheckAuthorised\", \"cite\": \"PACE s. 4\", \"text\": \"Authorised.\" }, " +
+            "{ \"id\": \"authorised-or-uniform\", \"when\": \"roadCheckAuthorised or inUniform\", \"cite\": \"PACE s. 4\", \"text\": \"Either.\" } ] }";
+        var library = TestLibrary.Compile(("test/a.json", TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", power))).ThrowIfFailed();
+        var day = new DateOnly(2010, 6, 1);
+        var plan = PlanBuilder.Build(library, library.VersionInForce("test", day), Designation.AdHoc("kent", new HashSet<string> { "road-check" }), day);
+        var situation = new Situation(library.Schema);
+        situation.Set("inUniform", false);
+        var buffer = plan.CreateBuffer();
+
+        PlanDecider.Decide(plan, situation, ReferenceInterpreter.Instance, buffer);
+
+        int road = library.IndexOfPower("road-check");
+        Assert.Equal(Outcome.Undetermined, buffer.Outcomes[road]);
+        Assert.Equal(UInt128.One << library.Schema.Get("roadCheckAuthorised").Index, buffer.Missing[road]);
     }
 
     [Fact]
