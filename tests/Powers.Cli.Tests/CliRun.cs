@@ -14,11 +14,15 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
     public static string RulesDirectory { get; } = Path.GetFullPath(
         typeof(CliRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RulesDirectory").Value!);
 
-    public static CliRun WithInput(string stdin, params string[] args)
+    public static CliRun WithInput(string stdin, params string[] args) =>
+        Capture(console => PowersCli.Run(args, console), stdin);
+
+    /// <summary>Runs one command's code (a command class called directly) with captured streams.</summary>
+    internal static CliRun Capture(Func<CliConsole, int> act, string stdin = "")
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = PowersCli.Run(args, new CliConsole(output, error, new StringReader(stdin), ErrorIsTerminal: false));
+        int code = act(new CliConsole(output, error, new StringReader(stdin), ErrorIsTerminal: false));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

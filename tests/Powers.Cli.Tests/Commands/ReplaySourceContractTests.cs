@@ -47,7 +47,7 @@ public sealed class ReplaySourceContractTests : IDisposable
     public void VerifySigned_ThirdSourceUntouched_IntactWithEveryCheckpointMatched()
     {
         var source = MemorySource.Of(PathOf);
-        var run = Run(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
+        var run = CliRun.Capture(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
 
         Assert.Equal(string.Empty, run.Error);
         Assert.Equal(0, run.ExitCode);
@@ -58,7 +58,7 @@ public sealed class ReplaySourceContractTests : IDisposable
     public void VerifySigned_ThirdSourceCutFromTheEnd_DeletedAtItsLastCheckpoint()
     {
         var source = MemorySource.Of(PathOf, records: 3);
-        var run = Run(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
+        var run = CliRun.Capture(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("broken: deleted: memory checkpoint 3: records 4 to 5 of writer " + source.Writer + " missing from the end: the signed checkpoint says the chain reached record 5 (signed ", run.Out, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class ReplaySourceContractTests : IDisposable
     public void VerifySigned_ThirdSourceCheckpointFiledUnderAnotherRecord_CheckpointBreak()
     {
         var source = MemorySource.Of(PathOf, misfile: true);
-        var run = Run(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
+        var run = CliRun.Capture(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("broken: checkpoint: memory checkpoint 1: its columns name record 3 of writer " + source.Writer + ", but it signs record 2 of writer " + source.Writer + ": the row was changed after it was stored" + Environment.NewLine, run.Out);
@@ -79,7 +79,7 @@ public sealed class ReplaySourceContractTests : IDisposable
     public void VerifySigned_ThirdSourceWithoutCheckpoints_UnverifiedNamingItsPlace()
     {
         var source = MemorySource.Of(PathOf, checkpoints: false);
-        var run = Run(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
+        var run = CliRun.Capture(console => ReplayCommand.VerifySigned(console, source, "text", [_key]));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("unverified: no checkpoints list 'memory checkpoints': the trail cannot be checked against a signature (the host signs none, or they were deleted)" + Environment.NewLine, run.Out);
@@ -90,19 +90,11 @@ public sealed class ReplaySourceContractTests : IDisposable
     {
         var source = MemorySource.Of(PathOf);
         var library = LibraryLoader.Load(LibraryLoader.Choose(null), new CliConsole(TextWriter.Null, TextWriter.Null, TextReader.Null, ErrorIsTerminal: false), TextWriter.Null)!;
-        var run = Run(console => ReplayCommand.Run(console, new Replayer(new PowersEngine(library), named: true), source, "text"));
+        var run = CliRun.Capture(console => ReplayCommand.Run(console, new Replayer(new PowersEngine(library), named: true), source, "text"));
 
         Assert.Equal(string.Empty, run.Error);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("5 replayed, 0 changed (0 power outcomes)" + Environment.NewLine, run.Out);
-    }
-
-    private static CliRun Run(Func<CliConsole, int> act)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = act(new CliConsole(output, error, TextReader.Null, ErrorIsTerminal: false));
-        return new CliRun(code, output.ToString(), error.ToString());
     }
 
     private string[] Record()

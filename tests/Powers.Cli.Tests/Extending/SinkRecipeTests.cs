@@ -50,7 +50,7 @@ public sealed class SinkRecipeTests
         Record();
         var library = LibraryLoader.Load(LibraryLoader.Choose(null), new CliConsole(TextWriter.Null, TextWriter.Null, TextReader.Null, ErrorIsTerminal: false), TextWriter.Null)!;
 
-        var run = Run(console => ReplayCommand.Run(console, new Replayer(new PowersEngine(library), named: true), new MemoryRecordSource(_store), "text"));
+        var run = CliRun.Capture(console => ReplayCommand.Run(console, new Replayer(new PowersEngine(library), named: true), new MemoryRecordSource(_store), "text"));
 
         Assert.Equal(string.Empty, run.Error);
         Assert.Equal(0, run.ExitCode);
@@ -62,7 +62,7 @@ public sealed class SinkRecipeTests
     {
         var ids = Record();
 
-        var run = Run(console => TrailCheck.Run(console, new MemoryRecordSource(_store), "text"));
+        var run = CliRun.Capture(console => TrailCheck.Run(console, new MemoryRecordSource(_store), "text"));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("intact: 3 records, 1 chain: writer " + _store.Writer + " records 1 to 3, the last memory (" + _store.Writer + ", 3) (decision " + ids[2] + ")" + Environment.NewLine, run.Out);
@@ -74,7 +74,7 @@ public sealed class SinkRecipeTests
         var ids = Record();
         _store.Edit(0, json => json.Replace("\"inUniform\":true", "\"inUniform\":false", StringComparison.Ordinal));
 
-        var run = Run(console => TrailCheck.Run(console, new MemoryRecordSource(_store), "text"));
+        var run = CliRun.Capture(console => TrailCheck.Run(console, new MemoryRecordSource(_store), "text"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("broken: edited: memory (" + _store.Writer + ", 1) (decision " + ids[0] + "): changed after it was written: the link of the next record, memory (" + _store.Writer + ", 2) (decision " + ids[1] + "), does not match it" + Environment.NewLine, run.Out);
@@ -86,18 +86,10 @@ public sealed class SinkRecipeTests
         Record();
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
 
-        var run = Run(console => ReplayCommand.VerifySigned(console, new MemoryRecordSource(_store), "text", [Compilation.TrustedKey.FromPem(key.ExportSubjectPublicKeyInfoPem())]));
+        var run = CliRun.Capture(console => ReplayCommand.VerifySigned(console, new MemoryRecordSource(_store), "text", [Compilation.TrustedKey.FromPem(key.ExportSubjectPublicKeyInfoPem())]));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("powers: bad input: --trusted-key: memory keeps no checkpoints: give the checkpoints file, --checkpoints FILE" + Environment.NewLine, run.Error);
-    }
-
-    private static CliRun Run(Func<CliConsole, int> act)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = act(new CliConsole(output, error, TextReader.Null, ErrorIsTerminal: false));
-        return new CliRun(code, output.ToString(), error.ToString());
     }
 
     private string[] Record()
