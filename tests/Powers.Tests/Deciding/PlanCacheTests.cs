@@ -101,6 +101,95 @@ public class PlanCacheTests
     }
 
     [Fact]
+    public void Get_CapacityTwo_HoldsTwoPlansThenTwoAgainAfterEmptying()
+    {
+        // Capacity is the number of plans kept; when full, the cache starts again empty (PlanCache's summary).
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance, capacity: 2);
+        var date = new DateOnly(2011, 6, 1);
+
+        var kent = Get(cache, date, AdHoc("kent", "cordon"));
+        var essex = Get(cache, date, AdHoc("essex", "cordon"));
+        Assert.Equal(2, cache.Count);
+        Assert.Same(kent, Get(cache, date, AdHoc("kent", "cordon")));
+        Assert.Same(essex, Get(cache, date, AdHoc("essex", "cordon")));
+
+        var surrey = Get(cache, date, AdHoc("surrey", "cordon"));
+        Assert.Equal(1, cache.Count);
+        var sussex = Get(cache, date, AdHoc("sussex", "cordon"));
+        Assert.Equal(2, cache.Count);
+        Assert.Same(surrey, Get(cache, date, AdHoc("surrey", "cordon")));
+        Assert.Same(sussex, Get(cache, date, AdHoc("sussex", "cordon")));
+    }
+
+    [Fact]
+    public void Constructor_InvalidArguments_ThrowNamingThem()
+    {
+        Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => new PlanCache(null!, ReferenceInterpreter.Instance)).ParamName);
+        Assert.Equal("evaluator", Assert.Throws<ArgumentNullException>(() => new PlanCache(Library, null!)).ParamName);
+        Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => new PlanCache(Library, ReferenceInterpreter.Instance, capacity: 0)).ParamName);
+        Assert.Equal("compileAfter", Assert.Throws<ArgumentOutOfRangeException>(() => new PlanCache(Library, ReferenceInterpreter.Instance, compileAfter: -1)).ParamName);
+    }
+
+    [Fact]
+    public void Get_NullQueryOrDesignation_ThrowsNamingIt()
+    {
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance);
+
+        Assert.Equal("query", Assert.Throws<ArgumentNullException>(() => cache.Get(null!)).ParamName);
+        Assert.Equal("designation", Assert.Throws<ArgumentNullException>(() => cache.Get(InForce(new DateOnly(2011, 6, 1)), null!, new DateOnly(2011, 6, 1))).ParamName);
+    }
+
+    [Fact]
+    public void Compile_InterpreterPlan_ReturnsTheProgramItThenDecidesWith()
+    {
+        // A host warms a plan up before serving (CachedPlan.Compile): for the reference interpreter that compiles it.
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance, compileAfter: 1_000);
+        var plan = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
+
+        var program = plan.Compile();
+
+        Assert.NotNull(program);
+        Assert.Same(program, plan.Program);
+        Assert.Same(program, plan.Compile());
+    }
+
+    [Fact]
+    public void DecideOutcomes_BeforeAndAfterCompiling_EachSituationsOwnOutcomes()
+    {
+        // Kent's cordon designation in 2011: the road check (standard) rests on roadCheckAuthorised, the cordon on
+        // inCordonedArea. Unauthorised, the road check is denied; once compiled, authorised, it is permitted.
+        var cache = new PlanCache(Library, ReferenceInterpreter.Instance, compileAfter: 1_000);
+        var plan = Get(cache, new DateOnly(2011, 6, 1), KentCordon);
+        int roadCheck = Library.IndexOfPower("road-check");
+        int cordon = Library.IndexOfPower("cordon");
+        var outcomes = new Outcome[plan.Plan.Powers.Count];
+        var situation = new Situation(Library.Schema);
+        situation.Set("roadCheckAuthorised", false);
+        situation.Set("inCordonedArea", true);
+
+        plan.DecideOutcomes(situation, outcomes);
+        Assert.Equal(Outcome.Denied, outcomes[roadCheck]);
+        Assert.Equal(Outcome.Permitted, outcomes[cordon]);
+
+        Assert.NotNull(plan.Compile());
+        situation.Set("roadCheckAuthorised", true);
+        situation.Set("inCordonedArea", false);
+        plan.DecideOutcomes(situation, outcomes);
+        Assert.Equal(Outcome.Permitted, outcomes[roadCheck]);
+        Assert.Equal(Outcome.Denied, outcomes[cordon]);
+    }
+
+    [Fact]
+    public void DecideOutcomes_NullOutcomes_ThrowsNamingIt()
+    {
+        var plan = Get(new PlanCache(Library, ReferenceInterpreter.Instance, compileAfter: 1_000), new DateOnly(2011, 6, 1), KentCordon);
+
+        var e = Assert.Throws<ArgumentNullException>(() => plan.DecideOutcomes(new Situation(Library.Schema), null!));
+
+        Assert.Equal("outcomes", e.ParamName);
+    }
+
+    [Fact]
     public void Get_ManyThreadsAtOnce_AllGetOnePlan()
     {
         var cache = new PlanCache(Library, ReferenceInterpreter.Instance);

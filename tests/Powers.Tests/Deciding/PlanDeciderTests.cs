@@ -92,6 +92,21 @@ public class PlanDeciderTests
     }
 
     [Fact]
+    public void DecideIntoBuffer_NullArguments_ThrowNamingThem()
+    {
+        var day = new DateOnly(2010, 6, 1);
+        var plan = PlanBuilder.Build(Library, Library.VersionInForce("test", day), Kent(), day);
+        var situation = new Situation(Library.Schema);
+        var evaluator = ReferenceInterpreter.Instance;
+
+        Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => PlanDecider.Decide(null!, situation, evaluator, plan.CreateBuffer())).ParamName);
+        // An evaluator that never reads the situation: the decider itself must refuse a null one.
+        Assert.Equal("situation", Assert.Throws<ArgumentNullException>(() => PlanDecider.Decide(plan, null!, new UnknownEvaluator(), plan.CreateBuffer())).ParamName);
+        Assert.Equal("evaluator", Assert.Throws<ArgumentNullException>(() => PlanDecider.Decide(plan, situation, null!, plan.CreateBuffer())).ParamName);
+        Assert.Equal("buffer", Assert.Throws<ArgumentNullException>(() => PlanDecider.Decide(plan, situation, evaluator, null!)).ParamName);
+    }
+
+    [Fact]
     public void DecideIntoBuffer_TwoUnknownClausesReadingOneFact_ThatFactMissing()
     {
         string power = "\"road-check\": { \"title\": \"Road check\", \"cite\": \"Test Act, s. 13\", \"clauses\": [ " +
@@ -221,5 +236,12 @@ public class PlanDeciderTests
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private sealed class UnknownEvaluator : IClauseEvaluator
+    {
+        public string Name => "unknown";
+
+        public Tri Evaluate(Clause clause, Situation situation) => Tri.Unknown;
     }
 }
