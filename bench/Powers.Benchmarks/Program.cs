@@ -7,7 +7,7 @@ using Powers.TestSupport;
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson-adhoc COUNT FILE   (the same with ad-hoc designations)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- rulesengine-ndjson FILE   (RulesEngine over the file, outcomes to stdout)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- tokenize FILE   (System.Text.Json's reader alone over the file's lines)
-// dotnet run -c Release --project bench/Powers.Benchmarks -- records-load SECONDS CALLERS   (PostgreSQL records under load; bench/records-load.sh)
+// dotnet run -c Release --project bench/Powers.Benchmarks -- records-load SECONDS CALLERS [WARMUP]   (PostgreSQL records under load; bench/records-load.sh)
 if (args.Length == 3 && args[0] is "ndjson" or "ndjson-adhoc")
 {
     using var writer = new StreamWriter(args[2], append: false, new System.Text.UTF8Encoding(false), 1 << 16);
@@ -37,12 +37,13 @@ if (args.Length == 2 && args[0] == "tokenize")
     return 0;
 }
 
-if (args.Length == 3 && args[0] == "records-load")
+if (args.Length is 3 or 4 && args[0] == "records-load")
 {
     string connection = Environment.GetEnvironmentVariable("POWERS_TEST_POSTGRES") ?? throw new InvalidOperationException("set POWERS_TEST_POSTGRES (source .ci/postgres.sh && powers_postgres_start)");
     int seconds = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
     int callers = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
-    return await RecordsLoad.RunAsync(connection, seconds, callers, Console.Out);
+    int warmUp = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : Math.Min(5, Math.Max(1, seconds / 4));
+    return await RecordsLoad.RunAsync(connection, seconds, callers, warmUp, Console.Out);
 }
 
 bool quick = args.Contains("--quick") || Environment.GetEnvironmentVariable("POWERS_BENCH_QUICK") == "1";

@@ -17,11 +17,14 @@ namespace Powers.Benchmarks;
 /// percentiles of <c>DecideAsync</c> (read, decide, record), the stored row size, and checks that every
 /// acknowledged decision has its row (exit 1 otherwise). Half the queries name a stored designation, half are ad
 /// hoc (a third of those with a made day). <c>bench/records-load.sh</c> starts a throwaway server and runs it.
+/// CPU per decision is read from <c>/proc</c> over the measured window only, so it holds on a loaded machine where
+/// the rate does not: this process (and of it the tiered JIT's thread), and the server's processes (every pid in
+/// <c>pg_stat_activity</c>: the sink's backend, the WAL writer, the checkpointer and the rest).
 /// </summary>
 public static class RecordsLoad
 {
     /// <summary>Runs the load; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string connectionString, int seconds, int callers, TextWriter output)
+    public static async Task<int> RunAsync(string connectionString, int seconds, int callers, int warmUp, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
         string[] queries = MakeQueries(8192);
@@ -37,14 +40,17 @@ public static class RecordsLoad
         await host.StartAsync().ConfigureAwait(false);
         var powers = host.Services.GetRequiredService<IPowersService>();
 
-        // Warm-up: the plans compiled, the JIT done, the connection open.
-        await Drive(powers, queries, callers, TimeSpan.FromSeconds(Math.Min(5, Math.Max(1, seconds / 4))), null).ConfigureAwait(false);
+        // Warm-up: the plans compiled, the JIT done (on a loaded machine tiering takes tens of seconds), the connection open.
+        await Drive(powers, queries, callers, TimeSpan.FromSeconds(warmUp), null).ConfigureAwait(false);
         long before = Count(connectionString, schema);
+        int[] server = ServerPids(connectionString);
 
         var acknowledged = new ConcurrentBag<string>();
+        var cpu = Cpu.Read(server);
         var clock = Stopwatch.StartNew();
         var latencies = await Drive(powers, queries, callers, TimeSpan.FromSeconds(seconds), acknowledged).ConfigureAwait(false);
         double elapsed = clock.Elapsed.TotalSeconds;
+        var used = Cpu.Between(cpu, Cpu.Read(server));
         await host.StopAsync().ConfigureAwait(false);
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
@@ -58,6 +64,9 @@ public static class RecordsLoad
             $"{all.Length} decisions in {elapsed:F1} s from {callers} DecideAsync callers: {all.Length / elapsed:F0} decisions/s recorded; latency p50 {Ms(0.50):F2} ms, p99 {Ms(0.99):F2} ms, max {Ms(1.0):F2} ms"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rows {rows} (acknowledged {acknowledged.Count}, lost {lost}); row as stored {rowBytes:F0} B on average (pg_column_size), table with indexes {totalBytes / Math.Max(1, stored.Count):F0} B per row; fsync {fsync}, synchronous_commit {commit}; load average {load:F2} at the end"));
+        double perDecision = 1e6 / Math.Max(1, all.Length);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU per decision: client {used.Client.TotalSeconds * perDecision:F0} us (of it JIT {used.Jit.TotalSeconds * perDecision:F0} us), server {used.Server.TotalSeconds * perDecision:F0} us ({server.Length} server processes); warm-up {warmUp} s"));
         return lost == 0 ? 0 : 1;
     }
 
@@ -102,6 +111,20 @@ public static class RecordsLoad
         return [.. a.Zip(b).SelectMany(p => new[] { p.First, p.Second })];
     }
 
+    private static int[] ServerPids(string connectionString)
+    {
+        using var connection = Connect(connectionString);
+        using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity", connection);
+        using var reader = command.ExecuteReader();
+        var pids = new List<int>();
+        while (reader.Read())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return [.. pids];
+    }
+
     private static NpgsqlConnection Connect(string connectionString)
     {
         var connection = new NpgsqlConnection(connectionString);
@@ -139,5 +162,75 @@ public static class RecordsLoad
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetDouble(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3));
+    }
+
+    /// <summary>
+    /// CPU used so far, from <c>/proc</c>: this process, its tiered JIT's threads, and the given server processes (a
+    /// process gone or unreadable counts nothing; off Linux every figure is zero but the process's own).
+    /// </summary>
+    private sealed record Cpu(TimeSpan Client, Dictionary<string, TimeSpan> Jit, TimeSpan Server)
+    {
+        /// <summary>
+        /// The CPU used between <paramref name="before"/> and <paramref name="after"/>; the JIT by thread, since the runtime
+        /// ends an idle tiered-compilation thread and starts another.
+        /// </summary>
+        public static (TimeSpan Client, TimeSpan Jit, TimeSpan Server) Between(Cpu before, Cpu after)
+        {
+            var jit = TimeSpan.Zero;
+            foreach (var (thread, used) in after.Jit)
+            {
+                jit += used - (before.Jit.TryGetValue(thread, out var earlier) ? earlier : TimeSpan.Zero);
+            }
+
+            return (after.Client - before.Client, jit, after.Server - before.Server);
+        }
+
+        public static Cpu Read(int[] server)
+        {
+            var client = Process.GetCurrentProcess().TotalProcessorTime;
+            var jit = new Dictionary<string, TimeSpan>();
+            if (Directory.Exists("/proc/self/task"))
+            {
+                foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+                {
+                    if (Ticks(Path.Combine(task, "stat"), out string name) is { } t && name.StartsWith(".NET Tiered", StringComparison.Ordinal))
+                    {
+                        jit[Path.GetFileName(task)] = t;
+                    }
+                }
+            }
+
+            var postgres = TimeSpan.Zero;
+            foreach (int pid in server)
+            {
+                postgres += Ticks("/proc/" + pid.ToString(CultureInfo.InvariantCulture) + "/stat", out _) ?? TimeSpan.Zero;
+            }
+
+            return new Cpu(client, jit, postgres);
+        }
+
+        /// <summary>utime + stime of a <c>stat</c> file (fields 14 and 15, after the name in parentheses), at 100 ticks a second.</summary>
+        private static TimeSpan? Ticks(string path, out string name)
+        {
+            name = "";
+            try
+            {
+                string stat = File.ReadAllText(path);
+                int open = stat.IndexOf('(', StringComparison.Ordinal);
+                int close = stat.LastIndexOf(')');
+                name = stat[(open + 1)..close];
+                var fields = stat[(close + 2)..].Split(' ');
+                long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                return TimeSpan.FromMilliseconds(ticks * 10);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
     }
 }

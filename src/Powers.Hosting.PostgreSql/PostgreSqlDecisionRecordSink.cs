@@ -99,7 +99,15 @@ public sealed class PostgreSqlDecisionRecordSink : BatchingDecisionRecordSink
     }
 
     /// <inheritdoc />
-    protected override object? Prepare(DecisionRecord record) => PostgreSqlRecordRow.From(record);
+    protected override object? Prepare(DecisionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        byte[] body = DecisionRecordJson.SerializeBody(record, out var facts);
+        return PostgreSqlRecordRow.From(record, body, facts);
+    }
+
+    /// <inheritdoc />
+    private protected override object? PrepareSerialized(DecisionRecord record, byte[] body, Range facts) => PostgreSqlRecordRow.From(record, body, facts);
 
     /// <inheritdoc />
     protected override DecisionRecordWriteResult Store(IReadOnlyList<ChainedRecord> batch)
@@ -261,7 +269,7 @@ public sealed class PostgreSqlDecisionRecordSink : BatchingDecisionRecordSink
 
         import.Write(row.Facts, NpgsqlDbType.Jsonb);
         import.Write(row.Outcomes, NpgsqlDbType.Jsonb);
-        import.Write(System.Text.Encoding.UTF8.GetString(record.Json.Span), NpgsqlDbType.Text);
+        import.Write(record.Json, NpgsqlDbType.Text);
         import.Write(record.Writer, NpgsqlDbType.Text);
         import.Write(record.Sequence, NpgsqlDbType.Bigint);
     }

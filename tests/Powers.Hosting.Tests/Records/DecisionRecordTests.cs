@@ -51,6 +51,26 @@ public sealed class DecisionRecordTests
     }
 
     [Fact]
+    public void SerializeBody_TwoRecordsOnOneThread_EachWholeWithItsFactsObjectInPlace()
+    {
+        var sink = new ListSink();
+        using var host = RecordingHost(sink);
+        host.Powers.Decide("""{"date":"2013-03-01","designation":"met-2002-security","facts":{"inUniform":true,"cordonAgeDays":3,"searchOf":null}}""");
+        host.Powers.Decide("""{"date":"2013-03-01","designation":{"force":"kent","powers":["road-check","cordon"]},"facts":{}}""");
+        var first = sink.Records[0];
+        var second = sink.Records[1];
+
+        // The second record is written in the buffer the first was: the first's bytes are its own copy.
+        byte[] firstBody = DecisionRecordJson.SerializeBody(first, out var firstFacts);
+        byte[] secondBody = DecisionRecordJson.SerializeBody(second, out var secondFacts);
+
+        Assert.Equal(first.ToJson(), System.Text.Encoding.UTF8.GetString(firstBody) + "}");
+        Assert.Equal(second.ToJson(), System.Text.Encoding.UTF8.GetString(secondBody) + "}");
+        Assert.Equal("""{"inUniform":true,"cordonAgeDays":3}""", System.Text.Encoding.UTF8.GetString(firstBody.AsSpan(firstFacts)));
+        Assert.Equal("{}", System.Text.Encoding.UTF8.GetString(secondBody.AsSpan(secondFacts)));
+    }
+
+    [Fact]
     public void ToReplayQueryJson_DecidedAgain_GivesTheSameDecision()
     {
         var sink = new ListSink();
