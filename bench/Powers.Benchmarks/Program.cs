@@ -7,6 +7,7 @@ using Powers.TestSupport;
 // dotnet run -c Release --project bench/Powers.Benchmarks -- ndjson-adhoc COUNT FILE   (the same with ad-hoc designations)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- rulesengine-ndjson FILE   (RulesEngine over the file, outcomes to stdout)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- tokenize FILE   (System.Text.Json's reader alone over the file's lines)
+// dotnet run -c Release --project bench/Powers.Benchmarks -- decide-loop SCENARIO bare|explained COUNT   (CPU time a decision, compiled program; comparing builds under load)
 // dotnet run -c Release --project bench/Powers.Benchmarks -- records-load SECONDS CALLERS [WARMUP]   (PostgreSQL records under load; bench/records-load.sh)
 if (args.Length == 3 && args[0] is "ndjson" or "ndjson-adhoc")
 {
@@ -35,6 +36,11 @@ if (args.Length == 2 && args[0] == "tokenize")
     var (lines, tokens) = NdjsonTokenizer.Run(args[1]);
     Console.WriteLine(lines.ToString(System.Globalization.CultureInfo.InvariantCulture) + " lines, " + tokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + " tokens");
     return 0;
+}
+
+if (args.Length == 4 && args[0] == "decide-loop")
+{
+    return DecideLoop.Run(args[1], args[2], long.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out long count) ? count : 0, Console.Out);
 }
 
 if (args.Length is 3 or 4 && args[0] == "records-load")

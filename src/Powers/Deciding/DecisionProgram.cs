@@ -61,6 +61,13 @@ internal sealed class DecisionProgram
             throw new ArgumentException("The buffer was not made for this plan.", nameof(buffer));
         }
 
+        if (!ReferenceEquals(buffer.MissingWrittenBy, Plan))
+        {
+            // The compiled form leaves the masks of powers with a fixed outcome as they are: make them zero once.
+            Array.Clear(buffer.Missing);
+            buffer.MissingWrittenBy = Plan;
+        }
+
         var explained = _explained ?? CompileExplained();
         explained(situation.Values, situation.KnownLow, situation.KnownHigh, buffer.Statuses, buffer.Outcomes, buffer.Missing);
     }

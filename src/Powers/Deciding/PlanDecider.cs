@@ -22,6 +22,7 @@ internal static class PlanDecider
         Tri[] statuses = buffer.Statuses;
         evaluator.EvaluateAll(clauses, situation, statuses);
 
+        buffer.MissingWrittenBy = plan;
         UInt128 unknownFacts = ~situation.KnownMask;
         PowerPlan[] powers = plan.PowerArray;
         for (int p = 0; p < powers.Length; p++)

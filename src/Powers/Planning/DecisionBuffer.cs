@@ -20,9 +20,16 @@ public sealed class DecisionBuffer
     /// <summary>The outcome per power, in catalogue order.</summary>
     public Outcome[] Outcomes { get; }
 
-    /// <summary>Per power, the unknown facts that left it undetermined, as a mask over fact indices.</summary>
+    /// <summary>Per power, the unknown facts that left it undetermined, as a mask over fact indices (zero for any other outcome). Read it; deciding writes it, and a mask written here by the caller may be kept.</summary>
     public UInt128[] Missing { get; }
 
     /// <summary>The status of each clause of the plan.</summary>
     public Tri[] Statuses { get; }
+
+    /// <summary>
+    /// The plan whose deciding last wrote <see cref="Missing"/> whole (null: all zero, as made). A compiled program
+    /// writes the masks of the powers it evaluates only, so the others must already be zero: they are when this is
+    /// its plan, since no decider writes a non-zero mask for a power whose outcome is fixed.
+    /// </summary>
+    internal DecisionPlan? MissingWrittenBy { get; set; }
 }
