@@ -26,8 +26,9 @@ public sealed class PostgreSqlDecisionRecordSinkTests(ITestOutputHelper output)
             again.Open();
         }
 
-        Assert.Equal(4, Postgres.Scalar<long>($"SELECT count(*) FROM {schema}.decisions_migrations"));
-        Assert.Equal(4, Postgres.Scalar<int>($"SELECT max(version) FROM {schema}.decisions_migrations"));
+        Assert.Equal(5, Postgres.Scalar<long>($"SELECT count(*) FROM {schema}.decisions_migrations"));
+        Assert.Equal(5, Postgres.Scalar<int>($"SELECT max(version) FROM {schema}.decisions_migrations"));
+        Assert.Equal("toast_tuple_target=8160", Postgres.Scalar<string>($"SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = '{schema}.decisions'::regclass"));
         Assert.Equal(
             "facts l, outcomes l, record l",
             Postgres.Scalar<string>($"SELECT string_agg(attname || ' ' || attcompression::text, ', ' ORDER BY attname) FROM pg_attribute WHERE attrelid = '{schema}.decisions'::regclass AND attname IN ('record', 'facts', 'outcomes')"));
