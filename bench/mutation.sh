@@ -3,7 +3,7 @@
 # .config/dotnet-tools.json) mutates the core's source and runs tests/Powers.Tests against each mutant; a mutant no
 # test kills is a line the tests do not pin. The scores and the triaged survivors are in docs/mutation.md.
 #
-#   bash bench/mutation.sh             the deciding core (Evaluation, Planning, Deciding, Queries) in six pieces, one
+#   bash bench/mutation.sh             the deciding core (Evaluation, Planning, Deciding, Queries) in eight pieces, one
 #                                      Stryker run each, then the score per piece, per folder and in total (hours on
 #                                      two cores; not in CI)
 #   PIECES='Evaluation Deciding' bash bench/mutation.sh
@@ -137,9 +137,11 @@ else
     [Planning]='Planning/**/*.cs'
     [QueryResolver]='Queries/QueryResolver.cs'
     [CompactQueryReader]='Queries/CompactQueryReader.cs'
-    [Queries]='Queries/**/*.cs !Queries/QueryResolver.cs !Queries/CompactQueryReader.cs'
+    [QueryReader]='Queries/QueryReader.cs'
+    [QueryRestrictionReader]='Queries/QueryRestrictionReader.cs'
+    [Queries]='Queries/**/*.cs !Queries/QueryResolver.cs !Queries/CompactQueryReader.cs !Queries/QueryReader.cs !Queries/QueryRestrictionReader.cs'
   )
-  for name in ${PIECES:-Evaluation Deciding Planning QueryResolver CompactQueryReader Queries}; do
+  for name in ${PIECES:-Evaluation Deciding Planning QueryResolver CompactQueryReader QueryReader QueryRestrictionReader Queries}; do
     [ -n "${piece[$name]:-}" ] || { echo "no piece '$name' (pieces: ${!piece[*]})" >&2; exit 2; }
     set -f; run "$name" ${piece[$name]}; set +f
   done

@@ -1,0 +1,173 @@
+using Powers.Model;
+using Powers.Planning;
+using Powers.Tests.TestSupport;
+
+namespace Powers.Tests.Planning;
+
+/// <summary>
+/// The reason a plan gives for each fixed outcome (not in force, not designated) and the notes it falls back on for a
+/// low-confidence reading without one: the words a user reads in a decision, pinned whole, each built from the rule
+/// files written here (version "test@a", the powers' cites, the designation's id and dates).
+/// </summary>
+public class PlanReasonTests
+{
+    // Version "a" from 2010: the road check (standard), the cordon (in force for Kent and Essex only), name and address,
+    // detention (only together with name and address, Test Act, s. 2(3)), the litter power (low, without a note) and
+    // entry to save life (in force in Wales only); no power at all for the City of London's CSOs. Stored designations:
+    // kent-cordon (cordon) from 2011, kent-old (cordon) in 2010 only, guessed (cordon, low, no note or source).
+    private static readonly RuleLibrary Library = Build();
+
+    private static readonly DateOnly Day = new(2011, 6, 1);
+
+    private static RuleLibrary Build()
+    {
+        string powers = string.Join(",", [
+            TestLibrary.Power("road-check", "roadCheckAuthorised"),
+            "\"cordon\": { \"title\": \"Cordon\", \"cite\": \"Test Act, s. 14\", \"forces\": [\"kent\", \"essex\"], \"clauses\": [ { \"id\": \"in-cordon\", \"when\": \"inCordonedArea\", \"cite\": \"TA s. 35\", \"text\": \"In a cordon.\" } ] }",
+            TestLibrary.Power("require-name-and-address", "suspectedConduct == 'relevant-offence'"),
+            "\"detain-pending-constable\": { \"title\": \"Detain\", \"cite\": \"Test Act, s. 2(3)\", \"requires\": [\"require-name-and-address\"], \"clauses\": [ { \"id\": \"time\", \"when\": \"minutesDetained < 30\", \"cite\": \"s. 2(3)\", \"text\": \"Under 30 minutes.\" } ] }",
+            "\"issue-fixed-penalty-litter\": { \"title\": \"Litter\", \"cite\": \"Test Act, s. 88\", \"confidence\": \"low\", \"clauses\": [ { \"id\": \"litter\", \"when\": \"inUniform\", \"cite\": \"s. 88\", \"text\": \"Litter.\" } ] }",
+            "\"entry-to-save-life\": { \"title\": \"Entry\", \"cite\": \"Test Act, s. 17\", \"nations\": [\"wales\"], \"clauses\": [ { \"id\": \"risk\", \"when\": \"riskToLifeOrLimb\", \"cite\": \"s. 17\", \"text\": \"Risk.\" } ] }",
+        ]);
+        string exclusion = "  \"notInForceFor\": [ { \"forces\": [\"city-of-london\"], \"cite\": \"Test Order, art. 2\", \"text\": \"Not for the City.\" } ],\n";
+        string version = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", powers, extra: "  \"standard\": [\"road-check\"],\n" + exclusion);
+        string designation = "{ \"designation\": \"kent-cordon\", \"title\": \"Kent\", \"force\": \"kent\", \"effective\": { \"from\": \"2011-01-01\" }, \"powers\": [\"cordon\"] }";
+        string guessed = "{ \"designation\": \"guessed\", \"title\": \"Kent, reconstructed\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\" }, \"powers\": [\"cordon\"], \"confidence\": \"low\" }";
+        string old = "{ \"designation\": \"kent-old\", \"title\": \"Kent, 2010\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\", \"until\": \"2010-12-31\" }, \"powers\": [\"cordon\"] }";
+        return TestLibrary.Compile(("test/a.json", version), ("designations/kent.json", designation), ("designations/kent-old.json", old), ("designations/guessed.json", guessed)).ThrowIfFailed();
+    }
+
+    private static PowerPlan PlanOf(Designation designation, string power, DateOnly? date) =>
+        PlanBuilder.Build(Library, date is { } d ? Library.VersionInForce("test", d) : null, designation, date).Powers[Library.IndexOfPower(power)];
+
+    private static Designation KentCordon => Library.TryGetDesignation("kent-cordon", out var d) ? d : throw new InvalidOperationException();
+
+    private static Designation KentOld => Library.TryGetDesignation("kent-old", out var d) ? d : throw new InvalidOperationException();
+
+    private static Designation AdHoc(string force, params string[] powers) => Designation.AdHoc(force, powers.ToHashSet(StringComparer.Ordinal));
+
+    [Fact]
+    public void Build_NoVersionAndNoDate_EveryPowerNotInForceAsNoneSelected()
+    {
+        var plan = PlanBuilder.Build(Library, null, AdHoc("kent", "cordon"), null);
+
+        Assert.All(plan.Powers, p => Assert.Equal(PowerPlanKind.NotInForce, p.Kind));
+        Assert.All(plan.Powers, p => Assert.Equal("No version of the law is selected.", p.Reason));
+    }
+
+    [Fact]
+    public void Build_PowerTheVersionLacks_NotInForceNamingTheVersion()
+    {
+        var plan = PlanOf(AdHoc("kent", "issue-penalty-notice-disorder"), "issue-penalty-notice-disorder", Day);
+
+        Assert.Equal(PowerPlanKind.NotInForce, plan.Kind);
+        Assert.Equal("test@a does not confer this power on CSOs.", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_ForceTheVersionExcludes_NotInForceWithTheFilesReason()
+    {
+        var plan = PlanOf(AdHoc("city-of-london", "road-check"), "road-check", Day);
+
+        Assert.Equal(PowerPlanKind.NotInForce, plan.Kind);
+        Assert.Equal("Not for the City. (Test Order, art. 2) test@a confers no power on CSOs of 'city-of-london'.", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_PowerForOtherForces_NotInForceNamingThem()
+    {
+        var plan = PlanOf(AdHoc("surrey", "cordon"), "cordon", Day);
+
+        Assert.Equal(PowerPlanKind.NotInForce, plan.Kind);
+        Assert.Equal("test@a brings this power into force only for the forces essex, kent, not for 'surrey'.", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_PowerOfOneNationForAForceNotInTheCatalogue_NotInForceNationNotKnown()
+    {
+        var plan = PlanOf(AdHoc("atlantis", "entry-to-save-life"), "entry-to-save-life", Day);
+
+        Assert.Equal(PowerPlanKind.NotInForce, plan.Kind);
+        Assert.Equal("test@a brings this power into force only in wales, not for 'atlantis' (nation not known).", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_NotGrantedByAnAdHocDesignation_NotDesignatedNamingTheVersion()
+    {
+        var plan = PlanOf(AdHoc("kent"), "cordon", Day);
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("Not conferred by the designation, and not a standard power in test@a.", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_NotGrantedByAStoredDesignation_NotDesignatedNamingIt()
+    {
+        var plan = PlanOf(KentCordon, "require-name-and-address", Day);
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("Not conferred by designation 'kent-cordon', and not a standard power in test@a.", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_GrantedWithoutThePowerItRequires_NotDesignatedNamingTheRequirementAndCite()
+    {
+        var plan = PlanOf(AdHoc("kent", "detain-pending-constable"), "detain-pending-constable", Day);
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("Conferred only together with require-name-and-address, which this CSO does not have (Test Act, s. 2(3)).", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_StoredDesignationBeforeItsRange_StandardPowerNotDesignatedAsNotYetMade()
+    {
+        // A person is a CSO only while designated (PRA s.38(5)): before 2011 not even the standard road check is held.
+        // A stored designation without a made day is made when it comes into force.
+        var plan = PlanOf(KentCordon, "road-check", new DateOnly(2010, 6, 1));
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("designation 'kent-cordon' is made after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_StoredDesignationAfterItsRange_StandardPowerNotDesignatedGivingTheRange()
+    {
+        var plan = PlanOf(KentOld, "road-check", Day);
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("designation 'kent-old' is not in force on that date (2010-01-01 to 2010-12-31), so it confers nothing, standard powers included: they belong only to a designated CSO.", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_AdHocDesignationMadeAfterTheDate_StandardPowerNotDesignatedAsNotYetMade()
+    {
+        var designation = Designation.AdHoc("kent", new HashSet<string> { "cordon" }, new DateOnly(2011, 6, 2));
+
+        var plan = PlanOf(designation, "road-check", Day);
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("the designation is made after that date, so it confers nothing, standard powers included: they belong only to a designated CSO (PRA s.38(5)).", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_LowConfidencePowerWithoutANote_ReadingCitesThePowerAndSaysSo()
+    {
+        var plan = PlanOf(AdHoc("kent", "issue-fixed-penalty-litter"), "issue-fixed-penalty-litter", Day);
+
+        Assert.Equal(PowerPlanKind.Evaluate, plan.Kind);
+        var reading = Assert.Single(plan.Uncertain);
+        Assert.Equal("Test Act, s. 88", reading.Cite);
+        Assert.Equal("Marked low confidence without a note.", reading.Note);
+    }
+
+    [Fact]
+    public void Build_ReconstructedDesignationWithoutANoteOrSource_ReadingCitesItsTitleAndSaysSo()
+    {
+        var plan = PlanOf(Library.TryGetDesignation("guessed", out var d) ? d : throw new InvalidOperationException(), "cordon", Day);
+
+        Assert.Equal(PowerPlanKind.Evaluate, plan.Kind);
+        var reading = Assert.Single(plan.Uncertain);
+        Assert.Equal("Kent, reconstructed", reading.Cite);
+        Assert.Equal("The designation is a reconstruction.", reading.Note);
+    }
+}
