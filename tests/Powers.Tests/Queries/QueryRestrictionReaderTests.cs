@@ -1,3 +1,4 @@
+using Powers.Evaluation;
 using Powers.Model;
 using Powers.Queries;
 using Powers.Tests.TestSupport;
@@ -27,6 +28,23 @@ public class QueryRestrictionReaderTests
         var road = decision.Find("road-check")!;
         Assert.Equal(Outcome.Undetermined, road.Outcome);
         Assert.Contains(road.Clauses, c => c.Clause.Id == "motorways-only" && c.Clause.Origin == ClauseOrigin.Restriction);
+    }
+
+    [Fact]
+    public void Read_RestrictionOnTheCataloguesFirstPower_AppliesToIt()
+    {
+        // The chief officer's restriction (PRA s.38(7)) binds every power it names, the catalogue's first one included
+        // (index 0): one that cannot hold denies it.
+        Assert.Equal(0, Library.IndexOfPower("issue-penalty-notice-disorder"));
+        string json = """{ "date": "2010-06-01", "designation": { "force": "kent", "powers": ["issue-penalty-notice-disorder"], "restrictions": [ { "id": "never", "when": "false", "text": "Not this power.", "powers": ["issue-penalty-notice-disorder"] } ] }, "facts": { "inUniform": true } }""";
+
+        var (query, errors) = Read(json);
+
+        Assert.Empty(errors);
+        Assert.Equal("issue-penalty-notice-disorder", Assert.Single(Assert.Single(query!.Designation.Restrictions).Powers!));
+        var power = new PowersEngine(Library).Decide(query).Find("issue-penalty-notice-disorder")!;
+        Assert.Equal(Outcome.Denied, power.Outcome);
+        Assert.Contains(power.Clauses, c => c.Clause.Id == "never" && c.Status == Tri.False);
     }
 
     [Fact]
