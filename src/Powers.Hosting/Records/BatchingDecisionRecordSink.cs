@@ -157,13 +157,10 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
 
         _checkpointTimer?.Dispose();
         bool stopped = writer?.Join(_writeTimeout) ?? true;
-        var refused = new List<PendingRecord>();
         while (_queue.TryTake(out var left))
         {
-            refused.Add(left);
+            left.Complete(DecisionRecordWriteResult.NotRecorded(ShutDown));
         }
-
-        Release(refused, DecisionRecordWriteResult.NotRecorded(ShutDown));
 
         if (stopped)
         {
@@ -319,8 +316,15 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
                 }
 
                 var result = batch.Count > 0 ? StoreLinked(batch, chained) : probes.Count > 0 ? ProbeLinked() : DecisionRecordWriteResult.Recorded;
-                batch.AddRange(probes);
-                Release(batch, result);
+                foreach (var pending in batch)
+                {
+                    pending.Complete(result);
+                }
+
+                foreach (var probe in probes)
+                {
+                    probe.Complete(result);
+                }
 
                 batch.Clear();
                 probes.Clear();
@@ -332,37 +336,10 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
         {
             // Unreachable in practice (StoreLinked catches); fail whatever is waiting rather than leave it hanging.
             WriterStopped(e);
-            Release([.. batch.Concat(probes)], DecisionRecordWriteResult.NotRecorded("the writer of " + Name + " stopped: " + e.Message, e));
-        }
-    }
-
-    /// <summary>
-    /// Tells every waiting caller its batch's result, on the thread pool, never on the writer's thread (nor the disposing
-    /// one): one work item per processor, each completing its share of the callers in turn, so that each caller's
-    /// next step runs there. Completing each caller as its own work item woke a pool thread per caller, and the
-    /// workers that then found no work spun in <c>sched_yield</c> (about a quarter of the client's CPU under load).
-    /// </summary>
-    private static void Release(List<PendingRecord> waiting, DecisionRecordWriteResult result)
-    {
-        if (waiting.Count == 0)
-        {
-            return;
-        }
-
-        int size = (waiting.Count + Environment.ProcessorCount - 1) / Environment.ProcessorCount;
-        for (int start = 0; start < waiting.Count; start += size)
-        {
-            var share = waiting.GetRange(start, Math.Min(size, waiting.Count - start));
-            ThreadPool.UnsafeQueueUserWorkItem(
-                static s =>
-                {
-                    foreach (var pending in s.Share)
-                    {
-                        pending.Complete(s.Result);
-                    }
-                },
-                (Share: share, Result: result),
-                preferLocal: false);
+            foreach (var pending in batch.Concat(probes))
+            {
+                pending.Complete(DecisionRecordWriteResult.NotRecorded("the writer of " + Name + " stopped: " + e.Message, e));
+            }
         }
     }
 
@@ -477,8 +454,7 @@ public abstract class BatchingDecisionRecordSink : IDecisionRecordSink, IDisposa
 
     private sealed class PendingRecord(byte[] body, DecisionRecord? record, object? prepared, bool tick = false)
     {
-        // Completed only from a work item of Release, which is where the waiting caller is meant to continue.
-        private readonly TaskCompletionSource<DecisionRecordWriteResult> _stored = new(TaskCreationOptions.None);
+        private readonly TaskCompletionSource<DecisionRecordWriteResult> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public byte[] Body { get; } = body;
 
