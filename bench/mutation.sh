@@ -18,7 +18,8 @@
 # TESTS is a dotnet test --filter expression; the default is the tests of the core's folders without the three classes
 # that take minutes per mutant (docs/mutation.md, "Which tests"), TESTS=all every test of tests/Powers.Tests.
 # Stryker's perTest coverage (COVERAGE, the default) runs only the tests that cover each mutant. CONCURRENCY (default
-# 1) is how many test runs Stryker starts at once: keep it at 1 on a shared machine. PIECE_TIMEOUT (default 3h)
+# 1) is how many test runs Stryker starts at once: keep it at 1 on a shared machine. ADDITIONAL_TIMEOUT (ms, default
+# 20000) is the margin past a mutant's usual test time before Stryker calls it a timeout. PIECE_TIMEOUT (default 3h)
 # bounds each Stryker run; a piece that hits it leaves no report and the total says so. Reports: StrykerOutput/<UTC time>/<piece>/reports/mutation-report.{html,json}
 # at the top of the repository (ignored by git). Stryker builds with plain dotnet build, into each project's bin/ and
 # obj/ (as a build without --artifacts-path does).
@@ -117,10 +118,12 @@ core+='|FullyQualifiedName~Powers.Tests.Batch.|FullyQualifiedName~Powers.Tests.P
 core+='&FullyQualifiedName!~DecisionProgramTests.&FullyQualifiedName!~BatchDeciderTests.&FullyQualifiedName!~DecisionDocumentBytesTests.'
 tests=${TESTS-$core}
 [ "$tests" = all ] && tests=
-python3 - "$config" "$tests" "${COVERAGE:-perTest}" <<'EOF'
+# Stryker calls a mutant "timeout" (and counts it as detected) when its tests run longer than the initial run's time
+# plus this margin; on a shared machine a niced run is often just slow, so the margin here is 20 s, not Stryker's 5 s.
+python3 - "$config" "$tests" "${COVERAGE:-perTest}" "${ADDITIONAL_TIMEOUT:-20000}" <<'EOF'
 import json, sys
-path, tests, coverage = sys.argv[1:]
-options = {"coverage-analysis": coverage}
+path, tests, coverage, margin = sys.argv[1:]
+options = {"coverage-analysis": coverage, "additional-timeout": int(margin)}
 if tests:
     options["test-case-filter"] = tests
 json.dump({"stryker-config": options}, open(path, "w"))
