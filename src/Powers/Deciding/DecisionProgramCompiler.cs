@@ -31,10 +31,15 @@ internal static class DecisionProgramCompiler
     private static TDelegate Build<TDelegate>(DecisionPlan plan, bool explained)
         where TDelegate : Delegate
     {
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var values = Expr.Parameter(typeof(int[]), "values");
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var known = new KnownWords(Expr.Parameter(typeof(ulong), "knownLow"), Expr.Parameter(typeof(ulong), "knownHigh"));
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var statuses = Expr.Parameter(typeof(Tri[]), "statuses");
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var outcomes = Expr.Parameter(typeof(Outcome[]), "outcomes");
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var missing = Expr.Parameter(typeof(UInt128[]), "missing");
         var clauses = plan.ClauseArray;
         var powers = plan.PowerArray;
@@ -57,11 +62,13 @@ internal static class DecisionProgramCompiler
         var status = new ParameterExpression[clauses.Length];
         for (int i = 0; i < clauses.Length; i++)
         {
+            // Stryker disable once Block,Statement : never reached: PlanBuilder adds a clause to a plan only for a power it evaluates, so every clause is used
             if (!used[i] && !explained)
             {
                 continue;
             }
 
+            // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
             status[i] = Expr.Variable(typeof(int), "s" + i);
             locals.Add(status[i]);
             body.Add(Expr.Assign(status[i], ClauseCompiler.Emit(clauses[i].Expression, values, known)));
@@ -78,7 +85,9 @@ internal static class DecisionProgramCompiler
         }
 
         // The unknown facts, one word per 64 facts; a power's missing mask is built from the two words at the end.
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var unknownLow = Expr.Variable(typeof(ulong), "unknownLow");
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var unknownHigh = Expr.Variable(typeof(ulong), "unknownHigh");
         if (explained)
         {
@@ -88,6 +97,7 @@ internal static class DecisionProgramCompiler
             body.Add(Expr.Assign(unknownHigh, Expr.Not(known.High)));
         }
 
+        // Stryker disable once String : a parameter's or variable's name is a label in the expression's debug view only; the compiled code is the same
         var all = Expr.Variable(typeof(int), "all");
         locals.Add(all);
         for (int p = powers.Length - 1; p >= 0; p--)
@@ -112,6 +122,7 @@ internal static class DecisionProgramCompiler
             {
                 trueBits = Expr.And(trueBits, status[index]);
                 falseBits = Expr.Or(falseBits, status[index]);
+                // Stryker disable once Logical : with || the masks are also built for the outcome form, which never reads them, and for a clause of no facts, which adds none
                 if (explained && clauses[index].FactMask != UInt128.Zero)
                 {
                     // The clause's facts when it is unknown (both bits set), else nothing.
@@ -146,6 +157,7 @@ internal static class DecisionProgramCompiler
             }
         }
 
+        // Stryker disable once Statement : a void block may end in an assignment and may be empty (both compile and run alike)
         body.Add(Expr.Empty());
         var block = Expr.Block(typeof(void), locals, body);
         var lambda = explained

@@ -18,6 +18,7 @@ internal static class ClauseCompiler
         switch (e)
         {
             case BoundNot not:
+                // Stryker disable once String : a variable's name is a label in the expression's debug view only; the compiled code is the same
                 var x = Expr.Variable(typeof(int), "x");
                 return Expr.Block(
                     typeof(int),
@@ -25,7 +26,9 @@ internal static class ClauseCompiler
                     Expr.Assign(x, Emit(not.Operand, values, known)),
                     TriLogic.EmitNot(x));
             case BoundLogical logical:
+                // Stryker disable once String : a variable's name is a label in the expression's debug view only; the compiled code is the same
                 var a = Expr.Variable(typeof(int), "a");
+                // Stryker disable once String : a variable's name is a label in the expression's debug view only; the compiled code is the same
                 var b = Expr.Variable(typeof(int), "b");
                 return Expr.Block(
                     typeof(int),
@@ -39,6 +42,7 @@ internal static class ClauseCompiler
                     Compare(comparison.Operator, Value(comparison.Left, values), Value(comparison.Right, values)),
                     known);
             case BoundIn @in:
+                // Stryker disable once String : a variable's name is a label in the expression's debug view only; the compiled code is the same
                 var operand = Expr.Variable(typeof(int), "v");
                 Expr test = Expr.Constant(false);
                 foreach (int candidate in @in.Values)
