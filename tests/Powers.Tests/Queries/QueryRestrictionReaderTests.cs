@@ -89,4 +89,110 @@ public class QueryRestrictionReaderTests
         Assert.Contains(errors, e => e.Field == "designation.restrictions[0].text" && e.Message == "is required");
         Assert.Contains(errors, e => e.Field == "designation.restrictions[0].power" && e.Message == "unknown property; did you mean 'powers'?");
     }
+
+    [Fact]
+    public void Read_RestrictionNamingOnePower_BindsThatPowerOnly()
+    {
+        // docs/contract.md: restrictions apply "to the listed powers (or every power)": one naming road-check leaves
+        // the designation's other power free of it.
+        string json = """{ "date": "2010-06-01", "designation": { "force": "kent", "powers": ["road-check", "issue-penalty-notice-disorder"], "restrictions": [ { "id": "never", "when": "false", "text": "Not this power.", "powers": ["road-check"] } ] }, "facts": { "inUniform": true, "inPoliceArea": true, "roadCheckAuthorised": true } }""";
+
+        var (query, errors) = Read(json);
+
+        Assert.Empty(errors);
+        Assert.Equal(["road-check"], Assert.Single(query!.Designation.Restrictions).Powers!);
+        var decision = new PowersEngine(Library).Decide(query);
+        Assert.Equal(Outcome.Denied, decision.Find("road-check")!.Outcome);
+        Assert.DoesNotContain(decision.Find("issue-penalty-notice-disorder")!.Clauses, c => c.Clause.Id == "never");
+    }
+
+    [Fact]
+    public void Read_RestrictionWithCite_ClauseCitesIt()
+    {
+        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", """{ "id": "r", "when": "constableInCompany", "text": "Only with a constable.", "cite": "Chief officer's order 12", "powers": ["road-check"] }""", StringComparison.Ordinal));
+
+        Assert.Empty(errors);
+        var clause = Assert.Single(query!.Designation.Restrictions).Clause;
+        Assert.Equal(("Chief officer's order 12", "Only with a constable.", "r"), (clause.Cite, clause.Text, clause.Id));
+    }
+
+    [Fact]
+    public void Read_RestrictionWithoutCite_ClauseCitesNothing()
+    {
+        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", """{ "id": "r", "when": "constableInCompany", "text": "T." }""", StringComparison.Ordinal));
+
+        Assert.Empty(errors);
+        var restriction = Assert.Single(query!.Designation.Restrictions);
+        Assert.Equal(string.Empty, restriction.Clause.Cite);
+        Assert.Null(restriction.Powers); // no "powers": every power
+    }
+
+    [Fact]
+    public void Read_Restriction_ClauseWrittenAtItsWhenField()
+    {
+        // Clause.Location ("where it is written") of a restriction: its when, as the JSON string it was given in,
+        // named by its field; the span is the expression inside the quotes.
+        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", """{ "id": "a", "when": "true", "text": "T." }, { "id": "b", "when": "constableInCompany", "text": "U." }""", StringComparison.Ordinal));
+
+        Assert.Empty(errors);
+        var location = query!.Designation.Restrictions[1].Clause.Location;
+        Assert.Equal("designation.restrictions[1].when", location.Path);
+        Assert.Equal("\"constableInCompany\"", location.Source.Text);
+        Assert.Equal("constableInCompany", location.Source.GetText(location.Span));
+    }
+
+    [Theory]
+    [InlineData("""{ "when": "true", "text": "T." }""", "designation.restrictions[0].id")]
+    [InlineData("""{ "id": "r", "text": "T." }""", "designation.restrictions[0].when")]
+    [InlineData("""{ "id": "r", "when": "true" }""", "designation.restrictions[0].text")]
+    [InlineData("""{ "id": " ", "when": "true", "text": "T." }""", "designation.restrictions[0].id")]
+    [InlineData("""{ "id": "r", "when": "", "text": "T." }""", "designation.restrictions[0].when")]
+    [InlineData("""{ "id": "r", "when": "true", "text": "\t" }""", "designation.restrictions[0].text")]
+    public void Read_RestrictionFieldMissingOrBlank_OneErrorIsRequired(string restriction, string field)
+    {
+        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", restriction, StringComparison.Ordinal));
+
+        Assert.Null(query);
+        var error = Assert.Single(errors);
+        Assert.Equal(("PQ0005", field, "is required"), (error.Code, error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Read_TwoRestrictionsWithoutIds_EachIdRequiredNeitherADuplicate()
+    {
+        // PQ0112 is for an id an earlier restriction has (docs/contract.md); a missing id is no id, so not a duplicate.
+        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", """{ "when": "true", "text": "T." }, { "when": "false", "text": "U." }""", StringComparison.Ordinal));
+
+        Assert.Null(query);
+        Assert.Equal(
+            [("PQ0005", "designation.restrictions[0].id"), ("PQ0005", "designation.restrictions[1].id")],
+            errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Theory]
+    [InlineData("""{ "id": 7, "when": "true", "text": "T." }""", "designation.restrictions[0].id", "must be a string, not a number")]
+    [InlineData("""{ "id": "r", "when": true, "text": "T." }""", "designation.restrictions[0].when", "must be a string, not a boolean")]
+    [InlineData("""{ "id": "r", "when": "true", "text": "T.", "powers": "road-check" }""", "designation.restrictions[0].powers", "must be an array of power ids, not a string")]
+    [InlineData("""{ "id": "r", "when": "true", "text": "T.", "powers": ["road-check", 7] }""", "designation.restrictions[0].powers[1]", "must be a power id, not a number")]
+    [InlineData("""{ "id": "r", "when": "true", "text": "T.", "powers": [null] }""", "designation.restrictions[0].powers[0]", "must be a power id, not null")]
+    public void Read_RestrictionFieldOfTheWrongType_OneErrorNamingTheType(string restriction, string field, string message)
+    {
+        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", restriction, StringComparison.Ordinal));
+
+        Assert.Null(query);
+        var error = Assert.Single(errors);
+        Assert.Equal(("PQ0002", field, message), (error.Code, error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Read_WhenThatDoesNotParse_ErrorGivesTheDiagnosticIdAndColumn()
+    {
+        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", """{ "id": "r", "when": "inUniform # true", "text": "T." }""", StringComparison.Ordinal));
+
+        Assert.Null(query);
+        var error = Assert.Single(errors);
+        Assert.Equal(("PQ0113", "designation.restrictions[0].when"), (error.Code, error.Field));
+        // PWR0101's message ("Unexpected character '{0}' in expression"), its id, and the '#' at the 11th character.
+        Assert.Equal("Unexpected character '#' in expression (PWR0101, column 11 of the expression)", error.Message);
+    }
 }
