@@ -214,4 +214,21 @@ public class PlanBuilderTests
         Assert.Equal(Outcome.NotDesignated, notConferred.Outcome);
         Assert.Equal(Confidence.Low, notConferred.Confidence);
     }
+
+    [Fact]
+    public void Build_GrantedAsksForTheCataloguesFirstPower_AnsweredForTheCso()
+    {
+        // granted('...') of the catalogue's first power (index 0, the penalty notice for disorder): a clause asking for
+        // it holds for a CSO the designation grants it to and fails for one it does not.
+        var library = TestLibrary.Compile(("test/a.json", TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", string.Join(",", [
+            TestLibrary.Power("issue-penalty-notice-disorder", "inUniform"),
+            TestLibrary.Power("cordon", "granted('issue-penalty-notice-disorder')")])))).ThrowIfFailed();
+        var day = new DateOnly(2012, 6, 1);
+        Outcome CordonFor(params string[] powers) =>
+            new PowersEngine(library).Decide(new Query(day, library.VersionInForce("test", day), Kent(powers), new Situation(library.Schema))).Find("cordon")!.Outcome;
+
+        Assert.Equal(0, library.IndexOfPower("issue-penalty-notice-disorder"));
+        Assert.Equal(Outcome.Permitted, CordonFor("issue-penalty-notice-disorder", "cordon"));
+        Assert.Equal(Outcome.Denied, CordonFor("cordon"));
+    }
 }

@@ -1,3 +1,4 @@
+using Powers.Evaluation;
 using Powers.Model;
 using Powers.Planning;
 using Powers.Tests.TestSupport;
@@ -11,10 +12,13 @@ namespace Powers.Tests.Planning;
 /// </summary>
 public class PlanReasonTests
 {
-    // Version "a" from 2010: the road check (standard), the cordon (in force for Kent and Essex only), name and address,
-    // detention (only together with name and address, Test Act, s. 2(3)), the litter power (low, without a note) and
-    // entry to save life (in force in Wales only); no power at all for the City of London's CSOs. Stored designations:
-    // kent-cordon (cordon) from 2011, kent-old (cordon) in 2010 only, guessed (cordon, low, no note or source).
+    // Version "a" from 2010 to 2014: the road check and detention (standard), the cordon (in force for Kent and Essex
+    // only; its clause low, with a note), name and address, detention (only together with name and address, Test Act,
+    // s. 2(3)), the litter power (low, without a note), entry to save life (in force in Wales only) and the truancy
+    // notice (in force in Wales and England, written in that order); no power at all for the City of London's CSOs.
+    // Version "b" from 2015 extends it, with one transitional rule: designations made before 2015 keep version a's
+    // rules for detention (Test Regulations 2015, reg. 4). Stored designations: kent-cordon (cordon) from 2011,
+    // kent-old (cordon) in 2010 only, guessed (cordon, low, no note or source), sourced (cordon, low, a source).
     private static readonly RuleLibrary Library = Build();
 
     private static readonly DateOnly Day = new(2011, 6, 1);
@@ -23,18 +27,23 @@ public class PlanReasonTests
     {
         string powers = string.Join(",", [
             TestLibrary.Power("road-check", "roadCheckAuthorised"),
-            "\"cordon\": { \"title\": \"Cordon\", \"cite\": \"Test Act, s. 14\", \"forces\": [\"kent\", \"essex\"], \"clauses\": [ { \"id\": \"in-cordon\", \"when\": \"inCordonedArea\", \"cite\": \"TA s. 35\", \"text\": \"In a cordon.\" } ] }",
+            "\"cordon\": { \"title\": \"Cordon\", \"cite\": \"Test Act, s. 14\", \"forces\": [\"kent\", \"essex\"], \"clauses\": [ { \"id\": \"in-cordon\", \"when\": \"inCordonedArea\", \"cite\": \"TA s. 35\", \"text\": \"In a cordon.\", \"confidence\": \"low\", \"note\": \"Whether the cordon must be marked is unsettled.\" } ] }",
             TestLibrary.Power("require-name-and-address", "suspectedConduct == 'relevant-offence'"),
             "\"detain-pending-constable\": { \"title\": \"Detain\", \"cite\": \"Test Act, s. 2(3)\", \"requires\": [\"require-name-and-address\"], \"clauses\": [ { \"id\": \"time\", \"when\": \"minutesDetained < 30\", \"cite\": \"s. 2(3)\", \"text\": \"Under 30 minutes.\" } ] }",
             "\"issue-fixed-penalty-litter\": { \"title\": \"Litter\", \"cite\": \"Test Act, s. 88\", \"confidence\": \"low\", \"clauses\": [ { \"id\": \"litter\", \"when\": \"inUniform\", \"cite\": \"s. 88\", \"text\": \"Litter.\" } ] }",
             "\"entry-to-save-life\": { \"title\": \"Entry\", \"cite\": \"Test Act, s. 17\", \"nations\": [\"wales\"], \"clauses\": [ { \"id\": \"risk\", \"when\": \"riskToLifeOrLimb\", \"cite\": \"s. 17\", \"text\": \"Risk.\" } ] }",
+            "\"issue-penalty-notice-truancy\": { \"title\": \"Truancy\", \"cite\": \"Test Act, s. 44\", \"nations\": [\"wales\", \"england\"], \"clauses\": [ { \"id\": \"truant\", \"when\": \"inUniform\", \"cite\": \"s. 44\", \"text\": \"Truant.\" } ] }",
         ]);
         string exclusion = "  \"notInForceFor\": [ { \"forces\": [\"city-of-london\"], \"cite\": \"Test Order, art. 2\", \"text\": \"Not for the City.\" } ],\n";
-        string version = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", powers, extra: "  \"standard\": [\"road-check\"],\n" + exclusion);
+        string version = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\", \"until\": \"2014-12-31\" }", powers, extra: "  \"standard\": [\"road-check\", \"detain-pending-constable\"],\n" + exclusion);
+        string next = "{ \"ruleset\": \"test\", \"version\": \"b\", \"revision\": 1, \"title\": \"B\", \"effective\": { \"from\": \"2015-01-01\" }, \"extends\": \"a\",\n" +
+            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"detain-pending-constable\"], \"cite\": \"Test Regulations 2015, reg. 4\" } ],\n" +
+            "  \"powers\": {}\n}\n";
         string designation = "{ \"designation\": \"kent-cordon\", \"title\": \"Kent\", \"force\": \"kent\", \"effective\": { \"from\": \"2011-01-01\" }, \"powers\": [\"cordon\"] }";
         string guessed = "{ \"designation\": \"guessed\", \"title\": \"Kent, reconstructed\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\" }, \"powers\": [\"cordon\"], \"confidence\": \"low\" }";
+        string sourced = "{ \"designation\": \"sourced\", \"title\": \"Kent, from a report\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\" }, \"powers\": [\"cordon\"], \"confidence\": \"low\", \"source\": \"Kent Police Authority, report of 2010\" }";
         string old = "{ \"designation\": \"kent-old\", \"title\": \"Kent, 2010\", \"force\": \"kent\", \"effective\": { \"from\": \"2010-01-01\", \"until\": \"2010-12-31\" }, \"powers\": [\"cordon\"] }";
-        return TestLibrary.Compile(("test/a.json", version), ("designations/kent.json", designation), ("designations/kent-old.json", old), ("designations/guessed.json", guessed)).ThrowIfFailed();
+        return TestLibrary.Compile(("test/a.json", version), ("test/b.json", next), ("designations/kent.json", designation), ("designations/kent-old.json", old), ("designations/guessed.json", guessed), ("designations/sourced.json", sourced)).ThrowIfFailed();
     }
 
     private static PowerPlan PlanOf(Designation designation, string power, DateOnly? date) =>
@@ -169,5 +178,64 @@ public class PlanReasonTests
         var reading = Assert.Single(plan.Uncertain);
         Assert.Equal("Kent, reconstructed", reading.Cite);
         Assert.Equal("The designation is a reconstruction.", reading.Note);
+    }
+
+    [Fact]
+    public void Build_PowerOfTwoNationsForAForceNotInTheCatalogue_NotInForceNamingBothInOrder()
+    {
+        var plan = PlanOf(AdHoc("atlantis", "issue-penalty-notice-truancy"), "issue-penalty-notice-truancy", Day);
+
+        Assert.Equal(PowerPlanKind.NotInForce, plan.Kind);
+        Assert.Equal("test@a brings this power into force only in england, wales, not for 'atlantis' (nation not known).", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_StandardPowerWithoutThePowerItRequires_NotDesignatedNamingTheRequirement()
+    {
+        // Detention is standard in version a, but only together with name and address, which this CSO lacks: the
+        // reason is the missing requirement, not that the power is neither granted nor standard.
+        var plan = PlanOf(AdHoc("kent", "cordon"), "detain-pending-constable", Day);
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("Conferred only together with require-name-and-address, which this CSO does not have (Test Act, s. 2(3)).", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_PreservedPowerWithoutThePowerItRequires_NotDesignatedNamingTheTransitionalRule()
+    {
+        // Made in 2014, before version b's transitional rule: detention, which the designation grants itself, keeps
+        // version a's rules (and its requirement), and name and address is neither granted nor kept.
+        var designation = Designation.AdHoc("kent", new HashSet<string> { "detain-pending-constable" }, new DateOnly(2014, 6, 1));
+
+        var plan = PlanOf(designation, "detain-pending-constable", new DateOnly(2016, 1, 1));
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("Conferred only together with require-name-and-address, which this CSO does not have (the transitional rule Test Regulations 2015, reg. 4 keeps only powers the designation itself grants) (Test Act, s. 2(3)).", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_ReconstructedDesignationWithASource_ReadingCitesTheSource()
+    {
+        var plan = PlanOf(Library.TryGetDesignation("sourced", out var d) ? d : throw new InvalidOperationException(), "cordon", Day);
+
+        var reading = Assert.Single(plan.Uncertain);
+        Assert.Equal("Kent Police Authority, report of 2010", reading.Cite);
+        Assert.Equal("The designation is a reconstruction.", reading.Note);
+    }
+
+    [Fact]
+    public void Readings_PermittedOnALowClauseUnderAReconstructedDesignation_TheDesignationsThenTheClausesWithItsNote()
+    {
+        // A permission rests on every clause: the plan's own reading (the designation) comes first, then the low
+        // clause's, with the note its rule file gives.
+        var decisionPlan = PlanBuilder.Build(Library, Library.VersionInForce("test", Day), Library.TryGetDesignation("guessed", out var d) ? d : throw new InvalidOperationException(), Day);
+        var power = decisionPlan.Powers[Library.IndexOfPower("cordon")];
+        var clause = decisionPlan.Clauses[Assert.Single(power.ClauseIndices)];
+
+        var readings = Certainty.Readings(power, Outcome.Permitted, [new ClauseResult(clause, Tri.True)]);
+
+        Assert.Equal(2, readings.Count);
+        Assert.Equal(("Kent, reconstructed", "The designation is a reconstruction."), (readings[0].Cite, readings[0].Note));
+        Assert.Equal(("TA s. 35", "Whether the cordon must be marked is unsettled."), (readings[1].Cite, readings[1].Note));
     }
 }
