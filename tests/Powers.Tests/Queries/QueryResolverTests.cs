@@ -18,6 +18,16 @@ public class QueryResolverTests
     [InlineData(" 2013-03-01", false)]
     [InlineData("2013/03/01", false)]
     [InlineData("2013-03-01T00:00", false)]
+    [InlineData("0001-01-01", true)] // the first day there is
+    [InlineData("2013-01-31", true)]
+    [InlineData("2013-12-01", true)]
+    [InlineData("2013-00-10", false)]
+    [InlineData("2013-13-01", false)]
+    [InlineData("2013-04-00", false)]
+    [InlineData("2013-04-31", false)]
+    [InlineData("2013-04-3a", false)]
+    [InlineData("2013:04-30", false)]
+    [InlineData("2013-04:30", false)]
     public void TryParseDate_OnlyYyyyMmDdOfARealDay(string text, bool expected) =>
         Assert.Equal(expected, QueryResolver.TryParseDate(text, out _));
 
@@ -82,4 +92,72 @@ public class QueryResolverTests
     [InlineData("", "String")]
     public void Typed_FlagText_TypedAsTheSameTextInJson(string text, string kind) =>
         Assert.Equal(kind, QueryValue.Typed(text).Kind.ToString());
+
+    private const string Met = "\"date\": \"2013-03-01\", \"designation\": \"met-2002-security\"";
+
+    // Every message the resolver words (docs/contract.md, "Query errors": the code, the field, and the same words for the
+    // same mistake from every reader; Powers.Cli.Tests' QueryResolverAgreementTests pins the readers' agreement, outside
+    // this project's mutation filter). Read here through the document reader.
+    public static TheoryData<string, string, string, string> Mistakes => new()
+    {
+        { "{" + Met + ", \"facts\": { \"constablePresent\": true } }", "PQ0108", "facts.constablePresent", "unknown fact 'constablePresent'; did you mean 'constableInCompany'?" },
+        { "{" + Met + ", \"facts\": { \"\": true } }", "PQ0108", "facts.", "unknown fact ''" },
+        { """{ "date": "2013-03-01", "designation": "met-2002-securty" }""", "PQ0105", "designation", "unknown designation 'met-2002-securty'; did you mean 'met-2002-security'?" },
+        { """{ "date": "2013-03-01", "designation": 7 }""", "PQ0002", "designation", "expected a designation id or an object { \"force\": ..., \"powers\": [...] }, not 7" },
+        { "{" + Met + ", \"facts\": { \"searchOf\": \"vehicles\" } }", "PQ0109", "facts.searchOf", "'vehicles' is not one of 'vehicle', 'item-carried', 'person'; did you mean 'vehicle'?" },
+        { "{" + Met + ", \"facts\": { \"inUniform\": \"yes\" } }", "PQ0002", "facts.inUniform", "expected true or false (or null for unknown), not the string 'yes'" },
+        { "{" + Met + ", \"facts\": { \"inUniform\": 1 } }", "PQ0002", "facts.inUniform", "expected true or false (or null for unknown), not 1" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": \"ten\" } }", "PQ0002", "facts.minutesDetained", "expected a whole number (or null for unknown), not the string 'ten'" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": {} } }", "PQ0002", "facts.minutesDetained", "expected a whole number (or null for unknown), not an object" },
+        { "{" + Met + ", \"facts\": { \"terrorismAuthorisation\": true } }", "PQ0002", "facts.terrorismAuthorisation", "expected one of 'none', 's44', 's47a' (or null for unknown), not true" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": -1 } }", "PQ0111", "facts.minutesDetained", "must be 0 or more, not -1" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": -99999999999 } }", "PQ0111", "facts.minutesDetained", "must be 0 or more, not -99999999999" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": 1.5 } }", "PQ0110", "facts.minutesDetained", "expected a whole number, not 1.5" },
+        { "{" + Met + ", \"facts\": { \"authorisationAgeHours\": 1e2 } }", "PQ0110", "facts.authorisationAgeHours", "expected a whole number, not 1e2" },
+        { "{" + Met + ", \"facts\": { \"authorisationAgeHours\": 1E2 } }", "PQ0110", "facts.authorisationAgeHours", "expected a whole number, not 1E2" },
+        { "{" + Met + ", \"facts\": { \"cordonAgeDays\": 99999999999 } }", "PQ0111", "facts.cordonAgeDays", "must be 2147483647 or less, not 99999999999" },
+        { "{" + Met + ", \"facts\": [] }", "PQ0002", "facts", "expected an object of fact names and values, not an array" },
+        { "{" + Met + ", \"facts\": { \"inUniform\": true, \"inUniform\": false } }", "PQ0004", "facts.inUniform", "is given more than once; give it once" },
+        { """{ "date": "2019-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", "PQ0104", "ruleset", "'date' 2019-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to 2013-04-07); omit one of the two (on that date pra2002-sch4@2017-12-15 is in force)" },
+        { """{ "date": "1999-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", "PQ0104", "ruleset", "'date' 1999-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to 2013-04-07); omit one of the two (no version is in force on that date)" },
+        { """{ "date": "2013-03-01", "ruleset": "pra2002-sch5", "designation": "met-2002-security" }""", "PQ0102", "ruleset", "unknown rule set 'pra2002-sch5'; did you mean 'pra2002-sch4'?" },
+        { """{ "date": "2013-03-01", "ruleset": "pra2002-sch5@2012-07-10", "designation": "met-2002-security" }""", "PQ0102", "ruleset", "unknown rule set 'pra2002-sch5'; did you mean 'pra2002-sch4'?" },
+        { """{ "date": "2013-03-01", "ruleset": 7, "designation": "met-2002-security" }""", "PQ0002", "ruleset", "expected a string such as 'pra2002-sch4@2012-07-10', not 7" },
+        { """{ "ruleset": "pra2002-sch4@2099", "designation": "met-2002-security" }""", "PQ0103", "ruleset", "rule set 'pra2002-sch4' has no version '2099'" },
+        { """{ "ruleset": "pra2002-sch4@2012-07-1", "designation": "met-2002-security" }""", "PQ0103", "ruleset", "rule set 'pra2002-sch4' has no version '2012-07-1'; did you mean '2012-07-10'?" },
+        { """{ "date": "2013-02-30", "designation": "met-2002-security" }""", "PQ0101", "date", "'2013-02-30' is not a date; use YYYY-MM-DD, e.g. 2013-03-01" },
+        { """{ "date": 20130301, "designation": "met-2002-security" }""", "PQ0002", "date", "expected a date string YYYY-MM-DD, not 20130301" },
+        { """{ "designation": "met-2002-security" }""", "PQ0005", "date", "a date (YYYY-MM-DD) is required unless 'ruleset' names a version (ID@VERSION)" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kents", "powers": ["cordon"] } }""", "PQ0106", "designation.force", "unknown force 'kents'; did you mean 'kent'?" },
+        { """{ "date": "2013-03-01", "designation": { "force": 7, "powers": ["cordon"] } }""", "PQ0002", "designation.force", "expected a force id, not 7" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": ["cordn"] } }""", "PQ0107", "designation.powers[0]", "unknown power 'cordn'; did you mean 'cordon'?" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": ["cordon", null] } }""", "PQ0002", "designation.powers[1]", "expected a power id, not null" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": "cordon" } }""", "PQ0002", "designation.powers", "expected an array of power ids, not the string 'cordon'" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent" } }""", "PQ0005", "designation.powers", "an ad-hoc designation needs a list of powers (it may be empty)" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": [], "made": "2013-13-01" } }""", "PQ0101", "designation.made", "'2013-13-01' is not a date; use YYYY-MM-DD, e.g. 2013-03-01" },
+        { """{ "date": "2013-03-01", "designation": { "force": "kent", "powers": [], "mad": "2013-01-01" } }""", "PQ0003", "designation.mad", "unknown property; did you mean 'made'?" },
+        { "{" + Met + ", \"power\": \"road-chek\" }", "PQ0107", "power", "unknown power 'road-chek'; did you mean 'road-check'?" },
+        { "{" + Met + ", \"power\": true }", "PQ0002", "power", "expected a power id, not true" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void Read_Mistake_OneErrorWithItsCodeFieldAndMessage(string json, string code, string field, string message)
+    {
+        var error = Assert.Single(QueryReader.Read(ShippedLibrary.Instance, json).Errors);
+        Assert.Equal((code, field, message), (error.Code, error.Field, error.Message));
+    }
+
+    [Theory]
+    [InlineData("""{ "date": "2019-01-01", "ruleset": "pra2002-sch4@bill-2002-04-25", "designation": "met-2002-security" }""", "pra2002-sch4@bill-2002-04-25")] // a Bill takes any date
+    [InlineData("""{ "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", "pra2002-sch4@2012-07-10")]
+    [InlineData("""{ "date": "2013-04-07", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", "pra2002-sch4@2012-07-10")] // its last day
+    [InlineData("""{ "date": "2013-03-01", "ruleset": "pra2002-sch4", "designation": "met-2002-security" }""", "pra2002-sch4@2012-07-10")] // the family: by date
+    [InlineData("""{ "date": "2013-04-08", "designation": "met-2002-security" }""", "pra2002-sch4@2013-04-08")] // the default family
+    public void Read_RulesetAndDate_TheVersionTheContractNames(string json, string version)
+    {
+        var result = QueryReader.Read(ShippedLibrary.Instance, json);
+        Assert.Empty(result.Errors);
+        Assert.Equal(version, result.Query!.Version!.Id);
+    }
 }
