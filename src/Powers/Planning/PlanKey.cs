@@ -24,6 +24,7 @@ internal readonly record struct PlanKey(RuleSetVersion? Version, Designation? St
         ReferenceEquals(Version, other.Version) && ReferenceEquals(Stored, other.Stored) && Granted == other.Granted
         && Preserved == other.Preserved && Day == other.Day && Active == other.Active && string.Equals(Force, other.Force, StringComparison.Ordinal);
 
+    // Stryker disable once NullCoalescing : any hash that keys equal by Equals hash alike is as correct; the force's length is a cheap one
     public override int GetHashCode() =>
         HashCode.Combine(RuntimeHelpers.GetHashCode(Version), RuntimeHelpers.GetHashCode(Stored), Granted, Preserved, Day, Active, Force?.Length ?? -1);
 
