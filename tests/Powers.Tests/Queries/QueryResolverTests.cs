@@ -1,6 +1,7 @@
 using Powers.Evaluation;
 using Powers.Queries;
 using Powers.TestSupport;
+using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Queries;
 
@@ -36,6 +37,8 @@ public class QueryResolverTests
     [InlineData("-0", 0)]
     [InlineData("2147483647", 2147483647)]
     [InlineData("-2147483648", -2147483648)]
+    [InlineData("90", 90)]
+    [InlineData("-19", -19)]
     public void TryParseWholeNumber_WholeNumbersIn32Bits_Read(string text, int expected)
     {
         Assert.True(QueryResolver.TryParseWholeNumber(text, out int value));
@@ -90,6 +93,20 @@ public class QueryResolverTests
     [InlineData("True", "String")]
     [InlineData("s47a", "String")]
     [InlineData("", "String")]
+    [InlineData("-", "String")]
+    [InlineData("-0", "Number")]
+    [InlineData("0.5", "Number")]
+    [InlineData("1.", "String")]
+    [InlineData("1.x", "String")]
+    [InlineData(".5", "String")]
+    [InlineData("1e", "String")]
+    [InlineData("1E+2", "Number")]
+    [InlineData("1e-", "String")]
+    [InlineData("1e5x", "String")]
+    [InlineData("01", "String")]
+    [InlineData("-01", "String")]
+    [InlineData("10", "Number")]
+    [InlineData("x1", "String")]
     public void Typed_FlagText_TypedAsTheSameTextInJson(string text, string kind) =>
         Assert.Equal(kind, QueryValue.Typed(text).Kind.ToString());
 
@@ -109,6 +126,9 @@ public class QueryResolverTests
         { "{" + Met + ", \"facts\": { \"inUniform\": 1 } }", "PQ0002", "facts.inUniform", "expected true or false (or null for unknown), not 1" },
         { "{" + Met + ", \"facts\": { \"minutesDetained\": \"ten\" } }", "PQ0002", "facts.minutesDetained", "expected a whole number (or null for unknown), not the string 'ten'" },
         { "{" + Met + ", \"facts\": { \"minutesDetained\": {} } }", "PQ0002", "facts.minutesDetained", "expected a whole number (or null for unknown), not an object" },
+        { "{" + Met + ", \"facts\": { \"minutesDetained\": false } }", "PQ0002", "facts.minutesDetained", "expected a whole number (or null for unknown), not false" },
+        { "{" + Met + ", \"facts\": { \"searchOf\": [] } }", "PQ0002", "facts.searchOf", "expected one of 'vehicle', 'item-carried', 'person' (or null for unknown), not an array" },
+        { """{ "date": null, "designation": "met-2002-security" }""", "PQ0002", "date", "expected a date string YYYY-MM-DD, not null" },
         { "{" + Met + ", \"facts\": { \"terrorismAuthorisation\": true } }", "PQ0002", "facts.terrorismAuthorisation", "expected one of 'none', 's44', 's47a' (or null for unknown), not true" },
         { "{" + Met + ", \"facts\": { \"minutesDetained\": -1 } }", "PQ0111", "facts.minutesDetained", "must be 0 or more, not -1" },
         { "{" + Met + ", \"facts\": { \"minutesDetained\": -99999999999 } }", "PQ0111", "facts.minutesDetained", "must be 0 or more, not -99999999999" },
@@ -122,6 +142,8 @@ public class QueryResolverTests
         { """{ "date": "1999-01-01", "ruleset": "pra2002-sch4@2012-07-10", "designation": "met-2002-security" }""", "PQ0104", "ruleset", "'date' 1999-01-01 is outside the effective range of 'ruleset' pra2002-sch4@2012-07-10 (2012-07-10 to 2013-04-07); omit one of the two (no version is in force on that date)" },
         { """{ "date": "2013-03-01", "ruleset": "pra2002-sch5", "designation": "met-2002-security" }""", "PQ0102", "ruleset", "unknown rule set 'pra2002-sch5'; did you mean 'pra2002-sch4'?" },
         { """{ "date": "2013-03-01", "ruleset": "pra2002-sch5@2012-07-10", "designation": "met-2002-security" }""", "PQ0102", "ruleset", "unknown rule set 'pra2002-sch5'; did you mean 'pra2002-sch4'?" },
+        { """{ "date": "2013-03-01", "ruleset": "@2012-07-10", "designation": "met-2002-security" }""", "PQ0102", "ruleset", "unknown rule set ''" },
+        { """{ "ruleset": "pra2002-sch4@", "designation": "met-2002-security" }""", "PQ0103", "ruleset", "rule set 'pra2002-sch4' has no version ''" },
         { """{ "date": "2013-03-01", "ruleset": 7, "designation": "met-2002-security" }""", "PQ0002", "ruleset", "expected a string such as 'pra2002-sch4@2012-07-10', not 7" },
         { """{ "ruleset": "pra2002-sch4@2099", "designation": "met-2002-security" }""", "PQ0103", "ruleset", "rule set 'pra2002-sch4' has no version '2099'" },
         { """{ "ruleset": "pra2002-sch4@2012-07-1", "designation": "met-2002-security" }""", "PQ0103", "ruleset", "rule set 'pra2002-sch4' has no version '2012-07-1'; did you mean '2012-07-10'?" },
@@ -159,5 +181,79 @@ public class QueryResolverTests
         var result = QueryReader.Read(ShippedLibrary.Instance, json);
         Assert.Empty(result.Errors);
         Assert.Equal(version, result.Query!.Version!.Id);
+    }
+
+    [Fact]
+    public void TryGetFact_EveryFactOfTheSchema_FoundByNameAndNothingElse()
+    {
+        // The facts sit in an open-addressed table: each must be found where it was put, past any collision.
+        foreach (var fact in ShippedLibrary.Instance.Schema.Facts)
+        {
+            Assert.True(Resolver.TryGetFact(fact.Name, out var found), fact.Name);
+            Assert.Same(fact, found);
+            Assert.False(Resolver.TryGetFact(fact.Name + "x", out _), fact.Name + "x");
+        }
+
+        Assert.False(Resolver.TryGetFact(string.Empty, out _));
+    }
+
+    [Fact]
+    public void TryGetEnumValue_EveryValueByItsIndexAndNothingElse()
+    {
+        foreach (var fact in ShippedLibrary.Instance.Schema.Facts.Where(f => f.Kind == Powers.Binding.FactKind.Enum))
+        {
+            for (int i = 0; i < fact.Values.Count; i++)
+            {
+                Assert.True(Resolver.TryGetEnumValue(fact, fact.Values[i], out int index));
+                Assert.Equal(i, index);
+            }
+
+            Assert.False(Resolver.TryGetEnumValue(fact, fact.Values[^1] + "x", out _));
+        }
+    }
+
+    [Fact]
+    public void Read_RulesetNamingAFamily_ThatFamilysVersionNotTheDefaults()
+    {
+        // Two families: a query naming either by its id alone decides under that family's version in force on the date.
+        string power = TestLibrary.Power("road-check", "inUniform");
+        var library = TestLibrary.Compile(
+            ("test/a.json", TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\" }", power)),
+            ("other/b.json", TestLibrary.RuleSet("b", "{ \"from\": \"2010-01-01\" }", power).Replace("\"ruleset\": \"test\"", "\"ruleset\": \"other\"", StringComparison.Ordinal))).ThrowIfFailed();
+        Assert.Equal(2, library.Families.Count);
+        foreach (string family in library.Families)
+        {
+            string json = """{ "date": "2013-03-01", "ruleset": "FAMILY", "designation": { "force": "kent", "powers": ["road-check"] } }""".Replace("FAMILY", family, StringComparison.Ordinal);
+            var result = QueryReader.Read(library, json);
+            Assert.Empty(result.Errors);
+            Assert.Equal(family, result.Query!.Version!.Family);
+            Assert.True(new CompactQueryReader(library).TryRead(json.AsSpan(), new Situation(library.Schema), out _, out _, out var version));
+            Assert.Same(result.Query.Version, version);
+        }
+    }
+
+    [Fact]
+    public void Resolving_NullArguments_ThrowNamingThem()
+    {
+        // Refused by name on every path, the one that reports nothing included.
+        var fact = ShippedLibrary.Instance.Schema.Get("inUniform");
+        var value = QueryValue.Name("2013-03-01");
+        var situation = new Situation(ShippedLibrary.Instance.Schema);
+        List<QueryError> none = null!;
+        Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => QueryResolver.For(null!)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryResolver.Date(value, "date", none)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => Resolver.Ruleset(QueryValue.Name("pra2002-sch4"), "ruleset", none, out _, out _)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => Resolver.Version(null, null, new DateOnly(2013, 3, 1), true, "date", "ruleset", null, none)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => Resolver.StoredDesignation(QueryValue.Name("met-2002-security"), "designation", none)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => Resolver.Force(QueryValue.Name("kent"), "designation.force", none)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => Resolver.Power(QueryValue.Name("cordon"), "power", none)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => Resolver.Fact(null!, "facts.", null, [])).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => Resolver.Fact("inUniform", "facts.inUniform", null, none)).ParamName);
+        Assert.Equal("fact", Assert.Throws<ArgumentNullException>(() => QueryResolver.SetFact(null!, QueryValue.Typed("true"), "facts.inUniform", situation, [])).ParamName);
+        Assert.Equal("situation", Assert.Throws<ArgumentNullException>(() => QueryResolver.SetFact(fact, QueryValue.Typed("true"), "facts.inUniform", null!, [])).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryResolver.SetFact(fact, QueryValue.Typed("true"), "facts.inUniform", situation, none)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryResolver.Add(none, QueryErrorDescriptors.Missing, "date", "is required", null)).ParamName);
+        Assert.Equal("force", Assert.Throws<ArgumentNullException>(() => Resolver.AdHoc(null!, 0, null)).ParamName);
+        Assert.False(situation.IsKnown(fact.Index));
     }
 }
