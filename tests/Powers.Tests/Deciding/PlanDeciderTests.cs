@@ -244,4 +244,18 @@ public class PlanDeciderTests
 
         public Tri Evaluate(Clause clause, Situation situation) => Tri.Unknown;
     }
+
+    [Fact]
+    public void Build_GeneralClauseOfSeveralPowers_HeldOnceAndNamedByEach()
+    {
+        // A plan holds each clause once (a decision evaluates it once, and the compiled program once per situation):
+        // the version's general uniform clause, read by the road check and the cordon, is one clause both name.
+        var day = new DateOnly(2012, 6, 1);
+
+        var plan = PlanBuilder.Build(Library, Library.VersionInForce("test", day), Kent("cordon"), day);
+
+        int uniform = Assert.Single(Enumerable.Range(0, plan.Clauses.Count), i => plan.Clauses[i].Id == "uniform");
+        Assert.Contains(uniform, plan.Powers[Library.IndexOfPower("road-check")].ClauseIndices);
+        Assert.Contains(uniform, plan.Powers[Library.IndexOfPower("cordon")].ClauseIndices);
+    }
 }
