@@ -13,11 +13,19 @@
 #                                      leading ! excludes) against the tests named, for a quick look
 #   bash bench/mutation.sh summary DIR...
 #                                      the total of reports already written (each DIR holds reports/mutation-report.json
-#                                      or pieces that do)
+#                                      or pieces that do); a mutant in several reports counts with its last status
+#   bash bench/mutation.sh recheck DIR...
+#                                      runs every selected test (coverage "all") against the lines of this checkout
+#                                      that held the survived and uncovered mutants of those reports (found by their
+#                                      text, so a newer commit with new tests works), then the merged total: what a
+#                                      full re-run would say of those mutants, at a fraction of its cost
 #
 # TESTS is a dotnet test --filter expression; the default is the tests of the core's folders without the three classes
 # that take minutes per mutant (docs/mutation.md, "Which tests"), TESTS=all every test of tests/Powers.Tests.
-# Stryker's perTest coverage (COVERAGE, the default) runs only the tests that cover each mutant. CONCURRENCY (default
+# COVERAGE is Stryker's coverage analysis: "all" (the default) runs every selected test against every mutant a test
+# reaches; "perTest" only the tests it recorded reaching that mutant, which is no faster here (the core's lines are
+# reached by hundreds of tests) and misses tests: a library, plan or catalogue that a static field builds once is
+# recorded as reached by the first test only (docs/mutation.md, "Which tests"). CONCURRENCY (default
 # 1) is how many test runs Stryker starts at once: keep it at 1 on a shared machine. ADDITIONAL_TIMEOUT (ms, default
 # 20000) is the margin past a mutant's usual test time before Stryker calls it a timeout. PIECE_TIMEOUT (default 3h)
 # bounds each Stryker run; a piece that hits it leaves no report and the total says so. Reports: StrykerOutput/<UTC time>/<piece>/reports/mutation-report.{html,json}
@@ -27,63 +35,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-summary() {
-  python3 - "$@" <<'EOF'
-import collections, json, os, sys
-
-def reports(path):
-    if os.path.isfile(os.path.join(path, "reports", "mutation-report.json")):
-        yield os.path.basename(os.path.normpath(path)), os.path.join(path, "reports", "mutation-report.json")
-    else:
-        for name in sorted(os.listdir(path)):
-            report = os.path.join(path, name, "reports", "mutation-report.json")
-            if os.path.isfile(report):
-                yield name, report
-            elif os.path.isdir(os.path.join(path, name)):
-                print(f"{name}: no report (stopped, or still running)")
-
-columns = ["Killed", "Survived", "NoCoverage", "Timeout"]
-def row(label, c):
-    detected = c["Killed"] + c["Timeout"]
-    valid = detected + c["Survived"] + c["NoCoverage"]
-    score = f"{100 * detected / valid:.2f}%" if valid else "-"
-    return f"| {label} | {valid} | {c['Killed']} | {c['Survived']} | {c['NoCoverage']} | {c['Timeout']} | {c['CompileError']} | {score} |"
-
-pieces, folders, total, left = {}, collections.defaultdict(collections.Counter), collections.Counter(), []
-for path in sys.argv[1:]:
-    for name, report in reports(path):
-        counts = collections.Counter()
-        for file, data in json.load(open(report))["files"].items():
-            rel = file.split("src/Powers/", 1)[-1]
-            # Only files the run mutated: Stryker also lists the others, with the compile errors of their mutants.
-            if all(m["status"] in ("Ignored", "CompileError") for m in data["mutants"]):
-                continue
-            for m in data["mutants"]:
-                counts[m["status"]] += 1
-                folders[rel.split("/", 1)[0]][m["status"]] += 1
-                total[m["status"]] += 1
-                if m["status"] in ("Survived", "NoCoverage"):
-                    line = m["location"]["start"]["line"]
-                    left.append(f"{m['status']:10} {rel}:{line} {m['mutatorName']}: {m.get('replacement', '')!r}")
-        pieces[name] = counts
-
-print("| scope | mutants tested | killed | survived | no coverage | timeout | compile error | score |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-for name, c in pieces.items():
-    print(row(f"piece {name}", c))
-for name, c in sorted(folders.items()):
-    print(row(f"folder {name}", c))
-print(row("**total**", total))
-print()
-print("Survived and not covered (file:line mutator: replacement):")
-print("\n".join(left) if left else "none")
-EOF
-}
+summary() { python3 "$root/bench/mutation_report.py" summary "$@"; }
 
 if [ "${1:-}" = summary ]; then
   shift
   summary "$@"
   exit
+fi
+
+recheck=()
+if [ "${1:-}" = recheck ]; then
+  shift
+  [ $# -gt 0 ] || { echo "recheck: name the StrykerOutput folders to recheck" >&2; exit 2; }
+  mapfile -t recheck < <(python3 "$root/bench/mutation_report.py" spans "$root" "$@")
+  [ ${#recheck[@]} -gt 0 ] || { echo "recheck: no survived or uncovered mutant in $*"; exit 0; }
+  # Every selected test for every mutant: a perTest survivor is only a survivor when the whole filter has run against it.
+  COVERAGE=all
 fi
 
 # One Stryker run: $1 the piece's name (its report folder), the rest the paths and globs to mutate.
@@ -120,7 +87,7 @@ tests=${TESTS-$core}
 [ "$tests" = all ] && tests=
 # Stryker calls a mutant "timeout" (and counts it as detected) when its tests run longer than the initial run's time
 # plus this margin; on a shared machine a niced run is often just slow, so the margin here is 20 s, not Stryker's 5 s.
-python3 - "$config" "$tests" "${COVERAGE:-perTest}" "${ADDITIONAL_TIMEOUT:-20000}" <<'EOF'
+python3 - "$config" "$tests" "${COVERAGE:-all}" "${ADDITIONAL_TIMEOUT:-20000}" <<'EOF'
 import json, sys
 path, tests, coverage, margin = sys.argv[1:]
 options = {"coverage-analysis": coverage, "additional-timeout": int(margin)}
@@ -130,7 +97,11 @@ json.dump({"stryker-config": options}, open(path, "w"))
 EOF
 
 out=$root/StrykerOutput/$(date -u +%Y-%m-%dT%H-%M-%S)
-if [ -n "${MUTATE:-}" ]; then
+if [ ${#recheck[@]} -gt 0 ]; then
+  set -f; run recheck "${recheck[@]}"; set +f
+  summary "$@" "$out"
+  exit
+elif [ -n "${MUTATE:-}" ]; then
   # shellcheck disable=SC2086 # a list of globs, split on purpose (and not expanded here: set -f)
   set -f; run file $MUTATE; set +f
 else
