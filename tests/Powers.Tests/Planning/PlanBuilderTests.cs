@@ -231,4 +231,74 @@ public class PlanBuilderTests
         Assert.Equal(Outcome.Permitted, CordonFor("issue-penalty-notice-disorder", "cordon"));
         Assert.Equal(Outcome.Denied, CordonFor("cordon"));
     }
+
+    // Open questions: version "open-a" (2010 to 2014) has the road check as a standard power and the cordon with three
+    // clauses: "road-check-held" (granted('road-check') or inUniform), "constable" (constableInCompany; low, noted
+    // "Unread.") and "in-cordon" (inCordonedArea, firm). Version "open-b" (from 2015) extends it with no standard
+    // powers and one transitional rule: designations made before 2015 keep open-a's cordon, and whether they kept the
+    // standard powers is open (its standardNote). A Kent designation made in 2014 granting the cordon alone, asked in
+    // 2016: its "road-check-held" clause rests on that open question.
+    private static readonly RuleLibrary OpenLibrary = BuildOpen();
+
+    private static RuleLibrary BuildOpen()
+    {
+        string cordon = "\"cordon\": { \"title\": \"Cordon\", \"cite\": \"Test Act, s. 14\", \"clauses\": [ " +
+            "{ \"id\": \"road-check-held\", \"when\": \"granted('road-check') or inUniform\", \"cite\": \"Test Act, s. 14(1)\", \"text\": \"Holds the road check, or in uniform.\" }, " +
+            "{ \"id\": \"constable\", \"when\": \"constableInCompany\", \"cite\": \"Test Act, s. 14(2)\", \"text\": \"With a constable.\", \"confidence\": \"low\", \"note\": \"Unread.\" }, " +
+            "{ \"id\": \"in-cordon\", \"when\": \"inCordonedArea\", \"cite\": \"Test Act, s. 14(3)\", \"text\": \"In a cordon.\" } ] }";
+        string a = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\", \"until\": \"2014-12-31\" }", TestLibrary.Power("road-check", "roadCheckAuthorised") + "," + cordon, extra: "  \"standard\": [\"road-check\"],\n");
+        string b = "{ \"ruleset\": \"test\", \"version\": \"b\", \"revision\": 1, \"title\": \"B\", \"effective\": { \"from\": \"2015-01-01\" }, \"extends\": \"a\",\n" +
+            "  \"standard\": [],\n" +
+            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"cordon\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"standardNote\": \"Whether standard powers survived is open.\" } ],\n" +
+            "  \"powers\": {}\n}\n";
+        return TestLibrary.Compile(("test/a.json", a), ("test/b.json", b)).ThrowIfFailed();
+    }
+
+    private static PowerDecision DecideOpen(params (string Fact, bool Value)[] facts)
+    {
+        var situation = new Situation(OpenLibrary.Schema);
+        foreach (var (fact, value) in facts)
+        {
+            situation.Set(fact, value);
+        }
+
+        var day = new DateOnly(2016, 1, 1);
+        var designation = Designation.AdHoc("kent", new HashSet<string> { "cordon" }, new DateOnly(2014, 6, 1));
+        return new PowersEngine(OpenLibrary).Decide(new Query(day, OpenLibrary.VersionInForce("test", day), designation, situation)).Find("cordon")!;
+    }
+
+    [Fact]
+    public void Readings_UndeterminedOnTheClauseOfAnOpenQuestion_RestsOnThatQuestionThenTheLowClause()
+    {
+        var d = DecideOpen(("constableInCompany", true), ("inCordonedArea", true));
+
+        // Undetermined rests on every clause, in order: the open question behind "road-check-held" (unknown), then the
+        // low "constable" clause (held, but it had to).
+        Assert.Equal(Outcome.Undetermined, d.Outcome);
+        Assert.Equal(
+            [("Test Regulations 2015, reg. 4", "Whether standard powers survived is open."), ("Test Act, s. 14(2)", "Unread.")],
+            d.Uncertain.Select(r => (r.Cite, r.Note)));
+    }
+
+    [Fact]
+    public void Readings_DeniedByAFirmClauseBesideAFailingOpenOne_RestsOnNothing()
+    {
+        // A firm failure denies whatever the open question's answer: the denial is certain.
+        var d = DecideOpen(("inUniform", false), ("constableInCompany", true), ("inCordonedArea", false));
+
+        Assert.Equal(Outcome.Denied, d.Outcome);
+        Assert.Empty(d.Uncertain);
+        Assert.Equal(Confidence.High, d.Confidence);
+    }
+
+    [Fact]
+    public void Readings_DeniedByALowClauseBesideAnUnknownOpenOne_RestsOnTheLowClauseOnly()
+    {
+        // Only failed clauses decide a denial: the low "constable" clause, not the unknown clause of the open question.
+        var d = DecideOpen(("constableInCompany", false), ("inCordonedArea", true));
+
+        Assert.Equal(Outcome.Denied, d.Outcome);
+        var reading = Assert.Single(d.Uncertain);
+        Assert.Equal(("Test Act, s. 14(2)", "Unread."), (reading.Cite, reading.Note));
+    }
 }
