@@ -232,12 +232,13 @@ public class PlanBuilderTests
         Assert.Equal(Outcome.Denied, CordonFor("cordon"));
     }
 
-    // Open questions: version "open-a" (2010 to 2014) has the road check as a standard power and the cordon with three
-    // clauses: "road-check-held" (granted('road-check') or inUniform), "constable" (constableInCompany; low, noted
-    // "Unread.") and "in-cordon" (inCordonedArea, firm). Version "open-b" (from 2015) extends it with no standard
-    // powers and one transitional rule: designations made before 2015 keep open-a's cordon, and whether they kept the
-    // standard powers is open (its standardNote). A Kent designation made in 2014 granting the cordon alone, asked in
-    // 2016: its "road-check-held" clause rests on that open question.
+    // Open questions: version "open-a" (2010 to 2014) has the road check and the penalty notice for disorder (the
+    // catalogue's first power) as standard powers, the cordon with three clauses: "road-check-held" (granted('road-check')
+    // or inUniform), "constable" (constableInCompany; low, noted "Unread.") and "in-cordon" (inCordonedArea, firm), and
+    // entry to save life (granted('issue-penalty-notice-disorder') or inUniform). Version "open-b" (from 2015) extends
+    // it with no standard powers and one transitional rule: designations made before 2015 keep open-a's cordon and
+    // entry, and whether they kept the standard powers is open (its standardNote). A Kent designation made in 2014
+    // granting the cordon (or the entry) alone, asked in 2016: its granted('...') clause rests on that open question.
     private static readonly RuleLibrary OpenLibrary = BuildOpen();
 
     private static RuleLibrary BuildOpen()
@@ -246,15 +247,17 @@ public class PlanBuilderTests
             "{ \"id\": \"road-check-held\", \"when\": \"granted('road-check') or inUniform\", \"cite\": \"Test Act, s. 14(1)\", \"text\": \"Holds the road check, or in uniform.\" }, " +
             "{ \"id\": \"constable\", \"when\": \"constableInCompany\", \"cite\": \"Test Act, s. 14(2)\", \"text\": \"With a constable.\", \"confidence\": \"low\", \"note\": \"Unread.\" }, " +
             "{ \"id\": \"in-cordon\", \"when\": \"inCordonedArea\", \"cite\": \"Test Act, s. 14(3)\", \"text\": \"In a cordon.\" } ] }";
-        string a = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\", \"until\": \"2014-12-31\" }", TestLibrary.Power("road-check", "roadCheckAuthorised") + "," + cordon, extra: "  \"standard\": [\"road-check\"],\n");
+        string a = TestLibrary.RuleSet("a", "{ \"from\": \"2010-01-01\", \"until\": \"2014-12-31\" }", string.Join(",", [TestLibrary.Power("road-check", "roadCheckAuthorised"), cordon, TestLibrary.Power("issue-penalty-notice-disorder", "inUniform"), TestLibrary.Power("entry-to-save-life", "granted('issue-penalty-notice-disorder') or inUniform")]), extra: "  \"standard\": [\"road-check\", \"issue-penalty-notice-disorder\"],\n");
         string b = "{ \"ruleset\": \"test\", \"version\": \"b\", \"revision\": 1, \"title\": \"B\", \"effective\": { \"from\": \"2015-01-01\" }, \"extends\": \"a\",\n" +
             "  \"standard\": [],\n" +
-            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"cordon\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"standardNote\": \"Whether standard powers survived is open.\" } ],\n" +
+            "  \"preserve\": [ { \"id\": \"old-designations\", \"madeBefore\": \"2015-01-01\", \"version\": \"a\", \"powers\": [\"cordon\", \"entry-to-save-life\"], \"cite\": \"Test Regulations 2015, reg. 4\", \"standardNote\": \"Whether standard powers survived is open.\" } ],\n" +
             "  \"powers\": {}\n}\n";
         return TestLibrary.Compile(("test/a.json", a), ("test/b.json", b)).ThrowIfFailed();
     }
 
-    private static PowerDecision DecideOpen(params (string Fact, bool Value)[] facts)
+    private static PowerDecision DecideOpen(params (string Fact, bool Value)[] facts) => DecideOpen("cordon", facts);
+
+    private static PowerDecision DecideOpen(string power, params (string Fact, bool Value)[] facts)
     {
         var situation = new Situation(OpenLibrary.Schema);
         foreach (var (fact, value) in facts)
@@ -263,8 +266,8 @@ public class PlanBuilderTests
         }
 
         var day = new DateOnly(2016, 1, 1);
-        var designation = Designation.AdHoc("kent", new HashSet<string> { "cordon" }, new DateOnly(2014, 6, 1));
-        return new PowersEngine(OpenLibrary).Decide(new Query(day, OpenLibrary.VersionInForce("test", day), designation, situation)).Find("cordon")!;
+        var designation = Designation.AdHoc("kent", new HashSet<string> { power }, new DateOnly(2014, 6, 1));
+        return new PowersEngine(OpenLibrary).Decide(new Query(day, OpenLibrary.VersionInForce("test", day), designation, situation)).Find(power)!;
     }
 
     [Fact]
@@ -300,5 +303,17 @@ public class PlanBuilderTests
         Assert.Equal(Outcome.Denied, d.Outcome);
         var reading = Assert.Single(d.Uncertain);
         Assert.Equal(("Test Act, s. 14(2)", "Unread."), (reading.Cite, reading.Note));
+    }
+
+    [Fact]
+    public void Readings_UndeterminedOnAnOpenQuestionAboutTheCataloguesFirstPower_RestsOnIt()
+    {
+        // The same open question, about the catalogue's first power (index 0): standard in open-a, not granted.
+        var d = DecideOpen("entry-to-save-life");
+
+        Assert.Equal(0, OpenLibrary.IndexOfPower("issue-penalty-notice-disorder"));
+        Assert.Equal(Outcome.Undetermined, d.Outcome);
+        var reading = Assert.Single(d.Uncertain);
+        Assert.Equal(("Test Regulations 2015, reg. 4", "Whether standard powers survived is open."), (reading.Cite, reading.Note));
     }
 }
