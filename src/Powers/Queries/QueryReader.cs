@@ -211,6 +211,7 @@ internal static class QueryReader
             {
                 foreach (var p in obj.Properties)
                 {
+                    // Stryker disable once Equality : a value's span starts after its own name and a container's ends at its bracket, so a name inside is never at either edge
                     if (p.Value.Span.Start <= nameSpan.Start && nameSpan.End <= p.Value.Span.End && p.Value is JsonObject or JsonArray)
                     {
                         path = path.Length == 0 ? p.Name : path + "." + p.Name;
@@ -221,9 +222,11 @@ internal static class QueryReader
             }
             else if (current is JsonArray array)
             {
+                // Stryker disable once Equality : the walk enters an array only when the name is inside it, so an item holds it and the loop breaks before the end
                 for (int i = 0; i < array.Items.Count; i++)
                 {
                     var item = array.Items[i];
+                    // Stryker disable once Equality : an item's span starts and ends at its brackets, so a name inside is never at either edge
                     if (item.Span.Start <= nameSpan.Start && nameSpan.End <= item.Span.End && item is JsonObject or JsonArray)
                     {
                         path += "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
@@ -308,6 +311,7 @@ internal static class QueryReader
         var restrictions = obj.Find("restrictions")?.Value is { } restrictionsNode
             ? QueryRestrictionReader.Read(resolver, restrictionsNode, errors)
             : [];
+        // Stryker disable once Logical : both callers (Read, CompactQueryReader.ReadWholeAdHoc) refuse the designation when errors were added
         return errors.Count > before || force is null ? null : Designation.AdHoc(force.Id, powers, made, restrictions);
     }
 }

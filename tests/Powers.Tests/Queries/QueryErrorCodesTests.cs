@@ -44,4 +44,14 @@ public sealed class QueryErrorCodesTests
         Assert.Equal(("PQ0105", "unknown designation"), (error.Code, error.Title));
         Assert.Contains("img", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void QueryError_ToString_FieldThenMessageOrTheMessageAlone()
+    {
+        var errors = QueryReader.Read(Engine.Library, """{ "date": "2013-02-30", "designation": "met-2002-security" }""").Errors;
+        Assert.Equal("date: '2013-02-30' is not a date; use YYYY-MM-DD, e.g. 2013-03-01", Assert.Single(errors).ToString());
+        var shape = Assert.Single(QueryReader.Read(Engine.Library, "[]").Errors);
+        Assert.Equal("a query must be a JSON object, not an array", shape.ToString());
+        Assert.Equal("PQ0005", QueryErrorDescriptors.Missing.ToString());
+    }
 }

@@ -129,13 +129,15 @@ public class QueryReaderTests
     [InlineData("pra2002-sch4", "2013-03-01", "pra2002-sch4@2012-07-10", null)]
     [InlineData(null, "2013-03-01", "pra2002-sch4@2012-07-10", null)]
     [InlineData("pra2002-sch4@bill-2002-04-25", null, "pra2002-sch4@bill-2002-04-25", null)]
+    [InlineData(null, null, null, "PQ0005")]
     public void ResolveVersion_FlagText_AsTheDocumentReaderResolvesIt(string? ruleset, string? day, string? version, string? code)
     {
         var errors = new List<QueryError>();
         DateOnly? date = day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
         var resolved = QueryReader.ResolveVersion(Library, ruleset, date, day is not null, errors);
         Assert.Equal(version, resolved?.Id);
-        Assert.Equal(code, errors.SingleOrDefault()?.Code);
+        // The fields a document names (a flag's caller renames them): 'ruleset' for the rule set's mistakes, 'date' when none is given.
+        Assert.Equal((code, code is null ? null : code == "PQ0005" ? "date" : "ruleset"), (errors.SingleOrDefault()?.Code, errors.SingleOrDefault()?.Field));
     }
 
     [Fact]
@@ -144,10 +146,11 @@ public class QueryReaderTests
         var errors = new List<QueryError>();
         var situation = new Situation(Library.Schema);
         var node = Powers.Syntax.Json.JsonParser.Parse(new Powers.Text.SourceText("q", "{}"), new Powers.Diagnostics.DiagnosticBag())!;
-        Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => QueryReader.Read(null!, "{}")).ParamName);
+        Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => QueryReader.Read(null!, "[")).ParamName); // before the text is read
         Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => QueryReader.Read(Library, (string)null!)).ParamName);
         Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryReader.Parse(Library, "{}", null!)).ParamName);
         Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => QueryReader.Read(null!, node, errors)).ParamName);
+        Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => QueryReader.Read(null!, (Powers.Syntax.Json.JsonNode)null!, null!)).ParamName); // in order
         Assert.Equal("node", Assert.Throws<ArgumentNullException>(() => QueryReader.Read(Library, (Powers.Syntax.Json.JsonNode)null!, errors)).ParamName);
         Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryReader.Read(Library, node, null!)).ParamName);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => QueryReader.ParseDate(null!, "--date", errors)).ParamName);
@@ -155,8 +158,23 @@ public class QueryReaderTests
         Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => QueryReader.SetFactFromText(Library.Schema, null!, "true", situation, errors)).ParamName);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => QueryReader.SetFactFromText(Library.Schema, "inUniform", null!, situation, errors)).ParamName);
         Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryReader.SetFactFromText(Library.Schema, "inUniform", "true", situation, null!)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryReader.SetFactFromText(Library.Schema, "inUniform", "true", null!, null!)).ParamName); // in order
         Assert.Equal("force", Assert.Throws<ArgumentNullException>(() => QueryReader.CheckForce(Library, null!, "--force", errors)).ParamName);
         Assert.Equal("power", Assert.Throws<ArgumentNullException>(() => QueryReader.CheckPower(Library, null!, "--grant", errors)).ParamName);
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void QueryResult_ReadOrRefusedWithAtLeastOneError()
+    {
+        var read = QueryReader.Read(Library, """{ "date": "2013-03-01", "designation": "met-2002-security" }""");
+        Assert.True(read.Succeeded);
+        Assert.Empty(read.Errors);
+        var refused = QueryReader.Read(Library, "[]");
+        Assert.False(refused.Succeeded);
+        Assert.Null(refused.Query);
+        Assert.Equal("query", Assert.Throws<ArgumentNullException>(() => QueryResult.Read(null!)).ParamName);
+        Assert.Equal("errors", Assert.Throws<ArgumentNullException>(() => QueryResult.Refused(null!)).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => QueryResult.Refused([]));
     }
 }
