@@ -16,7 +16,7 @@
 #                                      or pieces that do); a mutant in several reports counts with its last status
 #   bash bench/mutation.sh recheck DIR...
 #                                      runs every selected test (coverage "all") against the lines of this checkout
-#                                      that held the survived and uncovered mutants of those reports (found by their
+#                                      that held the survived, uncovered and timed-out mutants of those reports (found by their
 #                                      text, so a newer commit with new tests works), then the merged total: what a
 #                                      full re-run would say of those mutants, at a fraction of its cost
 #

@@ -2,9 +2,9 @@
 
   python3 bench/mutation_report.py summary DIR...      the score per report, per folder and in total, then every
                                                         survived or uncovered mutant
-  python3 bench/mutation_report.py spans ROOT DIR...    the mutate patterns of a recheck: the lines of the survived
-                                                        and uncovered mutants of those reports, found in the sources
-                                                        under ROOT/src/Powers as they are now
+  python3 bench/mutation_report.py spans ROOT DIR...    the mutate patterns of a recheck: the lines of the survived,
+                                                        uncovered and timed-out mutants of those reports, found in
+                                                        the sources under ROOT/src/Powers as they are now
 
 A mutant is known by its file, the text of its line (and which occurrence of that text in the file it is), its
 columns, mutator and replacement, so that it is the same mutant after lines above it moved (a test-only commit, a
@@ -114,7 +114,9 @@ def spans(root, paths):
             for rel, data in mutated_files(report):
                 keys = line_keys(data["source"].lstrip("\ufeff"))
                 for m in data["mutants"]:
-                    if m["status"] in ("Survived", "NoCoverage"):
+                    # Timeouts too: on a loaded machine a mutant whose tests were merely slow times out, and Stryker
+                    # counts a timeout as detected.
+                    if m["status"] in ("Survived", "NoCoverage", "Timeout"):
                         loc = m["location"]
                         for n in range(loc["start"]["line"], loc["end"]["line"] + 1):
                             wanted[rel].add(keys[n])
