@@ -85,6 +85,21 @@ public class QueryResolverTests
     }
 
     [Theory]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    [InlineData("-1")]
+    public void SetFact_ValueRefused_ErrorAndTheFactLeftUnknown(string text)
+    {
+        // SetFact stores a value or reports why it is not one of the fact's, never both.
+        var situation = new Situation(ShippedLibrary.Instance.Schema);
+        var errors = new List<QueryError>();
+        Assert.True(Resolver.TryGetFact("minutesDetained", out var fact));
+        QueryResolver.SetFact(fact, QueryValue.Typed(text), "facts.minutesDetained", situation, errors);
+        Assert.Single(errors);
+        Assert.False(situation.IsKnown(fact.Index));
+    }
+
+    [Theory]
     [InlineData("true", "Boolean")]
     [InlineData("null", "Null")]
     [InlineData("12", "Number")]
