@@ -88,4 +88,72 @@ public class SituationSharingTests
         Assert.NotEqual(Outcome.Undetermined, second.OutcomeAt(entry));
         Assert.DoesNotContain("riskToLifeOrLimb", second.Powers.SelectMany(p => p.Missing).Select(f => f.Name));
     }
+    [Fact]
+    public void Adopt_ThenTheAdoptedSituationChanges_TheDecisionsValuesStay()
+    {
+        // Situation.Adopt is how a decision's residual search reads the facts the decision keeps: "changing it
+        // writes to a copy", so the decision's array must come out as it went in.
+        var schema = ShippedLibrary.Instance.Schema;
+        var source = new Situation(schema);
+        source.Set("authorisationAgeHours", 20);
+        int[] kept = source.ShareValues();
+        int hours = schema.Get("authorisationAgeHours").Index;
+
+        var adopted = Situation.Adopt(schema, kept, source.KnownLow, source.KnownHigh);
+        adopted.Set(hours, 30);
+
+        Assert.Equal(20, kept[hours]);
+        Assert.Equal(30, adopted.ValueAt(hours));
+    }
+
+    [Fact]
+    public void Clone_SituationWithFacts_SameFactsAndIndependentOfTheOriginal()
+    {
+        var schema = ShippedLibrary.Instance.Schema;
+        var original = new Situation(schema);
+        original.Set("inUniform", true);
+        original.Set("authorisationAgeHours", 20);
+        int uniform = schema.Get("inUniform").Index;
+        int hours = schema.Get("authorisationAgeHours").Index;
+
+        var copy = original.Clone();
+        original.Set(hours, 21);
+
+        Assert.True(copy.IsKnown(uniform));
+        Assert.Equal(1, copy.ValueAt(uniform));
+        Assert.True(copy.IsKnown(hours));
+        Assert.Equal(20, copy.ValueAt(hours));
+        Assert.Equal(21, original.ValueAt(hours));
+    }
+
+    [Theory]
+    [InlineData("set")]
+    [InlineData("clear")]
+    public void ShareValues_ThenAChange_OnlyThatChangeCopiesAndTheNextAllocatesNothing(string first)
+    {
+        // A decision shares the situation's values until its next change; after that one copy (or a fresh array on
+        // Clear) the situation owns its values again, and a host reusing it allocates nothing per fact set.
+        var schema = ShippedLibrary.Instance.Schema;
+        var situation = new Situation(schema);
+        int hours = schema.Get("authorisationAgeHours").Index;
+        situation.Set(hours, 20);
+        situation.Set(hours, 20);
+        situation.ShareValues();
+        if (first == "set")
+        {
+            situation.Set(hours, 21);
+        }
+        else
+        {
+            situation.Clear();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        situation.Set(hours, 22);
+        situation.Set(hours, 23);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(23, situation.ValueAt(hours));
+    }
 }
