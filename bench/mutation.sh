@@ -48,7 +48,7 @@ if [ "${1:-}" = recheck ]; then
   shift
   [ $# -gt 0 ] || { echo "recheck: name the StrykerOutput folders to recheck" >&2; exit 2; }
   mapfile -t recheck < <(python3 "$root/bench/mutation_report.py" spans "$root" "$@")
-  [ ${#recheck[@]} -gt 0 ] || { echo "recheck: no survived or uncovered mutant in $*"; exit 0; }
+  [ ${#recheck[@]} -gt 0 ] || { echo "recheck: no survived, uncovered or timed-out mutant in $*"; exit 0; }
   # Every selected test for every mutant: a perTest survivor is only a survivor when the whole filter has run against it.
   COVERAGE=all
 fi
