@@ -20,9 +20,9 @@ internal static class NdjsonQueries
     {
         // The process's own stdout writer flushes on every write, 256 bytes at a time: a system call per few hundred
         // bytes. When the console is the process's own (CliConsole.System), results go to the standard output stream
-        // through a 64 K buffer instead; any other writer (tests) is written directly.
+        // through a 64 K buffer instead, as the UTF-8 the lines are made in; any other writer (tests) is written directly.
         bool ownStdout = console.OutStream is not null;
-        var output = ownStdout ? new StreamWriter(console.OutStream!, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) : console.Out;
+        TextWriter output = ownStdout ? new Utf8StreamWriter(console.OutStream!) : console.Out;
         try
         {
             return Run(console, output, engine, lines, format.WriteLine!, detail, onlyPower);
@@ -104,7 +104,7 @@ internal static class NdjsonQueries
     internal static void WriteOutcomesLine(TextWriter output, PlanEntry entry, NdjsonAnswer answer)
     {
         entry.DecideOutcomes(answer.Situation);
-        output.Write(entry.OutcomesLine(answer.OnlyPower));
+        Utf8StreamWriter.Write(output, entry.OutcomesLine(answer.OnlyPower));
     }
 
     private static void WriteError(TextWriter output, long line, List<QueryError> errors) =>

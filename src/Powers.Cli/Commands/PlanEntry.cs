@@ -1,3 +1,4 @@
+using System.Text;
 using Powers.Deciding;
 using Powers.Evaluation;
 using Powers.Model;
@@ -14,8 +15,9 @@ internal sealed class PlanEntry
     private static readonly int OutcomeCount = OutcomeNames.All.Count;
 
     private readonly CachedPlan _cached;
-    private string[]? _fragments;
-    private char[] _line = new char[256];
+    private byte[][]? _fragments;
+    private Run[]? _runs;
+    private byte[] _line = new byte[256];
 
     public PlanEntry(CachedPlan cached)
     {
@@ -48,37 +50,58 @@ internal sealed class PlanEntry
     public void Decide(Situation situation) => _cached.Decide(situation, Buffer);
 
     /// <summary>
-    /// The outcomes line (with its newline) for <see cref="Outcomes"/>, valid until the next call. Each power's
-    /// <c>"id":"outcome"</c> text is made once per plan, so a line is copies of those into one reused buffer: the
-    /// plans of the shipped library have 52 powers, too many outcome combinations for a cache of whole lines.
+    /// The outcomes line as UTF-8 (with its newline) for <see cref="Outcomes"/>, valid until the next call. Each power's
+    /// <c>,"id":"outcome"</c> bytes are made once per plan, and so is each run of powers whose outcome the plan fixes
+    /// (not in force, not designated: most of a designation's powers; the deciders write those outcomes from the plan
+    /// whatever the facts), so a line is a few copies into one reused buffer: the plans of the shipped library have
+    /// 52 powers, too many outcome combinations for a cache of whole lines.
     /// </summary>
-    public ReadOnlySpan<char> OutcomesLine(string? onlyPower)
+    public ReadOnlySpan<byte> OutcomesLine(string? onlyPower)
     {
         _fragments ??= Fragments(Plan);
+        _runs ??= Runs(Plan, _fragments);
         int length = 0;
-        Append(ref length, "{");
-        bool first = true;
-        for (int p = 0; p < Outcomes.Length; p++)
+        if (onlyPower is null && Outcomes.Length > 0)
         {
-            if (onlyPower is not null && Plan.Powers[p].Power.Id != onlyPower)
+            // Every fragment starts with its comma: the first power's becomes the line's opening brace.
+            for (int r = 0; r < _runs.Length; r++)
             {
-                continue;
+                var run = _runs[r];
+                if (run.Bytes is not null)
+                {
+                    Append(ref length, run.Bytes);
+                    continue;
+                }
+
+                for (int p = run.Start; p < run.End; p++)
+                {
+                    Append(ref length, _fragments[(p * OutcomeCount) + (int)Outcomes[p]]);
+                }
             }
 
-            if (!first)
+            _line[0] = (byte)'{';
+        }
+        else
+        {
+            Append(ref length, "{"u8);
+            bool first = true;
+            for (int p = 0; p < Outcomes.Length; p++)
             {
-                Append(ref length, ",");
-            }
+                if (Plan.Powers[p].Power.Id != onlyPower)
+                {
+                    continue;
+                }
 
-            first = false;
-            Append(ref length, _fragments[(p * OutcomeCount) + (int)Outcomes[p]]);
+                Append(ref length, _fragments[(p * OutcomeCount) + (int)Outcomes[p]].AsSpan(first ? 1 : 0));
+                first = false;
+            }
         }
 
-        Append(ref length, "}\n");
+        Append(ref length, "}\n"u8);
         return _line.AsSpan(0, length);
     }
 
-    private void Append(ref int length, string text)
+    private void Append(ref int length, ReadOnlySpan<byte> text)
     {
         if (length + text.Length > _line.Length)
         {
@@ -89,17 +112,60 @@ internal sealed class PlanEntry
         length += text.Length;
     }
 
-    private static string[] Fragments(DecisionPlan plan)
+    private static byte[][] Fragments(DecisionPlan plan)
     {
-        var fragments = new string[plan.Powers.Count * OutcomeCount];
+        var fragments = new byte[plan.Powers.Count * OutcomeCount][];
         for (int p = 0; p < plan.Powers.Count; p++)
         {
             for (int o = 0; o < OutcomeCount; o++)
             {
-                fragments[(p * OutcomeCount) + o] = "\"" + plan.Powers[p].Power.Id + "\":\"" + OutcomeNames.Name((Outcome)o) + "\"";
+                fragments[(p * OutcomeCount) + o] = Encoding.UTF8.GetBytes(",\"" + plan.Powers[p].Power.Id + "\":\"" + OutcomeNames.Name((Outcome)o) + "\"");
             }
         }
 
         return fragments;
     }
+
+    // The powers in runs: a run of powers the plan fixes, with its fragments joined, or a run of one power it decides.
+    private static Run[] Runs(DecisionPlan plan, byte[][] fragments)
+    {
+        var runs = new List<Run>();
+        int p = 0;
+        while (p < plan.Powers.Count)
+        {
+            int start = p;
+            var fixedOutcomes = new List<Outcome>();
+            while (p < plan.Powers.Count && Fixed(plan.Powers[p].Kind) is { } outcome)
+            {
+                fixedOutcomes.Add(outcome);
+                p++;
+            }
+
+            if (p == start)
+            {
+                runs.Add(new Run(start, ++p, null));
+                continue;
+            }
+
+            var bytes = new List<byte>();
+            for (int i = start; i < p; i++)
+            {
+                bytes.AddRange(fragments[(i * OutcomeCount) + (int)fixedOutcomes[i - start]]);
+            }
+
+            runs.Add(new Run(start, p, [.. bytes]));
+        }
+
+        return [.. runs];
+    }
+
+    private static Outcome? Fixed(PowerPlanKind kind) => kind switch
+    {
+        PowerPlanKind.NotInForce => Outcome.NotInForce,
+        PowerPlanKind.NotDesignated => Outcome.NotDesignated,
+        _ => null,
+    };
+
+    /// <summary>Powers <c>Start</c> to <c>End</c> (exclusive): fixed by the plan, their fragments joined in <c>Bytes</c>, or (null) decided.</summary>
+    private sealed record Run(int Start, int End, byte[]? Bytes);
 }

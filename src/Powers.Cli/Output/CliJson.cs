@@ -25,15 +25,8 @@ internal static class CliJson
         line.Writer.Reset(line.Bytes);
         write(line.Writer, state);
         line.Writer.Flush();
-        var bytes = line.Bytes.WrittenSpan;
-        if (line.Chars.Length < bytes.Length)
-        {
-            line.Chars = new char[Math.Max(bytes.Length, line.Chars.Length * 2)];
-        }
-
-        int count = Encoding.UTF8.GetChars(bytes, line.Chars);
-        output.Write(line.Chars, 0, count);
-        output.Write('\n');
+        line.Bytes.Write("\n"u8);
+        Utf8StreamWriter.Write(output, line.Bytes.WrittenSpan);
     }
 
     /// <summary>A string as a JSON string (quoted), escaped as the documents escape it.</summary>
@@ -44,8 +37,6 @@ internal static class CliJson
         public ArrayBufferWriter<byte> Bytes { get; } = new(4096);
 
         public Utf8JsonWriter Writer { get; }
-
-        public char[] Chars { get; set; } = new char[4096];
 
         public LineState() => Writer = new Utf8JsonWriter(Bytes, new JsonWriterOptions { Encoder = JsonOutputEncoder.Minimal, SkipValidation = true });
     }
