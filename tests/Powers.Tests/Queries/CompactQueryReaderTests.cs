@@ -183,6 +183,38 @@ public class CompactQueryReaderTests
         Assert.False(reader.TryRead(line, new Situation(ShippedLibrary.Instance.Schema), out _, out _, out _));
     }
 
+    // The fast path tries the facts after the last one read as their compact text ("name":) before reading and
+    // looking a name up: every order, gap and spacing must read the same facts as the document reader.
+    public static TheoryData<string, int, int, string> FactOrders => new()
+    {
+        { "schema order, all", 0, 1, ":" },
+        { "schema order, every second", 0, 2, ":" },
+        { "schema order, every third", 1, 3, ":" },
+        { "schema order, every fourth (past the facts tried first)", 2, 4, ":" },
+        { "reversed", 0, -1, ":" },
+        { "schema order, a space before each colon", 0, 1, " :" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FactOrders))]
+    public void TryRead_FactsInAnyOrderAndSpacing_SameFactsAsTheDocumentReader(string order, int first, int step, string colon)
+    {
+        var facts = ShippedLibrary.Instance.Schema.Facts;
+        var chosen = step > 0
+            ? Enumerable.Range(0, facts.Count).Where(i => i >= first && (i - first) % step == 0)
+            : Enumerable.Range(0, facts.Count).Reverse();
+        string stated = string.Join(",", chosen.Select(i => "\"" + facts[i].Name + "\"" + colon + Value(facts[i], i)));
+        string line = """{"date":"2013-03-01","designation":"met-2002-security","facts":{""" + stated + "}}";
+        Assert.True(Agrees(line), order + ": " + line);
+
+        static string Value(Powers.Binding.FactSymbol fact, int i) => fact.Kind switch
+        {
+            Powers.Binding.FactKind.Bool => i % 2 == 0 ? "true" : "false",
+            Powers.Binding.FactKind.Int => (fact.Min + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "\"" + fact.Values[i % fact.Values.Count] + "\"",
+        };
+    }
+
     private static bool Agrees(string line)
     {
         var library = ShippedLibrary.Instance;
