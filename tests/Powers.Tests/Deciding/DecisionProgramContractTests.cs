@@ -146,6 +146,21 @@ public class DecisionProgramContractTests
     }
 
     [Fact]
+    public void Decide_SituationOfAnotherSchema_Refused()
+    {
+        // The explained path checks the schema as the outcomes path does: a situation of another schema would
+        // otherwise be read by this plan's fact indexes.
+        var plan = Plan();
+        var program = DecisionProgram.Compile(plan);
+        var other = new Situation(OneFactMore().Schema);
+
+        var e = Assert.Throws<ArgumentException>(() => program.Decide(other, plan.CreateBuffer()));
+
+        Assert.Equal("situation", e.ParamName);
+        Assert.StartsWith("The situation follows another fact schema.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_BufferOneClauseOrOnePowerShort_RefusedAndOneOfTheRightSizeAccepted()
     {
         var plan = Plan();
