@@ -306,6 +306,44 @@ public class PlanBuilderTests
     }
 
     [Fact]
+    public void Readings_StandardPowerOfTheKeptVersionNotGranted_NotDesignatedRestingOnTheOpenQuestion()
+    {
+        // The road check was standard in open-a and is not in open-b: whether a designation made in 2014 kept it is
+        // the transitional rule's open question, so the not-designated outcome rests on that reading.
+        var d = DecideOpenMade("road-check", new DateOnly(2014, 6, 1), "cordon");
+
+        Assert.Equal(Outcome.NotDesignated, d.Outcome);
+        var reading = Assert.Single(d.Uncertain);
+        Assert.Equal(("Test Regulations 2015, reg. 4", "Whether standard powers survived is open."), (reading.Cite, reading.Note));
+    }
+
+    [Fact]
+    public void Readings_DesignationMadeOnTheTransitionalRulesDay_NoOpenQuestion()
+    {
+        // "made before 2015-01-01": a designation made on that day is not one the rule keeps, so no open question.
+        var d = DecideOpenMade("road-check", new DateOnly(2015, 1, 1), "cordon");
+
+        Assert.Equal(Outcome.NotDesignated, d.Outcome);
+        Assert.Empty(d.Uncertain);
+    }
+
+    [Fact]
+    public void Build_NullLibraryOrDesignation_RefusedNamingTheArgument()
+    {
+        var designation = Designation.AdHoc("kent", new HashSet<string> { "cordon" });
+
+        Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => PlanBuilder.Build(null!, null, designation, null)).ParamName);
+        Assert.Equal("designation", Assert.Throws<ArgumentNullException>(() => PlanBuilder.Build(OpenLibrary, null, null!, null)).ParamName);
+    }
+
+    private static PowerDecision DecideOpenMade(string power, DateOnly made, params string[] granted)
+    {
+        var day = new DateOnly(2016, 1, 1);
+        var designation = Designation.AdHoc("kent", granted.ToHashSet(StringComparer.Ordinal), made);
+        return new PowersEngine(OpenLibrary).Decide(new Query(day, OpenLibrary.VersionInForce("test", day), designation, new Situation(OpenLibrary.Schema))).Find(power)!;
+    }
+
+    [Fact]
     public void Readings_UndeterminedOnAnOpenQuestionAboutTheCataloguesFirstPower_RestsOnIt()
     {
         // The same open question, about the catalogue's first power (index 0): standard in open-a, not granted.

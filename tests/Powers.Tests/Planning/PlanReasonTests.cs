@@ -14,7 +14,7 @@ public class PlanReasonTests
 {
     // Version "a" from 2010 to 2014: the road check and detention (standard), the cordon (in force for Kent and Essex
     // only; its clause low, with a note), name and address, detention (only together with name and address, Test Act,
-    // s. 2(3)), the litter power (low, without a note), entry to save life (in force in Wales only) and the truancy
+    // s. 2(3)), reasonable force (only together with the cordon and name and address, Test Act, s. 3), the litter power (low, without a note), entry to save life (in force in Wales only) and the truancy
     // notice (in force in Wales and England, written in that order); no power at all for the City of London's CSOs.
     // Version "b" from 2015 extends it, with one transitional rule: designations made before 2015 keep version a's
     // rules for detention (Test Regulations 2015, reg. 4). Stored designations: kent-cordon (cordon) from 2011,
@@ -30,6 +30,7 @@ public class PlanReasonTests
             "\"cordon\": { \"title\": \"Cordon\", \"cite\": \"Test Act, s. 14\", \"forces\": [\"kent\", \"essex\"], \"clauses\": [ { \"id\": \"in-cordon\", \"when\": \"inCordonedArea\", \"cite\": \"TA s. 35\", \"text\": \"In a cordon.\", \"confidence\": \"low\", \"note\": \"Whether the cordon must be marked is unsettled.\" } ] }",
             TestLibrary.Power("require-name-and-address", "suspectedConduct == 'relevant-offence'"),
             "\"detain-pending-constable\": { \"title\": \"Detain\", \"cite\": \"Test Act, s. 2(3)\", \"requires\": [\"require-name-and-address\"], \"clauses\": [ { \"id\": \"time\", \"when\": \"minutesDetained < 30\", \"cite\": \"s. 2(3)\", \"text\": \"Under 30 minutes.\" } ] }",
+            "\"reasonable-force-to-detain\": { \"title\": \"Force\", \"cite\": \"Test Act, s. 3\", \"requires\": [\"cordon\", \"require-name-and-address\"], \"clauses\": [ { \"id\": \"force\", \"when\": \"inUniform\", \"cite\": \"s. 3\", \"text\": \"Force.\" } ] }",
             "\"issue-fixed-penalty-litter\": { \"title\": \"Litter\", \"cite\": \"Test Act, s. 88\", \"confidence\": \"low\", \"clauses\": [ { \"id\": \"litter\", \"when\": \"inUniform\", \"cite\": \"s. 88\", \"text\": \"Litter.\" } ] }",
             "\"entry-to-save-life\": { \"title\": \"Entry\", \"cite\": \"Test Act, s. 17\", \"nations\": [\"wales\"], \"clauses\": [ { \"id\": \"risk\", \"when\": \"riskToLifeOrLimb\", \"cite\": \"s. 17\", \"text\": \"Risk.\" } ] }",
             "\"issue-penalty-notice-truancy\": { \"title\": \"Truancy\", \"cite\": \"Test Act, s. 44\", \"nations\": [\"wales\", \"england\"], \"clauses\": [ { \"id\": \"truant\", \"when\": \"inUniform\", \"cite\": \"s. 44\", \"text\": \"Truant.\" } ] }",
@@ -116,6 +117,15 @@ public class PlanReasonTests
 
         Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
         Assert.Equal("Not conferred by designation 'kent-cordon', and not a standard power in test@a.", plan.Reason);
+    }
+
+    [Fact]
+    public void Build_GrantedWithoutTwoPowersItRequires_NotDesignatedNamingBothInTheFilesOrder()
+    {
+        var plan = PlanOf(AdHoc("kent", "reasonable-force-to-detain"), "reasonable-force-to-detain", Day);
+
+        Assert.Equal(PowerPlanKind.NotDesignated, plan.Kind);
+        Assert.Equal("Conferred only together with cordon, require-name-and-address, which this CSO does not have (Test Act, s. 3).", plan.Reason);
     }
 
     [Fact]
