@@ -82,4 +82,77 @@ public class NdjsonStreamTests
         Assert.Equal(plain.ExitCode, code);
         Assert.Equal(Encoding.UTF8.GetBytes(plain.Out), bytes.ToArray());
     }
+
+    // Lines are read in batches of 128, on a thread of their own with four batches going round or on the caller's:
+    // 1,100 lines are nine batches, the last part full, so every batch is read into again, and answers must still
+    // come one a line, in order.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Run_LinesAcrossManyBatches_EachAnsweredInOrder(bool readAhead)
+    {
+        const int Copies = 100;
+        var once = CliRun.WithInput(string.Join("\n", Lines) + "\n", "query", "--input", "-", "--ndjson", "--format", "outcomes").Out.Split('\n');
+        var output = new StringWriter();
+        int code = Stream(new StringReader(string.Concat(Enumerable.Repeat(string.Join("\n", Lines) + "\n", Copies))), output, readAhead);
+        Assert.Equal(2, code);
+        var answers = output.ToString().Split('\n');
+        Assert.Equal((Lines.Length * Copies) + 1, answers.Length);
+        for (int j = 0; j < Lines.Length * Copies; j++)
+        {
+            var expected = JObject.Parse(once[j % Lines.Length]);
+            if (expected["line"] is not null)
+            {
+                // An error line names its own line number.
+                expected["line"] = j + 1;
+                Assert.True(JToken.DeepEquals(expected, JObject.Parse(answers[j])), "line " + (j + 1) + ": " + answers[j]);
+                continue;
+            }
+
+            Assert.Equal(once[j % Lines.Length], answers[j]);
+        }
+    }
+
+    // A read error part way: every line read before it is answered, then the error goes to the caller.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Run_InputFailsAfterSomeLines_LinesBeforeAnsweredThenTheErrorThrown(bool readAhead)
+    {
+        var output = new StringWriter();
+        var error = Assert.Throws<IOException>(() => Stream(new FailingReader(string.Concat(Enumerable.Repeat(Lines[0] + "\n", 300))), output, readAhead));
+        Assert.Equal("the disk went away", error.Message);
+        Assert.Equal(300, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    private static readonly PowersEngine Engine = PowersEngine.LoadEmbedded();
+
+    private static int Stream(TextReader input, StringWriter output, bool readAhead) =>
+        Powers.Cli.Commands.NdjsonQueries.Run(
+            new CliConsole(output, new StringWriter(), new StringReader(string.Empty), ErrorIsTerminal: false),
+            Engine,
+            new Powers.Cli.Commands.NdjsonLineReader(input),
+            Powers.Cli.Commands.QueryFormats.Outcomes,
+            Powers.Decisions.DecisionDetail.Outcomes,
+            onlyPower: null,
+            readAhead);
+
+    // Gives its text, then fails.
+    private sealed class FailingReader(string text) : TextReader
+    {
+        private int _at;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (_at == text.Length)
+            {
+                throw new IOException("the disk went away");
+            }
+
+            int n = Math.Min(count, text.Length - _at);
+            text.CopyTo(_at, buffer, index, n);
+            _at += n;
+            return n;
+        }
+    }
 }
