@@ -38,6 +38,10 @@ internal sealed class CompactQueryReader
     private readonly string?[] _factNames;
     private readonly FactSymbol[] _facts;
 
+    // Each enum fact's values quoted (`"vehicle"`), by the fact's index and the value's: see ReadEnumValue. Null for a
+    // value that would be read otherwise (one with a quote, a backslash or a control character).
+    private readonly string?[][] _enumTexts;
+
     /// <summary>Creates a reader for a library.</summary>
     public CompactQueryReader(RuleLibrary library)
     {
@@ -48,9 +52,11 @@ internal sealed class CompactQueryReader
         var facts = library.Schema.Facts;
         _factNames = new string?[facts.Count];
         _facts = new FactSymbol[facts.Count];
+        _enumTexts = new string?[facts.Count][];
         foreach (var fact in facts)
         {
             _facts[fact.Index] = fact;
+            _enumTexts[fact.Index] = [.. fact.Values.Select(v => v.AsSpan().IndexOfAny(StringStops) < 0 ? "\"" + v + "\"" : null)];
             _factNames[fact.Index] = fact.Name.AsSpan().IndexOfAny(StringStops) < 0 ? "\"" + fact.Name + "\":" : null;
         }
     }
@@ -439,7 +445,7 @@ internal sealed class CompactQueryReader
                     return false;
                 }
             }
-            else if (!ReadValue(_resolver, json, ref pos, scratch, fact, c, situation))
+            else if (!ReadValue(json, ref pos, scratch, fact, c, situation))
             {
                 return false;
             }
@@ -476,7 +482,7 @@ internal sealed class CompactQueryReader
         return ReadString(json, ref pos, scratch, out var name) && Expect(json, ref pos, ':') && _resolver.TryGetFact(name, out fact);
     }
 
-    private static bool ReadValue(QueryResolver resolver, ReadOnlySpan<char> json, ref int pos, Span<char> scratch, FactSymbol fact, char first, Situation situation)
+    private bool ReadValue(ReadOnlySpan<char> json, ref int pos, Span<char> scratch, FactSymbol fact, char first, Situation situation)
     {
         switch (fact.Kind)
         {
@@ -489,12 +495,30 @@ internal sealed class CompactQueryReader
             case FactKind.Int when ReadWholeNumber(json, ref pos, out int value) && value >= fact.Min: // as QueryResolver.SetFact
                 situation.Store(fact.Index, value);
                 return true;
-            case FactKind.Enum when first == '"' && ReadString(json, ref pos, scratch, out var text) && resolver.TryGetEnumValue(fact, text, out int index):
+            case FactKind.Enum when first == '"' && ReadEnumValue(json, ref pos, scratch, fact, out int index):
                 situation.Store(fact.Index, index);
                 return true;
             default:
                 return false;
         }
+    }
+
+    // An enum fact's value. Its values are tried first as their quoted text ("vehicle"), each one comparison, which is
+    // what the string and the lookup would read; an escape or an unknown value is read and looked up as before.
+    private bool ReadEnumValue(ReadOnlySpan<char> json, ref int pos, Span<char> scratch, FactSymbol fact, out int index)
+    {
+        var rest = json[pos..];
+        var texts = _enumTexts[fact.Index];
+        for (index = 0; index < texts.Length; index++)
+        {
+            if (texts[index] is { } text && rest.StartsWith(text.AsSpan()))
+            {
+                pos += text.Length;
+                return true;
+            }
+        }
+
+        return ReadString(json, ref pos, scratch, out var value) && _resolver.TryGetEnumValue(fact, value, out index);
     }
 
     private static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly? date)
