@@ -1,6 +1,7 @@
 using Powers.Evaluation;
 using Powers.Model;
 using Powers.Queries;
+using Powers.Text;
 using Powers.Tests.TestSupport;
 
 namespace Powers.Tests.Queries;
@@ -74,11 +75,15 @@ public class QueryRestrictionReaderTests
     [Fact]
     public void Read_MisspelledFactInWhen_ErrorNamesTheFieldAndColumn()
     {
-        var (query, errors) = Read(Kent2010.Replace("RESTRICTIONS", """{ "id": "r", "when": "inUniform and constablePresnt", "text": "T." }""", StringComparison.Ordinal));
+        string json = Kent2010.Replace("RESTRICTIONS", """{ "id": "r", "when": "inUniform and constablePresnt", "text": "T." }""", StringComparison.Ordinal);
+        var (query, errors) = Read(json);
         Assert.Null(query);
         var error = Assert.Single(errors);
         Assert.Equal("designation.restrictions[0].when", error.Field);
         Assert.Equal("Unknown fact 'constablePresnt'; did you mean 'constableInCompany'? (PWR0201, column 15 of the expression)", error.Message);
+        // The error points at the condition's string in the document, quotes included, so an editor can underline it.
+        const string condition = "\"inUniform and constablePresnt\"";
+        Assert.Equal(new TextSpan(json.IndexOf(condition, StringComparison.Ordinal), condition.Length), error.Span);
     }
 
     [Fact]
