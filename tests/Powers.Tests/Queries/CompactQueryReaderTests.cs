@@ -74,6 +74,39 @@ public class CompactQueryReaderTests
     }
 
     [Fact]
+    public void TryRead_EveryPrefixOfAValidLine_DeclinedWithoutThrowing()
+    {
+        // A line cut anywhere (a stream read short, a line split in two) is no query: the fast path declines every
+        // prefix, as text and as UTF-8, and never reads past the end of the text it was given.
+        var library = ShippedLibrary.Instance;
+        var reader = new CompactQueryReader(library);
+        var situation = new Situation(library.Schema);
+        string restricted = """{"date":"2018-03-01","designation":{"force":"kent","powers":["road-check"],"restrictions":[{"id":"r","when":"inUniform","text":"T \" q."}]},"facts":{"inUniform":true}}""";
+        string[] lines = [.. Handwritten.Select(l => l.TrimEnd()).Where(l => QueryReader.Parse(library, l, []) is not null), restricted];
+        Assert.True(lines.Length >= 14, "valid lines: " + lines.Length);
+        foreach (string line in lines)
+        {
+            for (int length = 0; length < line.Length; length++)
+            {
+                string prefix = line[..length];
+                Assert.False(reader.TryRead(prefix.AsSpan(), situation, out _, out _, out _), prefix);
+                Assert.False(reader.TryRead(Encoding.UTF8.GetBytes(prefix).AsSpan(), situation, out _, out _, out _), prefix);
+            }
+        }
+    }
+
+    [Fact]
+    public void TryRead_PowerListedTwice_SameDesignationAsTheDocumentReader()
+    {
+        // A set of powers: naming one twice grants it once, on either path.
+        string line = """{"date":"2018-03-01","designation":{"force":"kent","powers":["cordon","road-check","cordon"]},"facts":{"inUniform":true}}""";
+        var query = QueryReader.Parse(ShippedLibrary.Instance, line, []);
+
+        Assert.True(query is not null && query.Designation.Powers.Contains("cordon"));
+        Assert.True(Agrees(line), "the fast path declined a valid query: " + line);
+    }
+
+    [Fact]
     public void TryRead_AgreesWithQueryReader_OnGeneratedAndMutatedLines()
     {
         var library = ShippedLibrary.Instance;
