@@ -257,7 +257,11 @@ public class PlanBuilderTests
 
     private static PowerDecision DecideOpen(params (string Fact, bool Value)[] facts) => DecideOpen("cordon", facts);
 
-    private static PowerDecision DecideOpen(string power, params (string Fact, bool Value)[] facts)
+    private static PowerDecision DecideOpen(string power, params (string Fact, bool Value)[] facts) =>
+        DecideOpenMade(power, new DateOnly(2014, 6, 1), [power], facts);
+
+    // A Kent designation made on a day, granting some powers, asked in 2016 (under open-b).
+    private static PowerDecision DecideOpenMade(string power, DateOnly made, string[] granted, params (string Fact, bool Value)[] facts)
     {
         var situation = new Situation(OpenLibrary.Schema);
         foreach (var (fact, value) in facts)
@@ -266,7 +270,7 @@ public class PlanBuilderTests
         }
 
         var day = new DateOnly(2016, 1, 1);
-        var designation = Designation.AdHoc("kent", new HashSet<string> { power }, new DateOnly(2014, 6, 1));
+        var designation = Designation.AdHoc("kent", granted.ToHashSet(StringComparer.Ordinal), made);
         return new PowersEngine(OpenLibrary).Decide(new Query(day, OpenLibrary.VersionInForce("test", day), designation, situation)).Find(power)!;
     }
 
@@ -310,7 +314,7 @@ public class PlanBuilderTests
     {
         // The road check was standard in open-a and is not in open-b: whether a designation made in 2014 kept it is
         // the transitional rule's open question, so the not-designated outcome rests on that reading.
-        var d = DecideOpenMade("road-check", new DateOnly(2014, 6, 1), "cordon");
+        var d = DecideOpenMade("road-check", new DateOnly(2014, 6, 1), ["cordon"]);
 
         Assert.Equal(Outcome.NotDesignated, d.Outcome);
         var reading = Assert.Single(d.Uncertain);
@@ -321,7 +325,7 @@ public class PlanBuilderTests
     public void Readings_DesignationMadeOnTheTransitionalRulesDay_NoOpenQuestion()
     {
         // "made before 2015-01-01": a designation made on that day is not one the rule keeps, so no open question.
-        var d = DecideOpenMade("road-check", new DateOnly(2015, 1, 1), "cordon");
+        var d = DecideOpenMade("road-check", new DateOnly(2015, 1, 1), ["cordon"]);
 
         Assert.Equal(Outcome.NotDesignated, d.Outcome);
         Assert.Empty(d.Uncertain);
@@ -334,13 +338,6 @@ public class PlanBuilderTests
 
         Assert.Equal("library", Assert.Throws<ArgumentNullException>(() => PlanBuilder.Build(null!, null, designation, null)).ParamName);
         Assert.Equal("designation", Assert.Throws<ArgumentNullException>(() => PlanBuilder.Build(OpenLibrary, null, null!, null)).ParamName);
-    }
-
-    private static PowerDecision DecideOpenMade(string power, DateOnly made, params string[] granted)
-    {
-        var day = new DateOnly(2016, 1, 1);
-        var designation = Designation.AdHoc("kent", granted.ToHashSet(StringComparer.Ordinal), made);
-        return new PowersEngine(OpenLibrary).Decide(new Query(day, OpenLibrary.VersionInForce("test", day), designation, new Situation(OpenLibrary.Schema))).Find(power)!;
     }
 
     [Fact]
