@@ -134,10 +134,8 @@ internal sealed class PlanEntry
         while (p < plan.Powers.Count)
         {
             int start = p;
-            var fixedOutcomes = new List<Outcome>();
-            while (p < plan.Powers.Count && Fixed(plan.Powers[p].Kind) is { } outcome)
+            while (p < plan.Powers.Count && plan.Powers[p].FixedOutcome is not null)
             {
-                fixedOutcomes.Add(outcome);
                 p++;
             }
 
@@ -150,7 +148,7 @@ internal sealed class PlanEntry
             var bytes = new List<byte>();
             for (int i = start; i < p; i++)
             {
-                bytes.AddRange(fragments[(i * OutcomeCount) + (int)fixedOutcomes[i - start]]);
+                bytes.AddRange(fragments[(i * OutcomeCount) + (int)plan.Powers[i].FixedOutcome!.Value]);
             }
 
             runs.Add(new Run(start, p, [.. bytes]));
@@ -158,13 +156,6 @@ internal sealed class PlanEntry
 
         return [.. runs];
     }
-
-    private static Outcome? Fixed(PowerPlanKind kind) => kind switch
-    {
-        PowerPlanKind.NotInForce => Outcome.NotInForce,
-        PowerPlanKind.NotDesignated => Outcome.NotDesignated,
-        _ => null,
-    };
 
     /// <summary>Powers <c>Start</c> to <c>End</c> (exclusive): fixed by the plan, their fragments joined in <c>Bytes</c>, or (null) decided.</summary>
     private sealed record Run(int Start, int End, byte[]? Bytes);

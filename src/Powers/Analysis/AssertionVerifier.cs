@@ -78,12 +78,7 @@ internal static class AssertionVerifier
     internal static Counterexample? Check(DecisionPlan plan, int powerIndex, Term when, Assertion assertion, AnalysisMeter meter, ref long leaves)
     {
         var power = plan.PowerArray[powerIndex];
-        var fixedOutcome = power.Kind switch
-        {
-            PowerPlanKind.NotInForce => Outcome.NotInForce,
-            PowerPlanKind.NotDesignated => Outcome.NotDesignated,
-            _ => (Outcome?)null,
-        };
+        var fixedOutcome = power.FixedOutcome;
 
         if (fixedOutcome is { } o && !assertion.Breaks(o))
         {

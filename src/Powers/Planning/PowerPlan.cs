@@ -29,6 +29,14 @@ public sealed class PowerPlan
     /// <summary>Why the outcome is fixed, for a not-in-force or not-designated power.</summary>
     public string? Reason { get; }
 
+    /// <summary>The outcome the plan fixes whatever the facts (not in force, not designated), or null when clauses decide.</summary>
+    internal Outcome? FixedOutcome => Kind switch
+    {
+        PowerPlanKind.NotInForce => Outcome.NotInForce,
+        PowerPlanKind.NotDesignated => Outcome.NotDesignated,
+        _ => null,
+    };
+
     /// <summary>
     /// The low-confidence readings the outcome rests on whatever the facts: a removal, a commencement or force list,
     /// a transitional rule, the power's own entry, or the designation. Clauses add theirs when decided.
